@@ -1,0 +1,34 @@
+/// A backend stack Sculpt can generate (Flask today). Each is a folder of templates plus a view model.
+///
+/// Targets produce only their backend folder and manifest entry; the shared parts (OpenAPI document,
+/// frontend, README, spec) are generated once by `ProjectGenerator`.
+public protocol BackendTarget: Sendable {
+    /// The `--backend` name and `sculpt.json` framework (`flask`).
+    var id: String { get }
+    /// The manifest's `backend` object: how to set up, start and test the backend.
+    var manifest: BackendManifest { get }
+    /// Files under `backend/`, paths relative to it.
+    func files(for spec: AppSpec, context: GenerationContext) throws -> [GeneratedFile]
+}
+
+/// What every target receives beside the spec: the API plan, the message catalog, the OpenAPI document.
+public struct GenerationContext: @unchecked Sendable {
+    public let plan: APIPlan
+    public let catalog: MessageCatalog
+    public let openAPI: [String: Any]
+    public let generator: String
+}
+
+/// The `backend` object of `sculpt.json` (see CONTRACT.md).
+public struct BackendManifest: Sendable, Equatable {
+    public var framework: String
+    public var dir: String
+    public var setup: [String]
+    public var start: [String]
+    public var test: [String]
+    public var health: String
+
+    public var json: [String: Any] {
+        ["framework": framework, "dir": dir, "setup": setup, "start": start, "test": test, "health": health]
+    }
+}

@@ -1,0 +1,40 @@
+/// Turns a valid AppSpec into every file of a project, deterministically and in memory.
+public struct ProjectGenerator: Sendable {
+    public static let version = "0.1.0"
+    public static let targets: [String: any BackendTarget] = ["flask": FlaskTarget()]
+    public static var backendNames: [String] { targets.keys.sorted() }
+
+    public let target: any BackendTarget
+
+    public init(backend: String) throws {
+        guard let t = Self.targets[backend] else {
+            throw GenerationError.unsupported("unknown backend '\(backend)'; choose one of: \(Self.backendNames.joined(separator: ", "))")
+        }
+        target = t
+    }
+
+    public func generate(_ spec: AppSpec) throws -> [GeneratedFile] {
+        try SpecValidator.validate(spec)
+        let catalog = try MessageCatalog(spec.language)
+        let plan = APIPlan(spec)
+        let openAPI = OpenAPIDocument.build(spec, plan: plan, catalog: catalog)
+        let context = GenerationContext(plan: plan, catalog: catalog, openAPI: openAPI, generator: "sculpt \(Self.version)")
+        var files: [GeneratedFile] = []
+        let manifest = target.manifest
+        files.append(GeneratedFile(path: "sculpt.json", contents: JSONText.render([
+            "generator": context.generator,
+            "backend": manifest.json,
+            "frontend": ["dir": "frontend", "entry": "index.html"],
+        ])))
+        files.append(GeneratedFile(path: "spec.json", contents: SpecCoding.encode(spec)))
+        files.append(GeneratedFile(path: "openapi.json", contents: JSONText.render(openAPI)))
+        files += try target.files(for: spec, context: context).map {
+            GeneratedFile(path: "\(manifest.dir)/\($0.path)", contents: $0.contents, executable: $0.executable)
+        }
+        files += try FrontendTarget().files(for: spec, context: context).map {
+            GeneratedFile(path: "frontend/\($0.path)", contents: $0.contents)
+        }
+        files.append(try ReadmeWriter().readme(for: spec, manifest: manifest, context: context))
+        return files.sorted { $0.path < $1.path }
+    }
+}

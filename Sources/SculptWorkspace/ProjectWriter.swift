@@ -1,0 +1,80 @@
+import Foundation
+import SculptCore
+
+/// Writes a generated project to disk all at once: into a temporary sibling folder first, then moved
+/// into place, so a failure never leaves a half-written `--out`.
+public struct ProjectWriter {
+    public enum Failure: Error, CustomStringConvertible {
+        case notEmpty(String)
+        case notADirectory(String)
+        case unwritable(String, String)
+
+        public var description: String {
+            switch self {
+            case .notEmpty(let p): return "\(p) exists and is not empty; choose another --out, or add --force to replace it"
+            case .notADirectory(let p): return "\(p) exists and is a file, not a folder; choose another --out"
+            case .unwritable(let p, let why): return "cannot write to \(p): \(why); choose a folder you can write to with --out"
+            }
+        }
+    }
+
+    public let destination: URL
+    public let force: Bool
+
+    public init(destination: URL, force: Bool) {
+        self.destination = destination.standardizedFileURL
+        self.force = force
+    }
+
+    /// Refuses a destination that would lose data, before any work is done.
+    public func checkDestination() throws {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: destination.path, isDirectory: &isDir) {
+            if !isDir.boolValue { throw Failure.notADirectory(destination.path) }
+            let contents = (try? fm.contentsOfDirectory(atPath: destination.path)) ?? []
+            if !contents.isEmpty && !force { throw Failure.notEmpty(destination.path) }
+        }
+        let parent = destination.deletingLastPathComponent()
+        if !fm.fileExists(atPath: parent.path) {
+            do { try fm.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
+                throw Failure.unwritable(parent.path, "the parent folder cannot be created")
+            }
+        }
+        if !fm.isWritableFile(atPath: parent.path) { throw Failure.unwritable(parent.path, "permission denied") }
+    }
+
+    public func write(_ files: [GeneratedFile]) throws {
+        try checkDestination()
+        let fm = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).sculpt-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            for file in files {
+                let url = staging.appendingPathComponent(file.path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: url)
+                if file.executable { try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
+            }
+            if fm.fileExists(atPath: destination.path) {
+                // --force (checked above) or an empty folder: replace it, keeping the old one until the new is in place.
+                let old = parent.appendingPathComponent(staging.lastPathComponent + "-old")
+                try fm.moveItem(at: destination, to: old)
+                do { try fm.moveItem(at: staging, to: destination) } catch {
+                    try? fm.moveItem(at: old, to: destination)
+                    throw error
+                }
+                try? fm.removeItem(at: old)
+            } else {
+                try fm.moveItem(at: staging, to: destination)
+            }
+        } catch let f as Failure {
+            try? fm.removeItem(at: staging)
+            throw f
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw Failure.unwritable(destination.path, (error as NSError).localizedDescription)
+        }
+    }
+}

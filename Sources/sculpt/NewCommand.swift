@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import SculptCore
+import SculptWorkspace
+
+/// `sculpt new`: requirement → spec → files → (verified) project.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new", abstract: "Generate a project from a requirement or an app spec.")
+
+    @OptionGroup var input: RequirementInput
+
+    @Option(help: "The backend stack: \(ProjectGenerator.backendNames.joined(separator: ", ")).")
+    var backend = "flask"
+
+    @Option(help: "The folder to write the project into (default: the app's name).")
+    var out: String?
+
+    @Flag(help: "Replace --out when it exists and is not empty.")
+    var force = false
+
+    @Flag(name: .customLong("no-verify"), help: "Do not run the generated project's tests.")
+    var noVerify = false
+
+    @Flag(help: "Print only errors.")
+    var quiet = false
+
+    func run() throws {
+        do {
+            let generator: ProjectGenerator
+            do { generator = try ProjectGenerator(backend: backend) } catch { throw UserError(message: "\(error)") }
+            if let out { try ProjectWriter(destination: URL(fileURLWithPath: out), force: force).checkDestination() }
+            let (spec, report) = try input.understand()
+            let files: [GeneratedFile]
+            do { files = try generator.generate(spec) } catch { throw UserError(message: "\(error)") }
+            let dest = URL(fileURLWithPath: out ?? spec.name.replacingOccurrences(of: "_", with: "-"))
+            try ProjectWriter(destination: dest, force: force).write(files)
+            if !quiet {
+                if let report, !ReportText.render(report).isEmpty { say(ReportText.render(report)) }
+                say("Wrote \(files.count) files to \(dest.path) (\(backend)).")
+            }
+            if !noVerify {
+                let result = try ProjectTests(project: dest).run(log: quiet ? { _ in } : say)
+                if !result.passed { throw UserError(message: "the generated project's tests failed:\n" + result.tail) }
+                if !quiet { say("Verified: the project's own tests pass (\(result.summary)).") }
+            }
+        } catch let e as UserError {
+            throw fail(e.message)
+        } catch let e as ProjectWriter.Failure {
+            throw fail(e.description)
+        }
+    }
+}

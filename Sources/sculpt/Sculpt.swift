@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import SculptCore
+import SculptWorkspace
+
+/// The `sculpt` command line: understand a requirement, generate a project, verify it.
+@main
+struct Sculpt: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sculpt",
+        abstract: "Turn a requirement in Chinese or English into a working, tested full-stack project.",
+        version: ProjectGenerator.version,
+        subcommands: [NewCommand.self, SpecCommand.self, SchemaCommand.self]
+    )
+}
+
+/// Writes a message for the user on stderr.
+func say(_ s: String) {
+    FileHandle.standardError.write(Data((s + "\n").utf8))
+}
+
+/// Ends the command with a one-line error and a non-zero status, never a stack trace.
+struct UserError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+func fail(_ message: String) -> ExitCode {
+    say("sculpt: error: " + message)
+    return ExitCode(1)
+}

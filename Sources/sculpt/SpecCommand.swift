@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import SculptCore
+
+/// `sculpt spec`: shows what Sculpt understood, without generating anything.
+struct SpecCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spec", abstract: "Print the app spec understood from a requirement, and the report on it.")
+
+    @OptionGroup var input: RequirementInput
+
+    @Flag(name: .customLong("json"), help: "Print only the spec as JSON (for --spec), the report on stderr.")
+    var jsonOnly = false
+
+    func run() throws {
+        do {
+            let (spec, report) = try input.understand()
+            print(SpecCoding.encode(spec), terminator: "")
+            if let report {
+                let text = ReportText.render(report)
+                if jsonOnly { if !text.isEmpty { say(text) } } else if !text.isEmpty { print(text) }
+            }
+        } catch let e as UserError {
+            throw fail(e.message)
+        }
+    }
+}
+
+/// The understanding report as a person reads it.
+enum ReportText {
+    static func render(_ r: UnderstandingReport) -> String {
+        var lines: [String] = []
+        if !r.assumptions.isEmpty { lines.append("Assumptions:"); lines += r.assumptions.map { "  - " + $0 } }
+        if !r.notes.isEmpty { lines.append("Notes:"); lines += r.notes.map { "  - " + $0 } }
+        if !r.notUnderstood.isEmpty { lines.append("Not understood (ignored):"); lines += r.notUnderstood.map { "  - \"\($0)\"" } }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// `sculpt schema`: prints the JSON Schema of the app spec, for people and tools writing specs by hand.
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "schema", abstract: "Print the JSON Schema of the app spec.")
+
+    func run() throws {
+        do { print(try Resources.text("appspec.schema.json"), terminator: "") } catch {
+            throw fail("\(error)")
+        }
+    }
+}
