@@ -1,0 +1,94 @@
+import Foundation
+
+/// Splits a requirement into sentences and clauses, the units whose understanding is reported.
+///
+/// Parentheses are respected, so "价格（大于0，保留两位小数）" stays one piece.
+enum ClauseSplitter {
+    struct Piece: Equatable {
+        var text: String
+        /// Which sentence the clause belongs to; context (the entity being described) carries within it.
+        var sentence: Int
+        /// The part before a colon that opens a sentence ("Product catalog: ..."), a title candidate.
+        var isHeading: Bool
+    }
+
+    static func language(of text: String) -> Language {
+        let han = text.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }.count
+        let latin = text.unicodeScalars.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }.count
+        return han > 0 && han * 3 >= latin / 2 ? .zh : .en
+    }
+
+    static func split(_ text: String, language: Language) -> [Piece] {
+        var out: [Piece] = []
+        for (n, sentence) in sentences(text).enumerated() {
+            var body = sentence
+            if let colon = topLevelIndex(of: [":", "："], in: body) {
+                let head = String(body[..<colon]).trimmingCharacters(in: .whitespaces)
+                let rest = String(body[body.index(after: colon)...])
+                if !head.isEmpty && head.count <= 40 {
+                    out.append(Piece(text: head, sentence: n, isHeading: true))
+                    body = rest
+                }
+            }
+            let separators: Set<Character> = language == .zh ? ["，", ",", "；"] : [";"]
+            for part in splitTopLevel(body, on: separators) {
+                let t = part.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !t.isEmpty { out.append(Piece(text: t, sentence: n, isHeading: false)) }
+            }
+        }
+        return out
+    }
+
+    /// Sentences end at 。！？!? ; newlines, and at a period followed by a space or the end.
+    static func sentences(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        let chars = Array(text)
+        var depth = 0
+        for (i, c) in chars.enumerated() {
+            if "(（[".contains(c) { depth += 1 }
+            if ")）]".contains(c) { depth = max(0, depth - 1) }
+            let next = i + 1 < chars.count ? chars[i + 1] : " "
+            let ends = "。！？!?\n；".contains(c) || c == ";" && depth == 0 || (c == "." && (next.isWhitespace) && depth == 0)
+            if ends && depth == 0 || (c == "\n") {
+                if c == ";" || c == "；" { current.append(c) }
+                let t = current.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !t.isEmpty { out.append(t) }
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        let t = current.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        if !t.isEmpty { out.append(t) }
+        // A semicolon keeps the sentence's context: re-join is not needed, but drop the trailing mark.
+        return out.map { $0.hasSuffix(";") || $0.hasSuffix("；") ? String($0.dropLast()) : $0 }
+    }
+
+    static func topLevelIndex(of marks: Set<Character>, in s: String) -> String.Index? {
+        var depth = 0
+        for i in s.indices {
+            let c = s[i]
+            if "(（".contains(c) { depth += 1 } else if ")）".contains(c) { depth = max(0, depth - 1) } else if depth == 0 && marks.contains(c) { return i }
+        }
+        return nil
+    }
+
+    /// Splits on separators outside parentheses.
+    static func splitTopLevel(_ s: String, on seps: Set<Character>) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var depth = 0
+        for c in s {
+            if "(（".contains(c) { depth += 1 } else if ")）".contains(c) { depth = max(0, depth - 1) }
+            if depth == 0 && seps.contains(c) {
+                out.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        out.append(current)
+        return out
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// A field being assembled from the requirement, before defaults are settled.
+struct FieldDraft {
+    var name: String
+    var label: String
+    var type: FieldType
+    /// Whether the type came from the lexicon or an explicit phrase (not a guess from the name).
+    var typeKnown: Bool
+    var required: Bool?
+    var unique = false
+    var minLength: Int?
+    var maxLength: Int?
+    var minimum: Double?
+    var exclusiveMinimum: Double?
+    var maximum: Double?
+    var allowedValues: [String]?
+    var defaultValue: JSONValue?
+    /// Paths of the constraints stated, for clause refs (`required`, `maxLength`, ...).
+    var stated: [String] = []
+
+    func field(required: Bool) -> Field {
+        Field(name: name, label: label, type: type, required: required, unique: unique, minLength: minLength, maxLength: maxLength,
+              minimum: minimum, exclusiveMinimum: exclusiveMinimum, maximum: maximum, allowedValues: allowedValues,
+              defaultValue: defaultValue)
+    }
+}
+
+/// An entity being assembled: everything the clauses said about it so far.
+struct EntityDraft {
+    var name: String
+    var plural: String
+    var label: String
+    var fields: [FieldDraft] = []
+    var operations: Set<EntityOperation> = []
+    var searchable: [String] = []
+    var searchWithoutField = false
+    var read: Audience = .anyone
+    var write: Audience = .anyone
+    var authored = false
+    var known: Bool
+
+    mutating func upsert(_ f: FieldDraft) -> Int {
+        if let i = fields.firstIndex(where: { $0.name == f.name }) { return i }
+        fields.append(f)
+        return fields.count - 1
+    }
+}
+
+extension Audience {
+    /// Stricter audiences win when clauses disagree: owner > signed in > anyone.
+    var rank: Int { self == .anyone ? 0 : self == .signedIn ? 1 : 2 }
+    func atLeast(_ other: Audience) -> Audience { other.rank > rank ? other : self }
+}

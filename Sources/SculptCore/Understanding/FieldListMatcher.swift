@@ -1,0 +1,67 @@
+import Foundation
+
+/// Finds "X has A, B and C" / "X包括A、B和C" in a clause: the subject and the listed items.
+enum FieldListMatcher {
+    struct Match: Equatable {
+        var subject: String
+        var items: [String]
+    }
+
+    static let zhVerbs = "(?:都|均|应|需要|要)?(?:包括|包含|含有|具有|拥有|字段有|属性有|信息有|信息包括|需要填写|需要输入|要填写|要输入|需要提供|填写|输入|记录|(?<![所没只拥具还])有)"
+    static let enVerbs = "(?:has|have|enters?|provides?|gives?|supplies|fills? in|types?|inputs?|chooses?|picks?|contains?|includes?|consists of|is made up of|should have|must have|needs?|records?|stores?|tracks?|with)"
+
+    static func match(_ text: String, language: Language) -> Match? {
+        let pattern = language == .zh
+            ? "^(.{0,14}?)" + zhVerbs + "[：:]?\\s*(.+)$"
+            : "^(.{0,60}?)\\b" + enVerbs + "\\b[:]?\\s*(.+)$"
+        guard let re = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        let ns = text as NSString
+        guard let m = re.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        let subject = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces)
+        let rest = ns.substring(with: m.range(at: 2))
+        let items = splitItems(rest, language: language)
+        guard !items.isEmpty else { return nil }
+        return Match(subject: subject, items: items)
+    }
+
+    /// Items separated by 、，, and 和/与/及/以及 or "and"/", and", outside parentheses.
+    static func splitItems(_ s: String, language: Language) -> [String] {
+        var text = s.trimmingCharacters(in: CharacterSet(charactersIn: "。. "))
+        var marker = "\u{1F}"
+        // Protect separators inside parentheses by splitting only at depth 0.
+        var out = ""
+        var depth = 0
+        let connectorsZH = ["以及", "还有", "和", "与", "及", "跟"]
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if "(（".contains(c) { depth += 1 }
+            if ")）".contains(c) { depth = max(0, depth - 1) }
+            if depth == 0 {
+                if "、，,;；".contains(c) { out += marker; i += 1; continue }
+                if language == .zh {
+                    if let conn = connectorsZH.first(where: { w in i + w.count <= chars.count && String(chars[i..<i + w.count]) == w }) {
+                        out += marker; i += conn.count; continue
+                    }
+                } else {
+                    let rest = String(chars[i...]).lowercased()
+                    if rest.hasPrefix(" and ") || rest.hasPrefix(" as well as ") || rest.hasPrefix(" plus ") {
+                        out += marker
+                        i += rest.hasPrefix(" and ") ? 5 : rest.hasPrefix(" plus ") ? 6 : 12
+                        continue
+                    }
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        text = out
+        marker = "\u{1F}"
+        return text.components(separatedBy: marker).map {
+            var t = $0.trimmingCharacters(in: .whitespaces)
+            if t.lowercased().hasPrefix("and ") { t = String(t.dropFirst(4)) }
+            return t
+        }.filter { !$0.isEmpty }
+    }
+}

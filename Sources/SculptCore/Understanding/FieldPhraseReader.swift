@@ -1,0 +1,182 @@
+import Foundation
+
+/// Reads one item of a field list ("a price (a positive number)", "标题（必填，最多50个字符）")
+/// into a field with its constraints.
+struct FieldPhraseReader {
+    let lexicon: Lexicon
+    let index: TermIndex
+    let constraints: ConstraintReader
+    let language: Language
+
+    static let leadingModifiersEN: Set<String> = ["unique", "optional", "required", "mandatory", "positive", "non-negative",
+                                                  "nonnegative", "short", "long", "valid", "single", "main", "numeric", "boolean"]
+    static let tailMarkersEN = [" that ", " which ", " who ", " of ", " with ", " must ", " should ", " cannot ", " can't ", " can ",
+                                " is ", " are ", " - ", " defaulting ", " default ", " defaults ", " between ", " from ", " at ", " up to ", " no "]
+    static let modifierWordsZH = ["唯一的", "唯一", "必填的", "必填", "可选的", "可选", "选填的", "选填", "一个", "一段", "一些", "的"]
+
+    /// The field an item names, with every constraint the item states; nil when the item names nothing.
+    func read(_ item: String, entityNames: [String]) -> (FieldDraft, note: String?)? {
+        var (noun, modifiers) = Self.splitParentheses(item)
+        let hits = constraints.read(item)
+        noun = language == .zh ? chineseNoun(noun, hits: hits) : englishNoun(noun)
+        guard !noun.isEmpty, noun.count <= 30 else { return nil }
+        guard var draft = resolve(noun, entityNames: entityNames) else { return nil }
+        var note: String? = nil
+        if !draft.typeKnown {
+            note = language == .zh
+                ? "“\(noun)”不在词库中：字段名取为 \(draft.name)（\(draft.type.rawValue)）"
+                : "'\(noun)' is not in the lexicon: named it \(draft.name) (\(draft.type.rawValue))"
+        }
+        for h in hits { Self.apply(h, to: &draft, language: language) }
+        if draft.allowedValues == nil, !modifiers.isEmpty, hits.isEmpty || hits.allSatisfy({ $0.kind == .required || $0.kind == .optional }) {
+            let values = Self.valueList(modifiers)
+            if values.count >= 2 { draft.type = .enumeration; draft.allowedValues = values; draft.typeKnown = true; draft.stated.append("allowedValues") }
+        }
+        return (draft, note)
+    }
+
+    static func splitParentheses(_ s: String) -> (String, String) {
+        var outside = "", inside = ""
+        var depth = 0
+        for c in s {
+            if "(（".contains(c) { depth += 1; if depth == 1 { continue } }
+            if ")）".contains(c) { depth = max(0, depth - 1); if depth == 0 { inside += "，"; continue } }
+            if depth > 0 { inside.append(c) } else { outside.append(c) }
+        }
+        return (outside.trimmingCharacters(in: .whitespaces), inside.trimmingCharacters(in: CharacterSet(charactersIn: "，, ")))
+    }
+
+    private func englishNoun(_ s: String) -> String {
+        var text = " " + s.lowercased() + " "
+        for marker in Self.tailMarkersEN {
+            if let r = text.range(of: marker), r.lowerBound > text.startIndex { text = String(text[..<r.lowerBound]) + " " }
+        }
+        var words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }).map(String.init)
+        while let f = words.first, Identifiers.englishStopwords.contains(f) || Self.leadingModifiersEN.contains(f) || f == "and" || f == "or" {
+            words.removeFirst()
+        }
+        return words.joined(separator: " ")
+    }
+
+    private func chineseNoun(_ s: String, hits: [ConstraintHit]) -> String {
+        var text = s
+        for h in hits { text = text.replacingOccurrences(of: h.phrase, with: "") }
+        for m in Self.modifierWordsZH where text.hasPrefix(m) { text = String(text.dropFirst(m.count)) }
+        // "标题必填" → the noun is what comes before a trailing modifier.
+        for m in Self.modifierWordsZH where text.hasSuffix(m) && text.count > m.count { text = String(text.dropLast(m.count)) }
+        return text.trimmingCharacters(in: CharacterSet(charactersIn: " 　：:"))
+    }
+
+    /// Maps a noun to a lexicon field, or makes a new one with a readable identifier and an inferred type.
+    func resolve(_ noun: String, entityNames: [String]) -> FieldDraft? {
+        let tokens = index.tokens(noun).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        let fieldTokens = tokens.filter { $0.field() != nil }
+        let others = tokens.filter { $0.field() == nil && !($0.entity().map(entityNames.contains) ?? false) && !Identifiers.englishStopwords.contains($0.text.lowercased()) }
+        if fieldTokens.count == 1, others.isEmpty, let name = fieldTokens[0].field(), let word = lexicon.field(name) {
+            return FieldDraft(name: word.name, label: word.label(language), type: word.type, typeKnown: true)
+        }
+        // Words that are operations, accounts or access phrases are not field names.
+        if tokens.contains(where: { $0.operation() != nil || $0.account() != nil || $0.access() != nil || $0.isSearch }) && fieldTokens.isEmpty {
+            return nil
+        }
+        let type = inferType(noun)
+        if language == .zh {
+            return FieldDraft(name: Identifiers.pinyin(noun), label: noun, type: type, typeKnown: false)
+        }
+        var words = noun.split(separator: " ").map(String.init)
+        if words.count > 1, words.last == "flag" { words.removeLast() }
+        if words.count > 1, entityNames.contains(where: { words.first == $0 }), let last = words.last, let f = lexicon.fields.first(where: { $0.en.contains(last) }) {
+            return FieldDraft(name: f.name, label: f.label(.en), type: f.type, typeKnown: true)
+        }
+        let name = Identifiers.snake(words)
+        guard !name.isEmpty, words.count <= 4 else { return nil }
+        return FieldDraft(name: name, label: Identifiers.sentenceCase(words.joined(separator: " ")), type: type, typeKnown: false)
+    }
+
+    func inferType(_ noun: String) -> FieldType {
+        let n = noun.lowercased()
+        for hint in lexicon.typeHints where hint.lang == language || (language == .zh && hint.lang == .en) {
+            if let s = hint.suffix, n.hasSuffix(s.lowercased()) { return hint.type }
+            if let p = hint.prefix, n.hasPrefix(p.lowercased()) { return hint.type }
+        }
+        return .string
+    }
+
+    /// "工作、生活或学习", "pending, paid or shipped", "A/B/C" → the values.
+    static func valueList(_ s: String) -> [String] {
+        var text = s
+        for sep in ["或者", "或是", "或", "以及", "和", "及", " or ", " and ", "/", "|", "、", "，", ","] {
+            text = text.replacingOccurrences(of: sep, with: "\u{1F}")
+        }
+        return text.split(separator: "\u{1F}").map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"'“”‘’「」《》.。:：")).replacingOccurrences(of: "either ", with: "")
+        }.map { v in v.hasPrefix("a ") ? String(v.dropFirst(2)) : v }.filter { !$0.isEmpty && $0.count <= 40 }
+    }
+
+    /// Applies one constraint phrase to a field, reading length limits on text and value limits on numbers.
+    static func apply(_ h: ConstraintHit, to f: inout FieldDraft, language: Language) {
+        func makeNumeric(integer: Bool = false) {
+            if !f.type.isNumeric && (!f.typeKnown || f.type == .string) { f.type = integer ? .integer : .number; f.typeKnown = true }
+        }
+        let text = f.type.isText || f.type == .string
+        switch h.kind {
+        case .lengthRange, .range:
+            guard let lo = h.number(0), let hi = h.number(1) else { return }
+            if h.kind == .lengthRange || (text && f.typeKnown && !f.type.isNumeric) {
+                if f.type.isNumeric { f.minimum = lo; f.maximum = hi } else { f.minLength = Int(lo); f.maxLength = Int(hi); f.stated += ["minLength", "maxLength"] }
+            } else {
+                makeNumeric(integer: lo == lo.rounded() && hi == hi.rounded())
+                f.minimum = lo; f.maximum = hi; f.stated += ["minimum", "maximum"]
+            }
+        case .maxLength, .maximum:
+            guard let n = h.number(0) else { return }
+            if f.type.isNumeric || (h.kind == .maximum && !f.typeKnown) {
+                makeNumeric(); f.maximum = n; f.stated.append("maximum")
+            } else if f.type.isText { f.maxLength = Int(n); f.stated.append("maxLength") }
+        case .minLength, .minimum:
+            guard let n = h.number(0) else { return }
+            if f.type.isNumeric || (h.kind == .minimum && !f.typeKnown) {
+                makeNumeric(); f.minimum = n; f.exclusiveMinimum = nil; f.stated.append("minimum")
+            } else if f.type.isText { f.minLength = Int(n); f.stated.append("minLength") }
+        case .exclusiveMinimum:
+            guard let n = h.number(0) else { return }
+            makeNumeric()
+            if f.type.isNumeric { f.exclusiveMinimum = n; f.minimum = nil; f.stated.append("exclusiveMinimum") }
+        case .positive:
+            makeNumeric()
+            if f.type.isNumeric { f.exclusiveMinimum = 0; f.minimum = nil; f.stated.append("exclusiveMinimum") }
+        case .nonNegative:
+            makeNumeric()
+            if f.type.isNumeric { f.minimum = 0; f.exclusiveMinimum = nil; f.stated.append("minimum") }
+        case .required: f.required = true; f.stated.append("required")
+        case .optional: f.required = false; f.stated.append("optional")
+        case .unique: f.unique = true; f.stated.append("unique")
+        case .integer:
+            if !f.typeKnown || f.type == .number { f.type = .integer; f.typeKnown = true }
+        case .number:
+            if !f.typeKnown { f.type = .number; f.typeKnown = true }
+        case .default:
+            guard let raw = h.values.first else { return }
+            let v = raw.lowercased()
+            if ["true", "yes", "是", "真", "已完成", "完成"].contains(v) && (f.type == .boolean || !f.typeKnown) {
+                f.type = .boolean; f.typeKnown = true; f.defaultValue = .bool(true)
+            } else if ["false", "no", "否", "假", "未完成", "0"].contains(v) && (f.type == .boolean || !f.typeKnown) {
+                f.type = .boolean; f.typeKnown = true; f.defaultValue = .bool(false)
+            } else if let n = Double(raw), f.type.isNumeric || !f.typeKnown {
+                if !f.type.isNumeric { f.type = n == n.rounded() ? .integer : .number; f.typeKnown = true }
+                f.defaultValue = .number(n)
+            } else if f.type == .boolean {
+                return
+            } else {
+                f.defaultValue = .string(raw)
+            }
+            f.stated.append("default")
+        case .allowed:
+            guard let raw = h.values.first else { return }
+            let values = valueList(raw)
+            if values.count >= 2 && (f.type == .string || f.type == .enumeration || !f.typeKnown) {
+                f.type = .enumeration; f.typeKnown = true; f.allowedValues = values; f.stated.append("allowedValues")
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// Settles the defaults the requirement left open, records each as an assumption, and builds the spec.
+struct SpecAssembler {
+    let reading: Reading
+    let requirement: String
+
+    func assemble() throws -> (AppSpec, UnderstandingReport) {
+        let lang = reading.language
+        let lexicon = reading.lexicon
+        var assumptions = reading.assumptions
+        func assume(_ zh: String, _ en: String) { assumptions.append(lang == .zh ? zh : en) }
+
+        let needsAccounts = reading.register || reading.login || reading.profile || reading.accountsImplied
+        var entities: [Entity] = []
+        for var d in reading.entities {
+            if d.fields.isEmpty {
+                let defaults = lexicon.entity(d.name)?.defaultFields ?? ["name"]
+                for name in defaults {
+                    let w = lexicon.field(name)
+                    d.fields.append(FieldDraft(name: name, label: w?.label(lang) ?? Identifiers.sentenceCase(name), type: w?.type ?? .string,
+                                               typeKnown: true, required: name == defaults.first))
+                }
+                assume("“\(d.label)”没有列出字段，使用常见字段：\(d.fields.map(\.label).joined(separator: "、"))",
+                       "no fields were listed for \(d.label); used the usual ones: \(d.fields.map(\.label).joined(separator: ", "))")
+            }
+            if d.operations.isEmpty {
+                d.operations = Set(EntityOperation.allCases)
+                assume("没有说明可以对“\(d.label)”做什么，提供新增、列表、查看、修改和删除",
+                       "nothing said what users do with \(d.label); it can be created, listed, viewed, updated and deleted")
+            } else if !d.operations.contains(.create) {
+                d.operations.insert(.create)
+                assume("“\(d.label)”需要能被新增，才能被查看或修改", "\(d.label) can also be created, so there is something to read or change")
+            }
+            if d.searchWithoutField {
+                let text = d.fields.filter { $0.type == .string || $0.type == .text }.map(\.name)
+                d.searchable = Array(text.prefix(2))
+                if !d.searchable.isEmpty {
+                    assume("搜索没有指定字段，按\(d.searchable.joined(separator: "、"))搜索",
+                           "search named no field; it searches \(d.searchable.joined(separator: " and "))")
+                }
+            }
+            if d.authored && d.write == .signedIn {
+                d.write = .owner
+                assume("“\(d.label)”归作者所有：只有作者本人可以修改或删除", "\(d.label) belongs to its author: only the author may change or delete it")
+            }
+            if d.read == .owner { d.write = .owner }
+            // Fields listed with no word on being required: when some field is marked required, only the
+            // marked ones are; otherwise every listed field is, except flags and fields with defaults.
+            let anyMarked = d.fields.contains { $0.required == true }
+            var fields: [Field] = []
+            for f in d.fields {
+                let required = f.required ?? (!anyMarked && f.type != .boolean && f.defaultValue == nil)
+                var field = f.field(required: required)
+                if f.type == .boolean && f.defaultValue == nil && !required { field.defaultValue = .bool(false) }
+                fields.append(field)
+            }
+            if !anyMarked && d.fields.contains(where: { $0.required == nil && $0.type != .boolean && $0.defaultValue == nil }) {
+                assume("“\(d.label)”的字段未说明是否必填，视为必填（可选的请写“可选”）",
+                       "\(d.label): fields not marked optional are required (write 'optional' to change that)")
+            }
+            entities.append(Entity(name: d.name, plural: d.plural, label: d.label, fields: fields,
+                                   operations: EntityOperation.allCases.filter(d.operations.contains), searchable: d.searchable,
+                                   access: Access(read: d.read, write: d.write)))
+        }
+
+        var accounts: Accounts?
+        if needsAccounts {
+            let identityName = reading.identityHint ?? "username"
+            if reading.identityHint == nil {
+                assume("账号以用户名标识", "accounts are identified by a username")
+            }
+            let word = lexicon.field(identityName)
+            var identity = reading.accountFields.first { $0.name == identityName }
+                ?? FieldDraft(name: identityName, label: word?.label(lang) ?? identityName, type: word?.type ?? .string, typeKnown: true)
+            identity.required = true
+            identity.unique = true
+            if identity.type == .string && identity.minLength == nil && identity.maxLength == nil {
+                identity.minLength = 3
+                identity.maxLength = 32
+                assume("用户名长度为3到32个字符", "usernames are 3 to 32 characters long")
+            }
+            let pw = reading.accountFields.first { $0.name == "password" }
+            var policy = PasswordPolicy(minLength: 8, maxLength: 128, label: lexicon.field("password")?.label(lang) ?? "Password")
+            if let m = pw?.minLength { policy.minLength = m } else {
+                assume("密码至少8个字符", "passwords are at least 8 characters long")
+            }
+            if let m = pw?.maxLength { policy.maxLength = m }
+            let others = reading.accountFields.filter { !["password", "username", "email"].contains($0.name) || ($0.name != identityName && $0.name != "password") }
+            let login = reading.login || reading.accountsImplied || entities.contains { $0.access.write != .anyone || $0.access.read != .anyone }
+            if login && !reading.login { assume("需要登录才能识别作者，因此提供登录", "log in is provided, as some data belongs to signed-in users") }
+            if !reading.register { assume("提供注册，用户才能获得账号", "sign-up is provided, so people can get an account") }
+            let profile = login
+            if profile && !reading.profile { assume("登录后可以查看个人资料（/api/auth/me）", "a signed-in user can read their profile (/api/auth/me)") }
+            accounts = Accounts(identity: identity.field(required: true), password: policy,
+                                fields: others.map { $0.field(required: $0.required ?? false) }, login: login, profile: profile)
+        }
+
+        let title = reading.title ?? entities.first.map { lang == .zh ? "\($0.label)管理" : "\(Identifiers.sentenceCase($0.plural.replacingOccurrences(of: "_", with: " ")))" }
+            ?? (lang == .zh ? "用户账号" : "User accounts")
+        let spec = AppSpec(name: appName(title: title, entities: entities), title: title, language: lang, requirement: requirement,
+                           accounts: accounts, entities: entities, clauses: reading.clauses)
+        let report = UnderstandingReport(assumptions: assumptions, notUnderstood: reading.notUnderstood, notes: reading.notes)
+        if entities.isEmpty && accounts == nil {
+            throw UnderstandingError.nothingToBuild(notUnderstood: reading.notUnderstood, language: lang)
+        }
+        let problems = SpecValidator.problems(in: spec)
+        if !problems.isEmpty { throw UnderstandingError.invalid(problems) }
+        return (spec, report)
+    }
+
+    /// `blog`, `product_catalog`: from the title's words, the lexicon's app words, or the entities.
+    func appName(title: String, entities: [Entity]) -> String {
+        var name = ""
+        if reading.language == .zh {
+            var parts: [String] = []
+            let chars = Array(title)
+            var i = 0
+            let words = reading.lexicon.appWords
+            let maxLen = words.keys.map(\.count).max() ?? 1
+            var unknown = ""
+            while i < chars.count {
+                var hit = false
+                for len in stride(from: min(maxLen, chars.count - i), through: 1, by: -1) {
+                    let piece = String(chars[i..<i + len])
+                    if let en = words[piece] ?? reading.index.meanings(of: piece).lazy.compactMap({ m -> String? in
+                        if case .entity(let e) = m { return reading.lexicon.entity(e)?.plural }
+                        return nil
+                    }).first {
+                        if !unknown.isEmpty { parts.append(Identifiers.pinyin(unknown)); unknown = "" }
+                        if !en.isEmpty { parts.append(en) }
+                        i += len
+                        hit = true
+                        break
+                    }
+                }
+                if !hit { unknown.append(chars[i]); i += 1 }
+            }
+            if !unknown.isEmpty { parts.append(Identifiers.pinyin(unknown)) }
+            name = Identifiers.snake(parts.joined(separator: " "))
+        } else {
+            let drop: Set<String> = ["a", "an", "the", "simple", "small", "basic", "feature", "system", "app", "application", "website", "service", "tool"]
+            let words = title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { !drop.contains($0) }
+            name = Identifiers.snake(Array(words.prefix(4)))
+        }
+        if !SpecValidator.isIdentifier(name) {
+            name = entities.first?.plural ?? "accounts"
+        }
+        return name
+    }
+}

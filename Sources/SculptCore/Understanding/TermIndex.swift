@@ -1,0 +1,169 @@
+/// What a word of the lexicon means to the parser.
+public enum Meaning: Hashable, Sendable {
+    case entity(String)
+    case field(String)
+    case operation(String)
+    case account(String)
+    case access(String)
+    case search
+    case filler
+}
+
+/// A span of the requirement and the meanings the lexicon gives it (none for unknown text).
+struct Token: Sendable {
+    var text: String
+    /// Offset (in characters) of the token in its clause.
+    var start: Int
+    var meanings: [Meaning]
+
+    func entity() -> String? { meanings.lazy.compactMap { if case .entity(let e) = $0 { return e } else { return nil } }.first }
+    func field() -> String? { meanings.lazy.compactMap { if case .field(let f) = $0 { return f } else { return nil } }.first }
+    func operation() -> String? { meanings.lazy.compactMap { if case .operation(let o) = $0 { return o } else { return nil } }.first }
+    func account() -> String? { meanings.lazy.compactMap { if case .account(let a) = $0 { return a } else { return nil } }.first }
+    func access() -> String? { meanings.lazy.compactMap { if case .access(let a) = $0 { return a } else { return nil } }.first }
+    var isSearch: Bool { meanings.contains(.search) }
+}
+
+/// Segments text against the lexicon: longest match first, in both languages.
+///
+/// Chinese has no spaces, so words are found by forward maximum matching over every lexicon term;
+/// English is split into words and multi-word terms are matched on word boundaries, with plurals and
+/// -ing/-ed forms reduced to the lexicon's base forms.
+struct TermIndex: Sendable {
+    let language: Language
+    private var terms: [String: [Meaning]] = [:]
+    private var longest = 1
+
+    init(lexicon: Lexicon, language: Language) {
+        self.language = language
+        func add(_ words: [String], _ m: Meaning) {
+            for w in words {
+                let key = language == .zh ? w.lowercased() : Self.normalise(w)
+                guard !key.isEmpty else { continue }
+                if !(terms[key]?.contains(m) ?? false) { terms[key, default: []].append(m) }
+                longest = max(longest, language == .zh ? key.count : key.split(separator: " ").count)
+            }
+        }
+        // Chinese requirements often use English terms too (SKU, email), so zh indexes both.
+        let langs: [Language] = language == .zh ? [.zh, .en] : [.en]
+        for l in langs {
+            for e in lexicon.entities { add(l == .zh ? e.zh : e.en, .entity(e.name)) }
+            for f in lexicon.fields { add(l == .zh ? f.zh : f.en, .field(f.name)) }
+            for (k, w) in lexicon.operations.sorted(by: { $0.key < $1.key }) { add(w(l), .operation(k)) }
+            for (k, w) in lexicon.accounts.sorted(by: { $0.key < $1.key }) { add(w(l), .account(k)) }
+            for (k, w) in lexicon.access.sorted(by: { $0.key < $1.key }) { add(w(l), .access(k)) }
+            add(lexicon.search(l), .search)
+            add(lexicon.fillers(l), .filler)
+        }
+    }
+
+    /// English words lower-cased, joined by single spaces, with hyphens kept.
+    static func normalise(_ s: String) -> String {
+        s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }).joined(separator: " ")
+    }
+
+    func meanings(of term: String) -> [Meaning] { terms[language == .zh ? term.lowercased() : Self.normalise(term)] ?? [] }
+
+    func tokens(_ text: String) -> [Token] {
+        language == .zh ? chineseTokens(text) : englishTokens(text)
+    }
+
+    private func chineseTokens(_ text: String) -> [Token] {
+        let chars = Array(text)
+        var out: [Token] = []
+        var unknown = ""
+        var unknownStart = 0
+        var i = 0
+        func flush() {
+            if !unknown.isEmpty { out.append(Token(text: unknown, start: unknownStart, meanings: [])) }
+            unknown = ""
+        }
+        while i < chars.count {
+            var matched = false
+            var len = min(longest, chars.count - i)
+            while len >= 1 {
+                let piece = String(chars[i..<i + len])
+                if let m = terms[piece.lowercased()], isWordBoundary(chars, i, len) {
+                    flush()
+                    out.append(Token(text: piece, start: i, meanings: m))
+                    i += len
+                    matched = true
+                    break
+                }
+                len -= 1
+            }
+            if !matched {
+                if unknown.isEmpty { unknownStart = i }
+                unknown.append(chars[i])
+                i += 1
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// Latin terms inside Chinese text (SKU, email) match only as whole words.
+    private func isWordBoundary(_ chars: [Character], _ i: Int, _ len: Int) -> Bool {
+        guard chars[i].isASCII && chars[i].isLetter else { return true }
+        let before = i > 0 ? chars[i - 1] : " "
+        let after = i + len < chars.count ? chars[i + len] : " "
+        return !(before.isASCII && before.isLetter) && !(after.isASCII && after.isLetter)
+    }
+
+    private func englishTokens(_ text: String) -> [Token] {
+        // Words with their character offsets.
+        var words: [(String, Int)] = []
+        var current = ""
+        var start = 0
+        for (i, c) in text.enumerated() {
+            if c.isLetter || c.isNumber || c == "-" || c == "'" {
+                if current.isEmpty { start = i }
+                current.append(c)
+            } else if !current.isEmpty {
+                words.append((current.lowercased(), start))
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append((current.lowercased(), start)) }
+        var out: [Token] = []
+        var i = 0
+        while i < words.count {
+            var matched = false
+            var len = min(longest, words.count - i)
+            while len >= 1 {
+                let slice = words[i..<i + len].map(\.0)
+                if let m = lookupEnglish(slice) {
+                    let end = words[i + len - 1]
+                    let s = String(Array(text)[words[i].1..<(end.1 + end.0.count)])
+                    out.append(Token(text: s, start: words[i].1, meanings: m))
+                    i += len
+                    matched = true
+                    break
+                }
+                len -= 1
+            }
+            if !matched {
+                out.append(Token(text: words[i].0, start: words[i].1, meanings: []))
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Exact first; then the last word singular (entities, fields) or reduced to its stem (operations).
+    private func lookupEnglish(_ words: [String]) -> [Meaning]? {
+        let joined = words.joined(separator: " ")
+        if let m = terms[joined] { return m }
+        guard let last = words.last else { return nil }
+        let head = words.dropLast().joined(separator: " ")
+        for form in Inflection.singulars(of: last) {
+            let key = head.isEmpty ? form : head + " " + form
+            if let m = terms[key]?.filter({ if case .operation = $0 { return false } else { return true } }), !m.isEmpty { return m }
+        }
+        for form in Inflection.stems(of: last) {
+            let key = head.isEmpty ? form : head + " " + form
+            if let m = terms[key]?.filter({ if case .operation = $0 { return true }; if case .account = $0 { return true }; if case .search = $0 { return true }; return false }), !m.isEmpty { return m }
+        }
+        return nil
+    }
+}
