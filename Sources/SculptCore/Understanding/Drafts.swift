@@ -32,7 +32,11 @@ struct EntityDraft {
     var plural: String
     var label: String
     var fields: [FieldDraft] = []
+    /// Operations named in plain clauses ("users can add and delete tasks").
     var operations: Set<EntityOperation> = []
+    /// Operations named only while saying who may do them ("只有作者本人可以修改"), which restrict
+    /// rather than enumerate.
+    var accessOperations: Set<EntityOperation> = []
     var searchable: [String] = []
     var searchWithoutField = false
     var read: Audience = .anyone

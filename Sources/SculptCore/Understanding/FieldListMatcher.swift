@@ -58,10 +58,30 @@ enum FieldListMatcher {
         }
         text = out
         marker = "\u{1F}"
-        return text.components(separatedBy: marker).map {
+        let pieces = text.components(separatedBy: marker).map {
             var t = $0.trimmingCharacters(in: .whitespaces)
             if t.lowercased().hasPrefix("and ") { t = String(t.dropFirst(4)) }
             return t
         }.filter { !$0.isEmpty }
+        return language == .en ? mergeValueLists(pieces) : pieces
+    }
+
+    /// "a status that can be draft", "published or cancelled": an item that opens a list of values
+    /// keeps the following bare words until the next item that starts like a noun phrase.
+    static func mergeValueLists(_ pieces: [String]) -> [String] {
+        var out: [String] = []
+        var open = false
+        let opener = try? NSRegularExpression(pattern: "\\b(?:can be|one of|either|such as|is|are|values?|like)\\s+[\\w-]+$", options: [.caseInsensitive])
+        for p in pieces {
+            let startsItem = p.range(of: "^(?:a|an|the|its|their|and a|and an)\\s", options: [.regularExpression, .caseInsensitive]) != nil
+            if open, !startsItem, let last = out.last {
+                out[out.count - 1] = last + ", " + p
+                open = !p.lowercased().contains(" or ") && !p.contains("(")
+                continue
+            }
+            out.append(p)
+            open = opener?.firstMatch(in: p, range: NSRange(location: 0, length: (p as NSString).length)) != nil
+        }
+        return out
     }
 }

@@ -21,16 +21,17 @@ struct FieldPhraseReader {
         noun = language == .zh ? chineseNoun(noun, hits: hits) : englishNoun(noun)
         guard !noun.isEmpty, noun.count <= 30 else { return nil }
         guard var draft = resolve(noun, entityNames: entityNames) else { return nil }
-        var note: String? = nil
-        if !draft.typeKnown {
-            note = language == .zh
-                ? "“\(noun)”不在词库中：字段名取为 \(draft.name)（\(draft.type.rawValue)）"
-                : "'\(noun)' is not in the lexicon: named it \(draft.name) (\(draft.type.rawValue))"
-        }
+        let fromLexicon = draft.typeKnown
         for h in hits { Self.apply(h, to: &draft, language: language) }
         if draft.allowedValues == nil, !modifiers.isEmpty, hits.isEmpty || hits.allSatisfy({ $0.kind == .required || $0.kind == .optional }) {
             let values = Self.valueList(modifiers)
             if values.count >= 2 { draft.type = .enumeration; draft.allowedValues = values; draft.typeKnown = true; draft.stated.append("allowedValues") }
+        }
+        var note: String? = nil
+        if !fromLexicon {
+            note = language == .zh
+                ? "“\(noun)”不在词库中：字段名取为 \(draft.name)（\(draft.type.rawValue)）"
+                : "'\(noun)' is not in the lexicon: named it \(draft.name) (\(draft.type.rawValue))"
         }
         return (draft, note)
     }

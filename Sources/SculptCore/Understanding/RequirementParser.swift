@@ -107,6 +107,7 @@ struct Reading {
         let patterns: [String] = language == .zh
             ? ["^(?:请|帮我|我想|我要|需要)?(?:做|创建|开发|实现|写|搭建|设计|建立|制作|构建|建)(?:一个|一套|个|一款|一份)(.+?)(?:功能|模块)?$"]
             : ["^(?:please\\s+)?(?:create|build|make|write|develop|implement|design|generate)\\s+(?:me\\s+)?(?:a|an|the)\\s+(.+?)(?:\\s+(?:feature|module|functionality))?$",
+               "^(?:i|we)\\s+(?:need|want|would like)\\s+(?:a|an)\\s+(.+)$",
                "^(?:a|an)\\s+(.+)$"]
         for p in patterns {
             if let m = t.firstMatch(p) { return cleanTitle(m) }
@@ -210,6 +211,8 @@ struct Reading {
         }
         var words = noun.lowercased().split(separator: " ").map(String.init)
         while let f = words.first, ["each", "every", "a", "an", "the", "all", "our"].contains(f) { words.removeFirst() }
+        let pronouns: Set<String> = ["i", "we", "you", "they", "it", "he", "she", "this", "that", "there", "which", "who", "me", "us", "them"]
+        if words.contains(where: pronouns.contains) { return nil }
         guard (1...3).contains(words.count), words.allSatisfy({ $0.allSatisfy { $0.isLetter } }) else { return nil }
         let head = Inflection.singulars(of: words.last!).first ?? words.last!
         let singular = Array(words.dropLast()) + [head]
@@ -236,9 +239,19 @@ struct Reading {
         return entities.count - 1
     }
 
+    /// Entities named in a clause: lexicon words, and entities this requirement introduced itself.
     func entityMentions(_ tokens: [Token]) -> [String] {
         var out: [String] = []
-        for t in tokens { if let e = t.entity(), !out.contains(e) { out.append(e) } }
+        for t in tokens {
+            if let e = t.entity(), !out.contains(e) { out.append(e); continue }
+            guard t.meanings.isEmpty else { continue }
+            for e in entities where !e.known && !out.contains(e.name) {
+                let word = t.text.lowercased()
+                let hit = language == .zh ? word.contains(e.label)
+                    : (word == e.name || word == e.plural || Inflection.singulars(of: word).contains(e.name))
+                if hit { out.append(e.name) }
+            }
+        }
         return out
     }
 
@@ -282,11 +295,8 @@ struct Reading {
             }
         }
         if manage { ops.formUnion(EntityOperation.allCases) }
-        // "查看文章" / "view tasks": reading without saying list or detail means both.
-        let detailWords: Set<String> = ["详情", "detail", "details", "详细信息", "single"]
-        if ops.contains(.get) && !ops.contains(.list) && !tokens.contains(where: { detailWords.contains($0.text.lowercased()) }) {
-            ops.insert(.list)
-        }
+        // Reading one and reading the list go together: "查看文章", "browse events".
+        if ops.contains(.get) || ops.contains(.list) { ops.formUnion([.list, .get]) }
         let accessWords = tokens.compactMap { $0.access() }
         let profileClause = tokens.contains { $0.account() == "profile" }
         let accountOnly = tokens.contains { $0.account() == "register" || $0.account() == "login" } && mentioned.isEmpty
@@ -298,7 +308,7 @@ struct Reading {
         var refs: [String] = []
         for target in targets {
             let i = ensureEntity(target)
-            entities[i].operations.formUnion(ops)
+            if accessWords.isEmpty { entities[i].operations.formUnion(ops) } else { entities[i].accessOperations.formUnion(ops) }
             refs += ops.sorted { $0.rawValue < $1.rawValue }.map { "entities.\(target).\($0.rawValue)" }
             let reads = ops.contains(.list) || ops.contains(.get)
             let writes = ops.contains(.create) || ops.contains(.update) || ops.contains(.delete)
@@ -371,7 +381,6 @@ struct Reading {
             // An unknown field named by label ("按会议室名称搜索").
             for f in entities[i].fields where text.contains(f.label) || text.lowercased().contains(f.label.lowercased()) { found.append(f.name) }
         }
-        entities[i].operations.insert(.list)
         if found.isEmpty {
             entities[i].searchWithoutField = true
         } else {

@@ -26,9 +26,18 @@ struct SpecAssembler {
             }
             if d.operations.isEmpty {
                 d.operations = Set(EntityOperation.allCases)
-                assume("没有说明可以对“\(d.label)”做什么，提供新增、列表、查看、修改和删除",
-                       "nothing said what users do with \(d.label); it can be created, listed, viewed, updated and deleted")
-            } else if !d.operations.contains(.create) {
+                if !d.accessOperations.isSuperset(of: EntityOperation.allCases) {
+                    assume("没有说明可以对“\(d.label)”做什么，提供新增、列表、查看、修改和删除",
+                           "nothing said what users do with \(d.label); it can be created, listed, viewed, updated and deleted")
+                }
+            } else {
+                d.operations.formUnion(d.accessOperations)
+            }
+            if !d.operations.contains(.list) {
+                d.operations.formUnion([.list, .get])
+                assume("“\(d.label)”可以列表和查看，新增的内容才能被看到", "\(d.label) can be listed and viewed, so what is added can be seen")
+            }
+            if !d.operations.contains(.create) {
                 d.operations.insert(.create)
                 assume("“\(d.label)”需要能被新增，才能被查看或修改", "\(d.label) can also be created, so there is something to read or change")
             }
@@ -143,7 +152,7 @@ struct SpecAssembler {
             let words = title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { !drop.contains($0) }
             name = Identifiers.snake(Array(words.prefix(4)))
         }
-        if !SpecValidator.isIdentifier(name) {
+        if reading.title == nil || !SpecValidator.isIdentifier(name) {
             name = entities.first?.plural ?? "accounts"
         }
         return name
