@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+@testable import SculptCore
+
+/// The offline parser, on requirements from several domains in both languages. Each case asserts
+/// the facts a user would check in the spec, not the whole spec.
+@Suite("Requirement parser")
+struct RequirementParserTests {
+    func parse(_ text: String) throws -> Understanding { try RequirementParser().understand(text) }
+
+    func field(_ spec: AppSpec, _ entity: String, _ name: String) throws -> Field {
+        let e = try #require(spec.entity(named: entity), "no entity \(entity) in \(spec.entities.map(\.name))")
+        return try #require(e.field(named: name), "no field \(name) in \(e.fields.map(\.name))")
+    }
+
+    @Test("the classic registration requirement, word for word")
+    func classicChinese() throws {
+        let u = try parse("创建一个用户注册功能，用户需要输入用户名和密码，如果用户名已经存在，返回错误信息，否则，创建新的用户并返回成功信息。")
+        let a = try #require(u.spec.accounts)
+        #expect(u.spec.language == .zh)
+        #expect(a.identity.name == "username" && a.identity.unique && a.identity.required)
+        #expect(a.login == false, "login was never asked for")
+        #expect(u.spec.entities.isEmpty)
+        #expect(u.report.notUnderstood.isEmpty, "\(u.report.notUnderstood)")
+        #expect(u.spec.clauses.contains { $0.refs.contains("accounts.identity.unique") && $0.text.contains("已经存在") })
+        #expect(!u.report.assumptions.isEmpty, "defaults (password length) must be reported")
+    }
+
+    @Test("English registration with login and a profile by email")
+    func emailAccounts() throws {
+        let u = try parse("User accounts: people sign up with an email address and a password of at least 8 characters; each email can only be used once. They log in with their email and password and get a token. A logged-in user can view their own profile.")
+        let a = try #require(u.spec.accounts)
+        #expect(a.identity.name == "email" && a.identity.type == .email)
+        #expect(a.password.minLength == 8)
+        #expect(a.login && a.profile)
+        #expect(u.spec.entities.isEmpty, "the profile is not an entity: \(u.spec.entities.map(\.name))")
+    }
+
+    @Test("a blog with owners, public reading and search (zh)")
+    func blog() throws {
+        let u = try parse("做一个博客系统：用户可以注册和登录。登录后的用户可以发表文章，文章包括标题和内容。所有人都可以查看文章列表和文章详情，只有作者本人可以修改或删除自己的文章。文章可以按标题搜索。")
+        let post = try #require(u.spec.entity(named: "post"))
+        #expect(post.access == Access(read: .anyone, write: .owner))
+        #expect(post.searchable == ["title"])
+        #expect(Set(post.operations) == Set(EntityOperation.allCases))
+        #expect(try field(u.spec, "post", "content").type == .text)
+        #expect(u.spec.accounts?.login == true)
+        #expect(u.spec.name == "blog")
+    }
+
+    @Test("numbers: positive, never negative, whole (en)")
+    func products() throws {
+        let u = try parse("Product catalog: each product has a name, a unique SKU, a price (a positive number) and a stock count (a whole number, never negative). Support creating, listing, viewing, updating and deleting products, and searching products by name.")
+        #expect(try field(u.spec, "product", "sku").unique)
+        let price = try field(u.spec, "product", "price")
+        #expect(price.type == .number && price.exclusiveMinimum == 0)
+        let stock = try field(u.spec, "product", "stock")
+        #expect(stock.type == .integer && stock.minimum == 0)
+        #expect(u.spec.entity(named: "product")?.searchable == ["name"])
+        #expect(u.spec.name == "product_catalog")
+    }
+
+    @Test("required, optional, length limits and a boolean default (en)")
+    func todo() throws {
+        let u = try parse("A todo list. Each task has a title (required, at most 100 characters), an optional description and a done flag that defaults to false. Users can add, list, view, update and delete tasks.")
+        let title = try field(u.spec, "task", "title")
+        #expect(title.required && title.maxLength == 100)
+        #expect(try field(u.spec, "task", "description").required == false)
+        let done = try field(u.spec, "task", "done")
+        #expect(done.type == .boolean && done.defaultValue == .bool(false))
+        #expect(u.spec.accounts == nil, "'Users can' alone does not ask for accounts")
+    }
+
+    @Test("Chinese constraint phrases: 必填, 大于0, 不能为负, 只能是…, 默认, 3到20个字符, 至少6位")
+    func chineseConstraints() throws {
+        let u = try parse("实现一个商品库存管理：商品有名称（必填）、价格（大于0）、库存（不能为负数）和状态（只能是上架、下架或售罄，默认为上架）。")
+        #expect(try field(u.spec, "product", "price").exclusiveMinimum == 0)
+        #expect(try field(u.spec, "product", "stock").minimum == 0)
+        let status = try field(u.spec, "product", "status")
+        #expect(status.type == .enumeration)
+        #expect(status.allowedValues == ["上架", "下架", "售罄"])
+        #expect(status.defaultValue == .string("上架"))
+        let r = try parse("用户注册时需要填写用户名（3到20个字符）、密码（至少6位）。注册后可以登录。")
+        #expect(r.spec.accounts?.identity.minLength == 3 && r.spec.accounts?.identity.maxLength == 20)
+        #expect(r.spec.accounts?.password.minLength == 6)
+    }
+
+    @Test("lexicon types: 书名→title, 价格→price, 库存→stock, 邮箱→email, 入职日期→hire_date, 是否完成→done")
+    func lexiconTypes() throws {
+        let u = try parse("做一个管理系统：每本书有书名、价格、库存、邮箱、入职日期和是否完成。")
+        let expected: [(String, FieldType)] = [("title", .string), ("price", .number), ("stock", .integer), ("email", .email),
+                                               ("hire_date", .date), ("done", .boolean)]
+        for (name, type) in expected { #expect(try field(u.spec, "book", name).type == type, "\(name)") }
+    }
+
+    @Test("private entities: each user sees only their own (en)")
+    func privateEntities() throws {
+        let u = try parse("An expense tracker. Users register and log in with their email. Each expense has an amount (positive), a category (food, transport or rent), a date and an optional note. Each user sees only their own expenses.")
+        let e = try #require(u.spec.entity(named: "expense"))
+        #expect(e.access == Access(read: .owner, write: .owner))
+        #expect(try field(u.spec, "expense", "category").allowedValues == ["food", "transport", "rent"])
+        #expect(u.spec.accounts?.identity.name == "email")
+    }
+
+    @Test("an entity the lexicon does not know gets an identifier and a note (en and zh)")
+    func unknownNouns() throws {
+        let en = try parse("Each gadget has a label (required) and a weight in grams (a positive number). Users can add and delete gadgets.")
+        let g = try #require(en.spec.entity(named: "gadget"))
+        #expect(g.plural == "gadgets")
+        #expect(en.report.notes.contains { $0.contains("gadget") })
+        let zh = try parse("每个宝贝有昵称和颜色，可以添加和删除宝贝。")
+        let e = try #require(zh.spec.entities.first)
+        #expect(SpecValidator.isIdentifier(e.name))
+        #expect(e.label == "宝贝")
+        #expect(zh.report.notes.contains { $0.contains("宝贝") })
+        #expect(e.operations.contains(.delete))
+    }
+
+    @Test("several entities in one requirement, with signed-in access")
+    func severalEntities() throws {
+        let u = try parse("A shop. Customers have a name, an email (unique) and a birth date. Orders have an order number, a status (pending, paid or shipped) and a total amount (at least 0). Signed-in users can manage orders; anyone can browse customers.")
+        #expect(Set(u.spec.entities.map(\.name)).isSuperset(of: ["customer", "order"]))
+        #expect(try field(u.spec, "customer", "email").unique)
+        #expect(try field(u.spec, "order", "status").allowedValues == ["pending", "paid", "shipped"])
+        #expect(try field(u.spec, "order", "total_amount").minimum == 0)
+        #expect(u.spec.entity(named: "order")?.access == Access(read: .signedIn, write: .signedIn))
+        #expect(u.spec.entity(named: "customer")?.access.read == .anyone)
+    }
+
+    @Test("nothing to build is an error with an example; empty is an error")
+    func nothing() {
+        #expect(throws: UnderstandingError.empty) { try parse("   ") }
+        do {
+            _ = try parse("hello world")
+            Issue.record("accepted a requirement with nothing to build")
+        } catch let e as UnderstandingError {
+            #expect(e.description.contains("hello world"))
+            #expect(e.description.contains("for example"))
+        } catch { Issue.record("\(error)") }
+        do {
+            _ = try parse("你好，世界")
+            Issue.record("accepted a requirement with nothing to build")
+        } catch let e as UnderstandingError {
+            #expect(e.description.contains("每本书"), "the example follows the requirement's language")
+        } catch { Issue.record("\(error)") }
+    }
+
+    @Test("understanding is deterministic")
+    func deterministic() throws {
+        let text = "做一个会议室预约系统：每个会议室有名称、容量和位置。用户登录后可以预约会议室，预约包括开始时间、结束时间和备注。"
+        #expect(SpecCoding.encode(try parse(text).spec) == SpecCoding.encode(try parse(text).spec))
+    }
+
+    @Test("phrases that produce nothing are reported, not dropped")
+    func reportsUnknown() throws {
+        let u = try parse("A todo list. Each task has a title. The moon is made of cheese.")
+        #expect(u.report.notUnderstood.contains { $0.contains("moon") })
+    }
+}
