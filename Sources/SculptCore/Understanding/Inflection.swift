@@ -11,8 +11,10 @@ enum Inflection {
         if let s = irregularPlurals.first(where: { $0.value == w })?.key { return [s] }
         var out: [String] = []
         if w.hasSuffix("ies"), w.count > 4 { out.append(String(w.dropLast(3)) + "y") }
-        if w.hasSuffix("ses") || w.hasSuffix("xes") || w.hasSuffix("ches") || w.hasSuffix("shes") || w.hasSuffix("zes") {
-            out.append(String(w.dropLast(2)))
+        if w.hasSuffix("es"), w.count > 3 {
+            // "addresses", "boxes", "batches" drop -es; "courses", "prizes", "cases" drop only -s.
+            let stem = String(w.dropLast(2))
+            if ["ss", "us", "is", "x", "ch", "sh", "zz"].contains(where: stem.hasSuffix) { out.append(stem) }
         }
         if w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us"), !w.hasSuffix("is"), w.count > 2 { out.append(String(w.dropLast())) }
         return out
