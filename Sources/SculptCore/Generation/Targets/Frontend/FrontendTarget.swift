@@ -1,7 +1,33 @@
-/// The static web page served by every backend. (Being written: templates land in Templates/frontend.)
+import Foundation
+
+/// The static web page served by every backend at `/`: `index.html`, `app.js`, `styles.css`.
+///
+/// Templates in `Templates/frontend` ending in `.mustache` are rendered with the view model
+/// (names starting with `_` are partials and are not written); every other file there is copied
+/// as it is, so the script and the style sheet stay plain files that editors and linters read.
 public struct FrontendTarget: Sendable {
+    public static let folder = "frontend"
+
     public init() {}
+
     public func files(for spec: AppSpec, context: GenerationContext) throws -> [GeneratedFile] {
-        []
+        let templates = try TemplateSet(folder: Self.folder)
+        let model = FrontendViewModel(spec: spec, context: context)
+        var files: [GeneratedFile] = []
+        for name in templates.names where !name.split(separator: "/").contains(where: { $0.hasPrefix("_") }) {
+            files.append(GeneratedFile(path: name, contents: try templates.render(name, model)))
+        }
+        let base = try Resources.url("Templates/\(Self.folder)")
+        let fm = FileManager.default
+        guard let walker = fm.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            throw GenerationError.template(Self.folder, "folder missing")
+        }
+        for case let url as URL in walker {
+            let rel = String(url.standardizedFileURL.path.dropFirst(base.standardizedFileURL.path.count + 1))
+            let isFile = (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) ?? false
+            guard isFile, url.pathExtension != "mustache", !rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            files.append(GeneratedFile(path: rel, contents: String(decoding: try Data(contentsOf: url), as: UTF8.self)))
+        }
+        return files.sorted { $0.path < $1.path }
     }
 }
