@@ -34,7 +34,7 @@ public struct ProjectGenerator: Sendable {
         files += try FrontendTarget().files(for: spec, context: context).map {
             GeneratedFile(path: "frontend/\($0.path)", contents: $0.contents)
         }
-        files.append(try ReadmeWriter().readme(for: spec, manifest: manifest, context: context))
+        files.append(try ReadmeWriter().readme(for: spec, manifest: manifest, context: context, files: files.map(\.path) + ["README.md"]))
         return files.sorted { $0.path < $1.path }
     }
 }
