@@ -72,9 +72,24 @@ struct FieldPhraseReader {
     func resolve(_ noun: String, entityNames: [String]) -> FieldDraft? {
         let tokens = index.tokens(noun).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
         let fieldTokens = tokens.filter { $0.field() != nil }
+        // The entity's own name before a field word is redundant: "商品名称" of a product is its name.
         let others = tokens.filter { $0.field() == nil && !($0.entity().map(entityNames.contains) ?? false) && !Identifiers.englishStopwords.contains($0.text.lowercased()) }
-        if fieldTokens.count == 1, others.isEmpty, let name = fieldTokens[0].field(), let word = lexicon.field(name) {
-            return FieldDraft(name: word.name, label: word.label(language), type: word.type, typeKnown: true)
+        if fieldTokens.count == 1, let name = fieldTokens[0].field(), let word = lexicon.field(name) {
+            if others.isEmpty {
+                return FieldDraft(name: word.name, label: word.label(language), type: word.type, typeKnown: true)
+            }
+            // "报销日期", "客户姓名", "shipping address": a qualifier before a known field word keeps
+            // the field's type and becomes part of the name.
+            if fieldTokens[0].start > others.map(\.start).max()!, others.allSatisfy({ $0.operation() == nil && $0.access() == nil }) {
+                let qualifier = others.map { t -> String in
+                    if let e = t.entity() { return e }
+                    return language == .zh ? Identifiers.pinyin(t.text) : Identifiers.snake(t.text)
+                }
+                let composed = Identifiers.snake(qualifier + [word.name])
+                if SpecValidator.isIdentifier(composed) {
+                    return FieldDraft(name: composed, label: language == .zh ? noun : Identifiers.sentenceCase(noun), type: word.type, typeKnown: false)
+                }
+            }
         }
         // Words that are operations, accounts or access phrases are not field names.
         if tokens.contains(where: { $0.operation() != nil || $0.account() != nil || $0.access() != nil || $0.isSearch }) && fieldTokens.isEmpty {
@@ -97,8 +112,10 @@ struct FieldPhraseReader {
     func inferType(_ noun: String) -> FieldType {
         let n = noun.lowercased()
         for hint in lexicon.typeHints where hint.lang == language || (language == .zh && hint.lang == .en) {
-            if let s = hint.suffix, n.hasSuffix(s.lowercased()) { return hint.type }
-            if let p = hint.prefix, n.hasPrefix(p.lowercased()) { return hint.type }
+            // English hints match whole words ("count" is not the end of "account").
+            let whole = hint.lang == .en
+            if let s = hint.suffix?.lowercased(), whole ? (n == s || n.hasSuffix(" " + s)) : n.hasSuffix(s) { return hint.type }
+            if let p = hint.prefix?.lowercased(), whole ? (n == p.trimmingCharacters(in: .whitespaces) || n.hasPrefix(p.hasSuffix(" ") ? p : p + " ")) : n.hasPrefix(p) { return hint.type }
         }
         return .string
     }

@@ -91,9 +91,9 @@ struct Reading {
                 scanText = list.subject
             }
         }
-        let tokens = index.tokens(scanText)
+        let tokens = verbsInEntityWords(index.tokens(scanText))
         refs += readAccounts(tokens)
-        let entityNames = entityMentions(tokens)
+        let entityNames = targets(of: tokens)
         for e in entityNames { _ = ensureEntity(e) }
         if let e = entityNames.last { current = e; lastEntity = e }
         refs += readOperations(tokens, mentioned: entityNames)
@@ -149,7 +149,7 @@ struct Reading {
             current = target
             lastEntity = target
         }
-        let entityNames = entities.map(\.name)
+        let entityNames = target.map { [$0] } ?? []
         for item in items {
             guard let (draft, note) = fieldReader.read(item, entityNames: entityNames) else { continue }
             if let note { notes.append(note) }
@@ -237,6 +237,43 @@ struct Reading {
         entities.append(EntityDraft(name: name, plural: word?.plural ?? name + "s", label: word?.label(language) ?? name,
                                     authored: word?.authored ?? false, known: word != nil))
         return entities.count - 1
+    }
+
+    /// "Staff can add patients": when entities follow the first verb, those before it are the actors,
+    /// not things to store (unless the requirement already made them entities).
+    func targets(of tokens: [Token]) -> [String] {
+        let all = entityMentions(tokens)
+        guard let verb = tokens.firstIndex(where: { $0.operation() != nil || $0.isSearch }) else { return all }
+        let after = entityMentions(Array(tokens[verb...]))
+        if after.isEmpty { return all }
+        let before = entityMentions(Array(tokens[..<verb])).filter { name in entities.contains { $0.name == name } && !after.contains(name) }
+        return before + after
+    }
+
+    /// "People can post recipes", "users can book rooms": an entity word after a modal verb is a verb.
+    /// Followed by another entity it means creating that one; alone ("can comment") it creates itself.
+    func verbsInEntityWords(_ tokens: [Token]) -> [Token] {
+        guard language == .en else { return tokens }
+        let modals: Set<String> = ["can", "may", "must", "should", "to", "will", "could", "and", "or"]
+        var out = tokens
+        for i in out.indices.dropFirst() where out[i].entity() != nil && modals.contains(out[i - 1].text.lowercased()) {
+            guard out[i - 1].text.lowercased() != "and" && out[i - 1].text.lowercased() != "or" || (i >= 2 && out[i - 2].operation() != nil) else { continue }
+            let rest = out[(i + 1)...].prefix(3).filter { !["a", "an", "the", "new", "their", "own", "on"].contains($0.text.lowercased()) }
+            if let next = rest.first, next.entity() != nil {
+                out[i].meanings = [.operation("create")]
+            } else {
+                out[i].meanings = [.operation("create")]
+                out.insert(Token(text: tokens[i].text, start: tokens[i].start, meanings: tokens[i].meanings.filter { if case .entity = $0 { return true }; return false }), at: i + 1)
+                return verbsAfter(out, from: i + 2, modals: modals)
+            }
+        }
+        return out
+    }
+
+    private func verbsAfter(_ tokens: [Token], from: Int, modals: Set<String>) -> [Token] {
+        guard from < tokens.count else { return tokens }
+        let head = Array(tokens[..<from])
+        return head + verbsInEntityWords(Array(tokens[from...]))
     }
 
     /// Entities named in a clause: lexicon words, and entities this requirement introduced itself.
