@@ -156,4 +156,27 @@ struct RequirementParserTests {
         let u = try parse("A todo list. Each task has a title. The moon is made of cheese.")
         #expect(u.report.notUnderstood.contains { $0.contains("moon") })
     }
+
+    @Test("the actor of a sentence is not a thing to store; possessives qualify")
+    func actors() throws {
+        let en = try parse("A clinic: patients have a name and a birth date. Staff can add, edit and remove patients.")
+        #expect(en.spec.entities.map(\.name) == ["patient"])
+        let zh = try parse("开发一个电影评论网站。用户注册登录后可以对电影发表评论，评论内容不能超过500字。每部电影有片名、导演和上映日期。任何人都可以浏览电影和评论，用户只能删除自己的评论。")
+        #expect(zh.spec.entity(named: "movie")?.access == .open, "commenting on a movie does not restrict movies")
+        #expect(zh.spec.entity(named: "comment")?.access.write == .owner)
+        #expect(try field(zh.spec, "comment", "content").maxLength == 500)
+        #expect(try field(zh.spec, "movie", "title").label == "片名", "labels keep the user's own words")
+    }
+
+    @Test("a bare list of words in parentheses is the allowed values, even for a typed field word")
+    func valueLists() throws {
+        let u = try parse("A helpdesk where customers submit support tickets with a subject (max 120 characters), a description and a priority (low, medium or high; default medium).")
+        let t = try #require(u.spec.entities.first)
+        let priority = try #require(t.field(named: "priority"))
+        #expect(priority.type == .enumeration && priority.allowedValues == ["low", "medium", "high"])
+        #expect(priority.defaultValue == .string("medium"))
+        #expect(t.field(named: "subject")?.maxLength == 120)
+        let items = try parse("Items have a name and a barcode. Items can be searched by name or barcode.")
+        #expect(try field(items.spec, "product", "name").type == .string, "a search clause lists fields, not values")
+    }
 }

@@ -23,9 +23,22 @@ struct FieldPhraseReader {
         guard var draft = resolve(noun, entityNames: entityNames) else { return nil }
         let fromLexicon = draft.typeKnown
         for h in hits { Self.apply(h, to: &draft, language: language) }
-        if draft.allowedValues == nil, !modifiers.isEmpty, hits.isEmpty || hits.allSatisfy({ $0.kind == .required || $0.kind == .optional }) {
-            let values = Self.valueList(modifiers)
-            if values.count >= 2 { draft.type = .enumeration; draft.allowedValues = values; draft.typeKnown = true; draft.stated.append("allowedValues") }
+        // "(pending, paid or shipped)": a bare list in parentheses is the allowed values, whatever the
+        // lexicon's type, as long as the values are words rather than numbers.
+        if draft.allowedValues == nil, !modifiers.isEmpty {
+            var bare = modifiers
+            for h in hits { bare = bare.replacingOccurrences(of: h.phrase, with: " ") }
+            for part in bare.components(separatedBy: CharacterSet(charactersIn: ";；")) {
+                let values = Self.valueList(part)
+                if values.count >= 2, values.allSatisfy({ Double($0) == nil && $0.split(separator: " ").count <= 3 }), draft.type != .boolean {
+                    draft.type = .enumeration; draft.allowedValues = values; draft.typeKnown = true; draft.stated.append("allowedValues")
+                    if case .string(let d)? = draft.defaultValue, !values.contains(d) { draft.defaultValue = nil }
+                    break
+                }
+            }
+        }
+        if draft.type == .enumeration, let vals = draft.allowedValues, case .number(let n)? = draft.defaultValue {
+            draft.defaultValue = vals.contains(NumberText.format(n)) ? .string(NumberText.format(n)) : nil
         }
         var note: String? = nil
         if !fromLexicon {
@@ -76,7 +89,10 @@ struct FieldPhraseReader {
         let others = tokens.filter { $0.field() == nil && !($0.entity().map(entityNames.contains) ?? false) && !Identifiers.englishStopwords.contains($0.text.lowercased()) }
         if fieldTokens.count == 1, let name = fieldTokens[0].field(), let word = lexicon.field(name) {
             if others.isEmpty {
-                return FieldDraft(name: word.name, label: word.label(language), type: word.type, typeKnown: true)
+                // The label is what the user wrote ("姓名", "phone number"), so the page speaks their words.
+                let own = fieldTokens[0].text
+                let label = language == .zh ? own : (own.count > 3 ? Identifiers.sentenceCase(own) : word.label(.en))
+                return FieldDraft(name: word.name, label: label, type: word.type, typeKnown: true)
             }
             // "报销日期", "客户姓名", "shipping address": a qualifier before a known field word keeps
             // the field's type and becomes part of the name.
@@ -128,7 +144,8 @@ struct FieldPhraseReader {
         }
         return text.split(separator: "\u{1F}").map {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"'“”‘’「」《》.。:：")).replacingOccurrences(of: "either ", with: "")
-        }.map { v in v.hasPrefix("a ") ? String(v.dropFirst(2)) : v }.filter { !$0.isEmpty && $0.count <= 40 }
+        }.map { v in v.hasPrefix("a ") ? String(v.dropFirst(2)) : v }
+            .filter { !$0.isEmpty && $0.count <= 40 && !Identifiers.englishStopwords.contains($0.lowercased()) }
     }
 
     /// Applies one constraint phrase to a field, reading length limits on text and value limits on numbers.

@@ -84,6 +84,11 @@ struct Reading {
             if title == nil { title = t }
             refs.append("title")
         }
+        // A title names the application; the things it mentions are described by later clauses.
+        if refs == ["title"] && (piece.isHeading || titleOnly(piece.text)) {
+            refs += readAccounts(index.tokens(piece.text))
+            return refs
+        }
         var scanText = piece.text
         if let list = FieldListMatcher.match(piece.text, language: language) {
             if let r = readFieldList(subject: list.subject, items: list.items) {
@@ -102,10 +107,15 @@ struct Reading {
         return refs
     }
 
+    /// Whether a title clause says nothing more than the title ("做一个电影评论网站", "A todo list").
+    func titleOnly(_ text: String) -> Bool {
+        !index.tokens(text).contains { $0.operation() == "manage" && false || $0.isSearch || $0.access() != nil }
+    }
+
     func titlePhrase(_ piece: ClauseSplitter.Piece) -> String? {
         let t = piece.text
         let patterns: [String] = language == .zh
-            ? ["^(?:请|帮我|我想|我要|需要)?(?:做|创建|开发|实现|写|搭建|设计|建立|制作|构建|建)(?:一个|一套|个|一款|一份)(.+?)(?:功能|模块)?$"]
+            ? ["^(?:请|帮我|我想|我要|需要|我想要|我需要|想要)?(?:做|创建|开发|实现|写|搭建|设计|建立|制作|构建|建|要|有)?(?:一个|一套|个|一款|一份)(.+?)(?:功能|模块)?$"]
             : ["^(?:please\\s+)?(?:create|build|make|write|develop|implement|design|generate)\\s+(?:me\\s+)?(?:a|an|the)\\s+(.+?)(?:\\s+(?:feature|module|functionality))?$",
                "^(?:i|we)\\s+(?:need|want|would like)\\s+(?:a|an)\\s+(.+)$",
                "^(?:a|an)\\s+(.+)$"]
@@ -245,9 +255,14 @@ struct Reading {
         let all = entityMentions(tokens)
         guard let verb = tokens.firstIndex(where: { $0.operation() != nil || $0.isSearch }) else { return all }
         let after = entityMentions(Array(tokens[verb...]))
-        if after.isEmpty { return all }
-        let before = entityMentions(Array(tokens[..<verb])).filter { name in entities.contains { $0.name == name } && !after.contains(name) }
-        return before + after
+        if !after.isEmpty { return after }
+        // "老师可以录入学生的成绩": the verb has an object we do not know; the actor is not it.
+        let rest = tokens[tokens.index(after: verb)...].filter { t in
+            let bare = t.text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+            return !bare.isEmpty && !["的", "了", "吧", "呢", "them", "it", "all", "one"].contains(bare.lowercased())
+                && t.operation() == nil && t.access() == nil && t.field() == nil && !t.isSearch
+        }
+        return rest.isEmpty ? all : []
     }
 
     /// "People can post recipes", "users can book rooms": an entity word after a modal verb is a verb.
@@ -279,8 +294,16 @@ struct Reading {
     /// Entities named in a clause: lexicon words, and entities this requirement introduced itself.
     func entityMentions(_ tokens: [Token]) -> [String] {
         var out: [String] = []
-        for t in tokens {
-            if let e = t.entity(), !out.contains(e) { out.append(e); continue }
+        for (i, t) in tokens.enumerated() {
+            // "学生的成绩": an entity before 的 qualifies the noun after it.
+            if language == .zh, t.entity() != nil, i + 1 < tokens.count, tokens[i + 1].text.hasPrefix("的"),
+               tokens[i + 1].text.count > 1 || i + 2 < tokens.count { continue }
+            if let e = t.entity() {
+                // "tickets" after "support tickets": the entity this requirement already has.
+                let resolved = entities.first { $0.name.hasSuffix("_" + e) }?.name ?? e
+                if !out.contains(resolved) { out.append(resolved) }
+                continue
+            }
             guard t.meanings.isEmpty else { continue }
             for e in entities where !e.known && !out.contains(e.name) {
                 let word = t.text.lowercased()
@@ -376,7 +399,10 @@ struct Reading {
 
     /// "密码至少8位", "each email can only be used once", "价格必须大于0".
     mutating func readConstraintClause(_ text: String, tokens: [Token]) -> [String] {
-        let hits = constraints.read(text)
+        // Value lists and defaults are read only where a field is being described, not in clauses
+        // about what users do ("items can be searched by name or barcode").
+        let describesUse = tokens.contains { $0.operation() != nil || $0.isSearch }
+        let hits = constraints.read(text).filter { !describesUse || ($0.kind != .allowed && $0.kind != .default) }
         let fieldTokens = tokens.filter { $0.field() != nil }
         guard !hits.isEmpty, !fieldTokens.isEmpty else { return [] }
         var refs: [String] = []

@@ -143,12 +143,18 @@ struct SpecAssembler {
                         break
                     }
                 }
-                if !hit { unknown.append(chars[i]); i += 1 }
+                if !hit {
+                    // Particles carry no meaning in a name: "简单的通讯录" is "contacts".
+                    if !"的之和与及个一".contains(chars[i]) { unknown.append(chars[i]) } else if !unknown.isEmpty {
+                        parts.append(Identifiers.pinyin(unknown)); unknown = ""
+                    }
+                    i += 1
+                }
             }
             if !unknown.isEmpty { parts.append(Identifiers.pinyin(unknown)) }
             name = Identifiers.snake(parts.joined(separator: " "))
         } else {
-            let drop: Set<String> = ["a", "an", "the", "simple", "small", "basic", "feature", "system", "app", "application", "website", "service", "tool"]
+            let drop: Set<String> = ["a", "an", "the", "simple", "small", "basic", "feature", "system", "app", "application", "website", "service", "tool", "for", "of", "with", "and", "to", "my", "our"]
             let words = title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { !drop.contains($0) }
             name = Identifiers.snake(Array(words.prefix(4)))
         }
