@@ -135,7 +135,7 @@
     const user = await call(op);
     session.saveUser(user);
     showSession();
-    if (announceIt) announce('success', t('profile_loaded'));
+    if (announceIt) announce('success', t('profile_loaded'), document.querySelector('form[data-sculpt-action="me"]'));
   }
 
   function signOut() {
@@ -154,10 +154,30 @@
 
   const statusBox = document.querySelector('[data-sculpt-status]');
 
-  /** The outcome of an action, in the live region screen readers announce. */
-  function announce(kind, text) {
+  /**
+   * The outcome of an action, in the one live region screen readers announce (top of the page),
+   * echoed beside the form or list that caused it so sighted users see it where they are looking.
+   */
+  function announce(kind, text, near) {
     statusBox.dataset.sculptOutcome = kind;
     statusBox.textContent = text;
+    for (const echo of document.querySelectorAll('[data-sculpt-echo]')) {
+      echo.hidden = true;
+      echo.textContent = '';
+    }
+    const holder = near && (near.matches('[data-sculpt-echo-holder]') ? near : near.closest('[data-sculpt-echo-holder]'));
+    const echo = holder && holder.querySelector('[data-sculpt-echo]');
+    if (echo) {
+      echo.dataset.sculptOutcome = kind;
+      echo.textContent = text;
+      echo.hidden = false;
+    }
+  }
+
+  /** Where an entity's list actions report: the list block. */
+  function listBlock(entity) {
+    const list = document.querySelector('[data-sculpt-list="' + CSS.escape(entity) + '"]');
+    return list && list.closest('[data-sculpt-echo-holder]');
   }
 
   function clearErrors(form) {
@@ -183,9 +203,9 @@
     return true;
   }
 
-  function report(form, err) {
+  function report(form, err, near) {
     const message = err instanceof ApiError ? err.message : t('failed', { status: '?' });
-    announce('error', message);
+    announce('error', message, form || near);
     if (form && err instanceof ApiError && err.field && showFieldError(form, err.field, message)) {
       const input = control(form, err.field);
       if (input) input.focus();
@@ -229,7 +249,7 @@
       }
     }
     if (first) {
-      announce('error', t('fix_errors'));
+      announce('error', t('fix_errors'), form);
       first.focus();
       return false;
     }
@@ -309,7 +329,7 @@
   async function submit(form, work) {
     clearErrors(form);
     if (form.dataset.sculptSecured === 'true' && !session.token()) {
-      announce('error', t('login_first'));
+      announce('error', t('login_first'), form);
       const login = document.querySelector('form[data-sculpt-action="login"] input');
       if (login) login.focus();
       return;
@@ -339,11 +359,11 @@
     if (login) {
       const identity = control(login, accounts.identity);
       if (identity) identity.value = name;
-      announce('success', t('registered_login', { name }));
+      announce('success', t('registered_login', { name }), form);
       const password = control(login, 'password');
       if (password) password.focus();
     } else {
-      announce('success', t('registered', { name }));
+      announce('success', t('registered', { name }), form);
     }
   }
 
@@ -393,7 +413,7 @@
 
   function reloadLists() {
     for (const el of document.querySelectorAll('[data-sculpt-list]')) {
-      loadList(el.dataset.sculptList).catch((err) => report(null, err));
+      loadList(el.dataset.sculptList).catch((err) => report(null, err, listBlock(el.dataset.sculptList)));
     }
   }
 
@@ -428,7 +448,7 @@
       }
       for (const item of items) listEl.append(renderItem(entity, item));
       renderPager(entity, state.page, state.pages);
-      if (announceCount) announce('success', t('found', { total, entity: meta.label }));
+      if (announceCount) announce('success', t('found', { total, entity: meta.label }), listEl);
     } finally {
       if (serial === state.serial) listEl.removeAttribute('aria-busy');
     }
@@ -514,9 +534,9 @@
       panel.dataset.sculptId = String(data.id);
       panel.sculptOpener = opener;
       panel.focus();
-      announce('success', t('viewing', { entity: entityOf(entity).label, name: itemName(entity, data) }));
+      announce('success', t('viewing', { entity: entityOf(entity).label, name: itemName(entity, data) }), listBlock(entity));
     } catch (err) {
-      report(null, err);
+      report(null, err, listBlock(entity));
     }
   }
 
@@ -568,7 +588,7 @@
       yes.disabled = true;
       try {
         await call(findOperation('delete', entity), { id: item.id });
-        announce('success', t('deleted', { entity: entityOf(entity).label, name }));
+        announce('success', t('deleted', { entity: entityOf(entity).label, name }), listBlock(entity));
         for (const el of document.querySelectorAll('[data-sculpt-entity="' + CSS.escape(entity) + '"][data-sculpt-id], [data-sculpt-detail="' + CSS.escape(entity) + '"]')) {
           if (el.dataset.sculptId === String(item.id)) el.hidden = true;
         }
@@ -578,7 +598,7 @@
         if (next) next.focus();
       } catch (err) {
         yes.disabled = false;
-        report(null, err);
+        report(null, err, listBlock(entity));
       }
     });
     yes.focus();
@@ -589,8 +609,27 @@
     const body = readForm(form);
     const created = await call(findOperation('create', entity), { body });
     form.reset();
-    announce('success', t('created', { entity: entityOf(entity).label, name: itemName(entity, created || body) }));
-    await loadList(entity).catch((err) => report(null, err));
+    announce('success', t('created', { entity: entityOf(entity).label, name: itemName(entity, created || body) }), form);
+    await revealCreated(entity, created).catch((err) => report(null, err, listBlock(entity)));
+  }
+
+  function itemElement(entity, id) {
+    return document.querySelector('[data-sculpt-list="' + CSS.escape(entity) + '"] [data-sculpt-item][data-sculpt-id="' +
+      CSS.escape(String(id)) + '"]');
+  }
+
+  /** Reloads the list and turns to the page holding the new item (the last page when oldest come first). */
+  async function revealCreated(entity, created) {
+    await loadList(entity);
+    if (!created || created.id === undefined) return;
+    const state = listState(entity);
+    for (const page of [state.pages, 1]) {
+      if (itemElement(entity, created.id) || state.page === page) continue;
+      state.page = page;
+      await loadList(entity);
+    }
+    const el = itemElement(entity, created.id);
+    if (el) el.classList.add('item-new');
   }
 
   async function update(form) {
@@ -599,9 +638,9 @@
     if (!id) return;
     const body = readForm(form);
     const saved = await call(updateOperation(entity), { id, body });
-    announce('success', t('updated', { entity: entityOf(entity).label, name: itemName(entity, saved || body) }));
     closeEdit(form);
-    await loadList(entity).catch((err) => report(null, err));
+    announce('success', t('updated', { entity: entityOf(entity).label, name: itemName(entity, saved || body) }), listBlock(entity));
+    await loadList(entity).catch((err) => report(null, err, listBlock(entity)));
   }
 
   async function search(form) {
@@ -657,7 +696,7 @@
       button.addEventListener('click', () => {
         const state = listState(entity);
         state.page = Math.min(state.pages, Math.max(1, state.page + (button.dataset.sculptPage === 'next' ? 1 : -1)));
-        loadList(entity).catch((err) => report(null, err));
+        loadList(entity).catch((err) => report(null, err, listBlock(entity)));
       });
     }
   }
