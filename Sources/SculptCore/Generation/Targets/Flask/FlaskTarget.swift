@@ -1,4 +1,7 @@
-/// Flask + SQLAlchemy 2 backend. (Being written: templates land in Templates/flask.)
+/// Flask + SQLAlchemy 2 backend: an application factory served by waitress, validation generated from
+/// openapi.json, bearer tokens signed with itsdangerous, and a pytest suite generated from the spec.
+///
+/// Templates live in `Resources/Templates/flask`; `FlaskViewModel` prepares all they print.
 public struct FlaskTarget: BackendTarget {
     public init() {}
     public var id: String { "flask" }
@@ -7,7 +10,37 @@ public struct FlaskTarget: BackendTarget {
                         setup: ["python3 -m venv .venv", ".venv/bin/pip install -q -r requirements-dev.txt"],
                         start: [".venv/bin/python", "app.py"], test: [".venv/bin/python", "-m", "pytest", "-q"], health: "/health")
     }
+
+    /// Templates rendered once with the whole view model, and the file each becomes.
+    static let appFiles: [(template: String, path: String)] = [
+        ("app.py", "app.py"), ("config.py", "config.py"), ("database.py", "database.py"), ("errors.py", "errors.py"),
+        ("messages.py", "messages.py"), ("validation.py", "validation.py"), ("rules.py", "rules.py"),
+        ("models.py", "models.py"), ("crud.py", "crud.py"), ("routes/__init__.py", "routes/__init__.py"),
+        ("routes/health.py", "routes/health.py"), ("routes/static.py", "routes/static.py"),
+        ("requirements.txt", "requirements.txt"), ("requirements-dev.txt", "requirements-dev.txt"),
+        ("pyproject.toml", "pyproject.toml"), ("gitignore", ".gitignore"),
+        ("tests/conftest.py", "tests/conftest.py"), ("tests/helpers.py", "tests/helpers.py"),
+        ("tests/test_app.py", "tests/test_app.py"),
+    ]
+
     public func files(for spec: AppSpec, context: GenerationContext) throws -> [GeneratedFile] {
-        throw GenerationError.unsupported("the flask target is not written yet")
+        let templates = try TemplateSet(folder: "flask")
+        let model = try FlaskViewModel(spec: spec, context: context)
+        var files: [GeneratedFile] = []
+        func add(_ path: String, _ template: String, _ object: Any) throws {
+            files.append(GeneratedFile(path: path, contents: try templates.render(template, object)))
+        }
+        for (template, path) in Self.appFiles { try add(path, template, model) }
+        // auth.py holds password hashing, which only accounts need.
+        if let accounts = model.accounts.first {
+            try add("auth.py", "auth.py", model)
+            try add("routes/auth.py", "routes/auth.py", accounts)
+            try add("tests/test_accounts.py", "tests/test_accounts.py", accounts)
+        }
+        for entity in model.entities {
+            try add("routes/\(entity.plural).py", "routes/entity.py", entity)
+            try add("tests/test_\(entity.plural).py", "tests/test_entity.py", entity)
+        }
+        return files.sorted { $0.path < $1.path }
     }
 }

@@ -1,0 +1,93 @@
+/// Everything the Flask templates print about accounts: the User model, the sign-up and login rules,
+/// the auth routes and their tests.
+struct FlaskAccountsModel {
+    let hasLogin: Bool
+    let hasProfile: Bool
+    let columns: [FlaskColumnModel]
+    let accountRules: [String]
+    let passwordRule: String
+    let loginRules: [String]
+    let identityName: String
+    let identityAttr: String
+    let identityLiteral: String
+    let identityLabelLiteral: String
+    let loginIdentityLabelLiteral: String
+    let passwordLabelLiteral: String
+    let registerPath: String
+    let loginPath: String
+    let mePath: String
+    let authImports: String
+    let rulesImports: String
+    let signUpSamples: [FlaskKeyValue]
+    let signUpFieldList: String
+    let loginKeys: String
+    let valueCases: [FlaskValueCaseModel]
+    let doc: [String: String]
+
+    /// Registers the account tests in `plan`; the returned closure builds the model once clauses are cited.
+    static func plan(_ a: Accounts, context: GenerationContext, language: Language, plan: FlaskTestPlan) -> () -> FlaskAccountsModel {
+        let account = FlaskField.load("SignUp", fields: a.signUpFields, openAPI: context.openAPI)
+        let signUp = FlaskField.load("SignUp", fields: a.signUpFields, openAPI: context.openAPI, extra: ["password"])
+        let password = signUp.first { $0.name == "password" }!
+        let login = FlaskField.load("Login", fields: [a.identity], openAPI: context.openAPI, extra: ["password"],
+                                    labels: ["password": a.password.label], uniqueness: false)
+        let identity = account[0]
+        let path = { (action: String) in context.plan.operations.first { $0.action == action }?.path ?? "/api/auth/\(action)" }
+
+        plan.add("accounts.register", "Signs up: 201 with the new account and a success message, never the password.",
+                 refs: ["accounts", "accounts.register", "accounts.fields"] + a.fields.map { "accounts.fields.\($0.name)" })
+        plan.add("accounts.hash", "Stores the password only as a salted scrypt hash.",
+                 refs: ["accounts.password", "accounts.password.hash", "accounts.register"])
+        plan.add("accounts.massAssignment", "Ignores id, is_admin, role and other fields the client may not set.",
+                 refs: ["accounts.register"])
+        plan.add("accounts.duplicate", "Refuses a second account with the same \(identity.label) (409, naming the field).",
+                 refs: ["accounts.identity", "accounts.identity.unique"])
+        plan.add("accounts.race", "Eight racing sign-ups with one \(identity.label) create one account; the others get 409.",
+                 refs: ["accounts.identity.unique"])
+        var pending: [() -> FlaskValueCaseModel] = []
+        for f in signUp {
+            let base = f.name == identity.name ? "accounts.identity" : f.name == "password" ? "accounts.password" : "accounts.fields.\(f.name)"
+            pending += FlaskValueCaseModel.build(for: f, refBase: base, keyBase: "accounts.field", plan: plan, language: language,
+                                                 url: "REGISTER_URL", makeBody: "sign_up_body", withHeaders: false)
+        }
+        if a.login {
+            plan.add("accounts.login", "Logs in with the right credentials: a Bearer token, its lifetime and the account.",
+                     refs: ["accounts.login"])
+            plan.add("accounts.loginWrong", "Refuses a wrong password or an unknown \(identity.label) with 401.", refs: ["accounts.login"])
+            plan.add("accounts.loginMissing", "Refuses a login without \(identity.label) or password with 400.", refs: ["accounts.login"])
+            plan.add("accounts.expiry", "A token stops working after \(a.tokenHours) hours.",
+                     refs: ["accounts.tokenHours", "accounts.token"])
+        }
+        if a.profile {
+            plan.add("accounts.me", "Shows the signed-in user's own account.", refs: ["accounts.profile", "accounts.me"])
+            plan.add("accounts.meUnauthorized", "Refuses the profile without a token, or with a forged one (401).",
+                     refs: ["accounts.profile", "accounts.me"])
+        }
+
+        return {
+            var authImports = ["hash_password"]
+            if a.login { authImports += ["issue_token", "password_matches"] }
+            if a.profile { authImports.append("current_user") }
+            var rulesImports = ["ACCOUNT_FIELDS", "SIGN_UP_FIELDS"]
+            if a.login { rulesImports += ["LOGIN_FIELDS", "PASSWORD"] }
+            let samples = signUp.map { f in
+                FlaskKeyValue(key: PythonCode.string(f.name),
+                              value: FlaskTestValues.sample(f, prefix: f.name == "password" ? "Secret pass" : f.name == identity.name ? "user" : nil))
+            }
+            return FlaskAccountsModel(
+                hasLogin: a.login, hasProfile: a.profile,
+                columns: account.map { FlaskColumnModel(declaration: $0.columnDeclaration) },
+                accountRules: account.map(\.ruleExpression), passwordRule: password.ruleExpression,
+                loginRules: login.map(\.ruleExpression), identityName: identity.name, identityAttr: identity.attr,
+                identityLiteral: PythonCode.string(identity.name), identityLabelLiteral: PythonCode.string(identity.label),
+                loginIdentityLabelLiteral: PythonCode.string(login.first?.label ?? identity.label),
+                passwordLabelLiteral: PythonCode.string(login.last?.label ?? password.label),
+                registerPath: path("register"), loginPath: path("login"), mePath: path("me"),
+                authImports: authImports.sorted().joined(separator: ", "),
+                rulesImports: rulesImports.sorted().joined(separator: ", "),
+                signUpSamples: samples, signUpFieldList: signUp.map(\.name).joined(separator: ", "),
+                loginKeys: PythonCode.tuple(login.map { PythonCode.string($0.name) }),
+                valueCases: pending.map { $0() }, doc: plan.docstrings(prefix: "accounts."))
+        }
+    }
+}

@@ -1,0 +1,251 @@
+/// Everything the Flask templates print for one entity: its model class, rules, routes and tests.
+struct FlaskEntityModel {
+    // Names
+    let name: String
+    let plural: String
+    let className: String
+    let typeName: String
+    let table: String
+    let `var`: String
+    let url: String
+    let docLabel: String
+    let labelLiteral: String
+    let rulesName: String
+    // Storage and validation
+    let columns: [FlaskColumnModel]
+    let rules: [String]
+    // Access
+    let owned: Bool
+    let readOwner: Bool
+    let writeOwner: Bool
+    let readSignedIn: Bool
+    let writeSignedIn: Bool
+    let createGuard: [String]
+    let readGuard: [String]
+    let writeGuard: [String]
+    let usesAuth: Bool
+    let usesApiError: Bool
+    let accessDoc: String
+    // Operations
+    let hasCreate: Bool
+    let hasList: Bool
+    let hasGet: Bool
+    let hasUpdate: Bool
+    let hasDelete: Bool
+    let hasWrites: Bool
+    let hasSearch: Bool
+    let searchColumns: String
+    let operationsDoc: String
+    let crudImports: String
+    let validationImports: String
+    // Tests
+    let samples: [FlaskKeyValue]
+    let samplesVary: Bool
+    let helperImports: String
+    let needsSignIn: Bool
+    let headersDoc: String
+    let hasDefaults: Bool
+    let defaultsLiteral: String
+    let hasOptional: Bool
+    let resetLiteral: String
+    let hasRequired: Bool
+    let patchField: String
+    let valueCases: [FlaskValueCaseModel]
+    let uniqueCases: [FlaskUniqueCaseModel]
+    let searchCases: [FlaskSearchCaseModel]
+    let ownerChecks: Bool
+    let privateTest: Bool
+    let publicRead: Bool
+    let signedIn: Bool
+    /// Whether the signed-in test needs a record to read or change.
+    let signedInNeedsItem: Bool
+    let hasAccessTests: Bool
+    let doc: [String: String]
+
+    /// Names an entity's Python class may not take (they are imported where the class is used).
+    static let reservedClassNames: Set<String> = ["Base", "Mapped", "User", "Rule", "ApiError", "Blueprint", "Response"]
+    /// Names an entity's local variable may not take in its routes module.
+    static let reservedVariables: Set<String> = [
+        "bp", "db", "user", "values", "query", "text", "page", "page_size", "partial", "session", "message", "select",
+        "current_user", "to_json", "assign", "commit", "ensure_unique", "get_or_404", "page_of", "search_filter",
+        "read_json_object", "validate", "page_params", "search_text", "record",
+    ]
+
+    /// Registers the entity's tests in `plan`; the returned closure builds the model once clauses are cited.
+    static func plan(_ e: Entity, spec: AppSpec, context: GenerationContext, plan: FlaskTestPlan) -> () -> FlaskEntityModel {
+        let typeName = OpenAPIDocument.typeName(e)
+        let fields = FlaskField.load(typeName + "Input", fields: e.fields, openAPI: context.openAPI)
+        let ref = "entities.\(e.name)"
+        let key = "\(e.name)."
+        let label = e.label
+        let has = { (op: EntityOperation) in e.supports(op) }
+        let readOwner = e.access.read == .owner, writeOwner = e.access.write == .owner
+        let readSignedIn = e.access.read == .signedIn, writeSignedIn = e.access.write == .signedIn
+        let needsSignIn = e.access.read != .anyone || e.access.write != .anyone
+        let hasItemOps = has(.get) || has(.update) || has(.delete)
+
+        plan.add(key + "create", "Creates a \(label) and answers 201 with its id and every field, as sent.",
+                 refs: [ref, "\(ref).create", "\(ref).fields"] + e.fields.map { "\(ref).fields.\($0.name)" })
+        plan.add(key + "massAssignment", "Ignores id, owner and unknown fields sent by the client.", refs: ["\(ref).create"])
+        // A required field must be sent even when it has a default (the schema lists it as required).
+        let defaults = fields.filter { $0.hasDefault && !$0.required }
+        if !defaults.isEmpty {
+            plan.add(key + "defaults", "Fills in the defaults of fields the body leaves out.",
+                     refs: defaults.map { "\(ref).fields.\($0.name).default" })
+        }
+        var pendingCases: [() -> FlaskValueCaseModel] = []
+        for f in fields {
+            pendingCases += FlaskValueCaseModel.build(for: f, refBase: "\(ref).fields.\(f.name)", keyBase: e.name + ".field",
+                                                      plan: plan, language: spec.language, url: "URL",
+                                                      makeBody: "sample_\(e.name)", withHeaders: true)
+        }
+        let uniques = fields.filter(\.unique)
+        for f in uniques {
+            plan.add(key + "unique." + f.name, "Refuses a second \(label) with the same \(f.label) (409), on create and update.",
+                     refs: ["\(ref).fields.\(f.name).unique"])
+        }
+        if has(.list) {
+            plan.add(key + "list", "Lists \(label) page by page: items, total, page and page_size.", refs: ["\(ref).list"])
+            plan.add(key + "paging", "Refuses page and page_size values out of range (page_size at most 100).", refs: ["\(ref).list"])
+        }
+        let searchable = fields.filter { e.searchable.contains($0.name) }
+        var searches: [(FlaskField, FlaskTestValues.Search)] = []
+        for f in searchable {
+            guard let s = FlaskTestValues.search(f, others: searchable.filter { $0.name != f.name }) else { continue }
+            searches.append((f, s))
+            plan.add(key + "search." + f.name, "Searches \(label) by \(f.label): a case-insensitive substring; % and _ match literally.",
+                     refs: ["\(ref).search", "\(ref).searchable", "\(ref).fields.\(f.name).search"])
+        }
+        if has(.get) {
+            plan.add(key + "getMissing", "Answers 404 for a \(label) that does not exist.", refs: ["\(ref).get"])
+        }
+        let resettable = fields.filter { !$0.required }
+        let hasRequired = fields.contains(where: \.required)
+        if has(.update) {
+            plan.add(key + "replace", "Replaces a \(label) with PUT.", refs: ["\(ref).update"])
+            if !resettable.isEmpty {
+                plan.add(key + "replaceReset", "PUT resets the fields it leaves out to their defaults.", refs: ["\(ref).update"])
+            }
+            plan.add(key + "patch", "Changes only the fields sent with PATCH.", refs: ["\(ref).update"])
+            plan.add(key + "updateInvalid", "Refuses an empty or invalid update.", refs: ["\(ref).update"])
+            plan.add(key + "updateMissing", "Answers 404 when updating a \(label) that does not exist.", refs: ["\(ref).update"])
+        }
+        if has(.delete) {
+            plan.add(key + "delete", "Deletes a \(label) (204); it is gone afterwards.", refs: ["\(ref).delete"])
+        }
+        let ownerChecks = writeOwner && (has(.update) || has(.delete))
+        let privateTest = readOwner && (has(.get) || has(.list))
+        let publicRead = e.isOwned && e.access.read == .anyone && (has(.get) || has(.list))
+        let signedIn = readSignedIn || writeSignedIn
+        if writeOwner {
+            plan.add(key + "writeSignIn", "Creating or changing a \(label) needs a valid token (401).", refs: ["\(ref).access"])
+        }
+        if ownerChecks {
+            plan.add(key + "owner", "Only the owner of a \(label) may change or delete it; anyone else gets 403.",
+                     refs: ["\(ref).access"])
+        }
+        if privateTest {
+            plan.add(key + "private", "A \(label) is private: others neither list nor read it.", refs: ["\(ref).access"])
+        }
+        if publicRead {
+            plan.add(key + "publicRead", "Anyone reads \(label), without signing in.", refs: ["\(ref).access"])
+        }
+        if signedIn {
+            plan.add(key + "signedIn", "Only signed-in users may \(readSignedIn ? "read" : "")\(readSignedIn && writeSignedIn ? " or " : "")\(writeSignedIn ? "write" : "") \(label).",
+                     refs: ["\(ref).access"])
+        }
+
+        return {
+            let className = reservedClassNames.contains(typeName) ? typeName + "Record" : typeName
+            let v = PythonCode.safeName(e.name, avoiding: reservedVariables)
+            let userGuard = "user = current_user()"
+            let signedInGuard = "current_user()  # signed-in users only"
+            let writeGuard = writeOwner ? [userGuard] : writeSignedIn ? [signedInGuard] : []
+            let readGuard = readOwner ? [userGuard] : readSignedIn ? [signedInGuard] : []
+            var crud = ["to_json"]
+            if has(.create) || has(.update) { crud += ["assign", "commit", "ensure_unique"] }
+            if hasItemOps { crud.append("get_or_404") }
+            if has(.list) { crud.append("page_of") }
+            let hasSearch = has(.list) && !searchable.isEmpty
+            if hasSearch { crud.append("search_filter") }
+            var validation: [String] = []
+            if has(.create) || has(.update) { validation += ["read_json_object", "validate"] }
+            if has(.list) { validation.append("page_params") }
+            if hasSearch { validation.append("search_text") }
+            var helpers = ["error_of", "sample_\(e.name)"]
+            let cases = pendingCases.map { $0() }
+            if !cases.isEmpty { helpers.append("assert_rejected") }
+            if cases.contains(where: \.hasAccepted) { helpers.append("assert_accepted") }
+            if cases.contains(where: { $0.rejected.contains("MISSING") }) { helpers.append("MISSING") }
+            if needsSignIn { helpers.append("sign_in") }
+            if !uniques.isEmpty || !searches.isEmpty { helpers.append("with_value") }
+            let samples = fields.map { FlaskKeyValue(key: PythonCode.string($0.name), value: FlaskTestValues.sample($0)) }
+            let resetPairs = resettable.map { ($0.name, $0.defaultValue.map(PythonCode.value) ?? "None") }
+            let ops = e.operations.map(\.rawValue)
+            return FlaskEntityModel(
+                name: e.name, plural: e.plural, className: className, typeName: typeName, table: e.plural, var: v,
+                url: "/api/\(e.plural)", docLabel: comment(label), labelLiteral: PythonCode.string(label),
+                rulesName: e.name.uppercased() + "_FIELDS",
+                columns: fields.map { FlaskColumnModel(declaration: $0.columnDeclaration) }, rules: fields.map(\.ruleExpression),
+                owned: e.isOwned, readOwner: readOwner, writeOwner: writeOwner, readSignedIn: readSignedIn,
+                writeSignedIn: writeSignedIn, createGuard: writeGuard, readGuard: readGuard, writeGuard: writeGuard,
+                usesAuth: !writeGuard.isEmpty || !readGuard.isEmpty,
+                usesApiError: (readOwner && has(.get)) || (writeOwner && (has(.update) || has(.delete))),
+                accessDoc: accessDoc(e), hasCreate: has(.create), hasList: has(.list), hasGet: has(.get),
+                hasUpdate: has(.update), hasDelete: has(.delete), hasWrites: has(.update) || has(.delete),
+                hasSearch: hasSearch,
+                searchColumns: PythonCode.tuple(searchable.map { "\(className).\($0.attr)" }),
+                operationsDoc: ops.joined(separator: ", "), crudImports: crud.sorted().joined(separator: ", "),
+                validationImports: validation.sorted().joined(separator: ", "),
+                samples: samples, samplesVary: fields.contains(where: FlaskTestValues.sampleVaries),
+                helperImports: helpers.sorted(by: isortOrder).joined(separator: ", "),
+                needsSignIn: needsSignIn,
+                headersDoc: needsSignIn ? "A signed-in user's Authorization header." : "No Authorization header: \(comment(label)) needs no sign-in.",
+                hasDefaults: !defaults.isEmpty,
+                defaultsLiteral: PythonCode.dict(defaults.map { ($0.name, PythonCode.value($0.defaultValue!)) }),
+                hasOptional: !resettable.isEmpty, resetLiteral: PythonCode.dict(resetPairs), hasRequired: hasRequired,
+                patchField: PythonCode.string(fields.first?.name ?? ""),
+                valueCases: cases,
+                uniqueCases: uniques.map {
+                    FlaskUniqueCaseModel(field: $0.name, fieldLiteral: PythonCode.string($0.name), labelLiteral: PythonCode.string($0.label),
+                                         docstring: plan.docstring(key + "unique." + $0.name))
+                },
+                searchCases: hasSearch ? searches.map { f, s in
+                    FlaskSearchCaseModel(field: f.name, fieldLiteral: PythonCode.string(f.name), alpha: s.alpha, bravo: s.bravo,
+                                         needle: s.needle, probeWildcards: s.probeWildcards,
+                                         docstring: plan.docstring(key + "search." + f.name))
+                } : [],
+                ownerChecks: ownerChecks, privateTest: privateTest, publicRead: publicRead, signedIn: signedIn,
+                signedInNeedsItem: signedIn && ((readSignedIn && has(.get)) || (writeSignedIn && (has(.update) || has(.delete)))),
+                hasAccessTests: writeOwner || privateTest || publicRead || signedIn,
+                doc: plan.docstrings(prefix: key))
+        }
+    }
+
+    /// isort's order for names imported from one module: CONSTANTS, then Classes, then functions.
+    static func isortOrder(_ a: String, _ b: String) -> Bool {
+        func rank(_ s: String) -> Int { s == s.uppercased() ? 0 : (s.first?.isUppercase == true ? 1 : 2) }
+        return rank(a) != rank(b) ? rank(a) < rank(b) : a < b
+    }
+
+    static func accessDoc(_ e: Entity) -> String {
+        func who(_ a: Audience) -> String {
+            switch a {
+            case .anyone: return "anyone"
+            case .signedIn: return "signed-in users"
+            case .owner: return "only the owner"
+            }
+        }
+        return "\(who(e.access.read)) may read; \(who(e.access.write)) may write."
+    }
+}
+
+/// One column declaration of models.py.
+struct FlaskColumnModel {
+    let declaration: String
+}
+
+/// Text safe inside a Python comment or a one-line docstring.
+func comment(_ s: String) -> String {
+    s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\\", with: "/").replacingOccurrences(of: "\"", with: "'")
+}

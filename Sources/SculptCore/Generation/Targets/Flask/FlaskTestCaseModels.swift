@@ -1,0 +1,57 @@
+/// What the test templates print for one constraint test, one uniqueness test and one search test.
+/// Plain structs: swift-mustache renders them by reflection.
+
+struct FlaskValueCaseModel {
+    let function: String
+    let fixtures: String
+    let docstring: String
+    /// The constant holding the URL to post to (`URL`, `REGISTER_URL`).
+    let url: String
+    /// The helper building a valid body (`sample_post`, `sign_up_body`).
+    let makeBody: String
+    let field: String
+    let rejected: String
+    let accepted: String
+    let hasAccepted: Bool
+    let headersArg: String
+
+    /// Registers the field's constraint tests in `plan` and returns their models.
+    static func build(for f: FlaskField, refBase: String, keyBase: String, plan: FlaskTestPlan, language: Language,
+                      url: String, makeBody: String, withHeaders: Bool) -> [() -> FlaskValueCaseModel] {
+        FlaskTestValues.cases(f, language: language).map { c in
+            let key = "\(keyBase).\(f.name).\(c.constraint)"
+            plan.add(key, c.summary, refs: c.refs.map { "\(refBase).\($0)" })
+            return {
+                FlaskValueCaseModel(
+                    function: "test_\(f.name)_\(c.constraint)", fixtures: withHeaders ? "client, headers" : "client",
+                    docstring: plan.docstring(key), url: url, makeBody: makeBody, field: PythonCode.string(f.name),
+                    rejected: "[" + c.rejected.joined(separator: ", ") + "]",
+                    accepted: "[" + c.accepted.joined(separator: ", ") + "]", hasAccepted: !c.accepted.isEmpty,
+                    headersArg: withHeaders ? ", headers=headers" : "")
+            }
+        }
+    }
+}
+
+struct FlaskUniqueCaseModel {
+    let field: String
+    let fieldLiteral: String
+    let labelLiteral: String
+    let docstring: String
+}
+
+struct FlaskSearchCaseModel {
+    let field: String
+    let fieldLiteral: String
+    let alpha: String
+    let bravo: String
+    let needle: String
+    let probeWildcards: Bool
+    let docstring: String
+}
+
+/// A `key: value` line of a generated dict literal.
+struct FlaskKeyValue {
+    let key: String
+    let value: String
+}

@@ -1,0 +1,60 @@
+/// The tests the generated suite will hold, each with the spec refs it proves, and the clauses of the
+/// requirement each one cites in its docstring.
+///
+/// A clause's ref (`entities.post.fields.title.maxLength`) goes to every test proving exactly that
+/// ref; when none does, to the tests of its parent (`entities.post.fields.title`), and so on up to the
+/// root, which the health test holds. So every clause is cited by at least one test, and a clause is
+/// cited by the most specific tests there are.
+final class FlaskTestPlan {
+    struct Test {
+        let key: String
+        let summary: String
+        let refs: Set<String>
+    }
+
+    private(set) var tests: [Test] = []
+    private var cited: [String: [String]] = [:]
+
+    /// Registers a test under a unique key; `refs` are the spec paths it proves.
+    func add(_ key: String, _ summary: String, refs: [String]) {
+        precondition(!tests.contains { $0.key == key }, "test key \(key) registered twice")
+        tests.append(Test(key: key, summary: summary, refs: Set(refs)))
+    }
+
+    /// Attaches each clause to the tests that prove its refs (see the type's comment).
+    func cite(_ clauses: [Clause]) {
+        for clause in clauses {
+            var keys: [String] = []
+            for ref in clause.refs.isEmpty ? [""] : clause.refs {
+                for key in provers(of: ref) where !keys.contains(key) { keys.append(key) }
+            }
+            for key in keys where !(cited[key] ?? []).contains(clause.text) {
+                cited[key, default: []].append(clause.text)
+            }
+        }
+    }
+
+    private func provers(of ref: String) -> [String] {
+        var path = ref.split(separator: ".").map(String.init)
+        while true {
+            let joined = path.joined(separator: ".")
+            let found = tests.filter { $0.refs.contains(joined) }.map(\.key)
+            if !found.isEmpty { return found }
+            if path.isEmpty { return tests.prefix(1).map(\.key) }
+            path.removeLast()
+        }
+    }
+
+    /// The test's docstring, indented for a function body.
+    func docstring(_ key: String) -> String {
+        guard let test = tests.first(where: { $0.key == key }) else { preconditionFailure("no test \(key)") }
+        return PythonCode.docstring(test.summary, requirements: cited[key] ?? [])
+    }
+
+    /// Docstrings of the tests whose key starts with `prefix`, keyed by the rest of the key.
+    func docstrings(prefix: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for t in tests where t.key.hasPrefix(prefix) { out[String(t.key.dropFirst(prefix.count))] = docstring(t.key) }
+        return out
+    }
+}

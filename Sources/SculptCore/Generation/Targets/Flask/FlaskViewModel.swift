@@ -1,0 +1,86 @@
+/// Everything the Flask templates print, prepared from the spec, the API plan, the OpenAPI document and
+/// the message catalog. Templates stay logic-less: they only choose sections and print these strings.
+struct FlaskViewModel {
+    let titleComment: String
+    let language: String
+    let isChinese: Bool
+    let hasLogin: Bool
+    let hasProfile: Bool
+    let tokenHours: Int
+    let messages: [FlaskKeyValue]
+    let modelImports: [String]
+    /// Zero or one element, so templates can open a section for accounts.
+    let accounts: [FlaskAccountsModel]
+    let entities: [FlaskEntityModel]
+    let routeModules: String
+    let blueprints: [String]
+    // The general tests (test_app.py).
+    let probeUrl: String
+    let probeMakeBody: String
+    let probeNeedsSignIn: Bool
+    let pageText: String
+    let pageTextLiteral: String
+    let doc: [String: String]
+
+    /// The prefix of backend message keys in the catalog (`Locales/<lang>/backend.json`).
+    static let messagePrefix = "backend."
+
+    init(spec: AppSpec, context: GenerationContext) throws {
+        let plan = FlaskTestPlan()
+        // The root of the refs: clauses nothing else proves are cited by the health test.
+        plan.add("app.health", "The server answers GET /health with {\"status\": \"ok\"}.", refs: [""])
+        let pendingAccounts = spec.accounts.map { FlaskAccountsModel.plan($0, context: context, language: spec.language, plan: plan) }
+        let pendingEntities = spec.entities.map { FlaskEntityModel.plan($0, spec: spec, context: context, plan: plan) }
+        plan.cite(spec.clauses)
+        let accounts = pendingAccounts.map { [$0()] } ?? []
+        let entities = pendingEntities.map { $0() }
+
+        titleComment = comment(spec.title)
+        language = spec.language.rawValue
+        isChinese = spec.language == .zh
+        hasLogin = spec.accounts?.login ?? false
+        hasProfile = spec.accounts?.profile ?? false
+        tokenHours = spec.accounts?.tokenHours ?? 24
+        let catalog = context.catalog.section(Self.messagePrefix)
+        guard !catalog.isEmpty else {
+            throw GenerationError.template("flask", "the message catalog has no '\(Self.messagePrefix)' entries for \(spec.language.rawValue)")
+        }
+        messages = catalog.keys.sorted().map { FlaskKeyValue(key: PythonCode.string($0), value: PythonCode.string(catalog[$0]!)) }
+        self.accounts = accounts
+        self.entities = entities
+        modelImports = Self.modelImports(accounts: accounts, entities: entities)
+        var modules = ["health", "static"] + entities.map(\.plural)
+        if !accounts.isEmpty { modules.append("auth") }
+        routeModules = modules.sorted().joined(separator: ", ")
+        blueprints = ["health"] + (accounts.isEmpty ? [] : ["auth"]) + entities.map(\.plural) + ["static"]
+        if let a = accounts.first {
+            probeUrl = a.registerPath
+            probeMakeBody = "sign_up_body"
+            probeNeedsSignIn = false
+        } else {
+            let e = spec.entities.first { $0.supports(.create) } ?? spec.entities[0]
+            probeUrl = "/api/\(e.plural)"
+            probeMakeBody = "sample_\(e.name)"
+            probeNeedsSignIn = e.access.write != .anyone
+        }
+        pageText = spec.language == .zh ? "你好，世界" : "Hello, world"
+        pageTextLiteral = PythonCode.string(pageText)
+        doc = plan.docstrings(prefix: "app.")
+        allTests = plan.tests.map(\.key)
+    }
+
+    /// Every registered test key (for the target's own checks).
+    let allTests: [String]
+
+    static func modelImports(accounts: [FlaskAccountsModel], entities: [FlaskEntityModel]) -> [String] {
+        let declarations = accounts.flatMap(\.columns) + entities.flatMap(\.columns)
+        let text = declarations.map(\.declaration).joined(separator: "\n")
+        var dt: [String] = []
+        if text.contains("Mapped[date") { dt.append("date") }
+        if text.contains("Mapped[datetime") { dt.append("datetime") }
+        var lines: [String] = []
+        if !dt.isEmpty { lines += ["from datetime import \(dt.joined(separator: ", "))", ""] }
+        lines += ["import sqlalchemy as sa", "from sqlalchemy.orm import Mapped, mapped_column", "", "from database import Base"]
+        return lines
+    }
+}
