@@ -19,8 +19,10 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "Replace --out when it exists and is not empty.")
     var force = false
 
-    @Flag(name: .customLong("no-verify"), help: "Do not run the generated project's tests.")
+    @Flag(name: .customLong("no-verify"), help: "Do not verify the project (its own tests and its API contract, in a sandbox).")
     var noVerify = false
+
+    @OptionGroup var verification: VerificationOptions
 
     @Flag(help: "Print only errors.")
     var quiet = false
@@ -40,9 +42,10 @@ struct NewCommand: ParsableCommand {
                 say("Wrote \(files.count) files to \(dest.path) (\(backend)).")
             }
             if !noVerify {
-                let result = try ProjectTests(project: dest).run(log: quiet ? { _ in } : say)
-                if !result.passed { throw UserError(message: "the generated project's tests failed:\n" + result.tail) }
-                if !quiet { say("Verified: the project's own tests pass (\(result.summary)).") }
+                let report = verification.verify(dest, quiet: quiet, detailed: false)
+                if !report.passed {
+                    throw UserError(message: "the generated project did not pass verification (see above and \(dest.path)/verification.json)")
+                }
             }
         } catch let e as UserError {
             throw fail(e.message)

@@ -1,0 +1,1203 @@
+#!/usr/bin/env python3
+"""Sculpt's contract checks: prove over real HTTP that a generated project does what its spec says.
+
+Sculpt ships this file and runs it beside the generated server, inside the same sandbox, so the checks
+need no network but the sandbox's own loopback. Standard library only; any Python 3.9+ runs it.
+
+  contract_checks.py serve --project DIR [--work DIR] [--health-timeout S] [--checks-timeout S]
+      starts the backend as sculpt.json says (HOST, PORT, DATABASE_URL set), waits for its health
+      endpoint, runs every check, stops the backend and everything it started, and prints one JSON
+      document on stdout: phases (start, health, contract, stop), checks, clauses, log tail.
+  contract_checks.py check --project DIR --base URL [--db FILE]
+      runs the checks against a server that is already running (for debugging a project).
+
+The checks are derived from spec.json (what the requirement asked for: unique fields, ownership,
+constraints) and openapi.json (where each operation lives and what its bodies look like). Each names
+the spec refs it proves (`accounts.identity.unique`, `entities.post.access`), and the output maps
+every requirement clause to the checks behind it, so a report reads "clause -> check -> result".
+"""
+import argparse
+import ctypes
+import http.client
+import json
+import os
+import re
+import secrets
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+
+INVALID = (400, 422)
+BAD_BODY = (400, 413, 415, 422)
+HASH_SHAPES = re.compile(r"^(scrypt:|pbkdf2:|\$2[aby]\$|\$argon2|\$scrypt\$|\$pbkdf2)")
+SECRET_KEYS = re.compile(r"(?i)^(password|passwd|pwd|password_hash|hashed_password|hash|salt|secret)$")
+UNKNOWN_ID = 987654321
+REQUEST_TIMEOUT = 15.0
+PREVIEW = 600
+
+
+# ---------------------------------------------------------------- HTTP --------------------------------
+
+class Exchange:
+    """One request and its answer, kept whole for the checks and shortened for the report."""
+
+    def __init__(self, method, path, headers, body, status=0, payload=b"", response_headers=None, error=None):
+        self.method, self.path, self.headers, self.body = method, path, headers, body
+        self.status, self.payload, self.response_headers, self.error = status, payload, response_headers or {}, error
+        try:
+            self.json = json.loads(payload.decode("utf-8")) if payload else None
+        except (ValueError, UnicodeDecodeError):
+            self.json = None
+
+    @property
+    def text(self):
+        return self.payload.decode("utf-8", "replace")
+
+    def report(self):
+        shown = {k: v for k, v in self.headers.items() if k.lower() in ("content-type", "authorization")}
+        request = {"method": self.method, "path": self.path, "headers": shown}
+        if self.body is not None:
+            request["body"] = preview(self.body)
+        response = {"status": self.status, "body": preview(self.payload)}
+        if self.response_headers.get("content-type"):
+            response["contentType"] = self.response_headers["content-type"]
+        if self.error:
+            response["error"] = self.error
+        return {"request": request, "response": response}
+
+    def __repr__(self):
+        return f"HTTP {self.status} {preview(self.payload)[:200]}"
+
+
+def preview(data):
+    if data is None:
+        return None
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if len(data) > PREVIEW:
+        head = data[:200].decode("utf-8", "replace")
+        return f"<{len(data)} bytes> {head}..."
+    return data.decode("utf-8", "replace")
+
+
+class Client:
+    """A plain HTTP/1.1 client over http.client; every exchange is remembered for the secrets scan."""
+
+    def __init__(self, base):
+        parsed = urllib.parse.urlsplit(base)
+        self.host, self.port = parsed.hostname, parsed.port or 80
+        self.exchanges = []
+        self.lock = threading.Lock()
+
+    def call(self, method, path, body=None, raw=None, content_type="application/json", token=None, params=None):
+        if params:
+            path += "?" + urllib.parse.urlencode(params)
+        headers = {"Accept": "application/json"}
+        data = None
+        if raw is not None:
+            data = raw.encode("utf-8") if isinstance(raw, str) else raw
+        elif body is not None:
+            data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        if data is not None:
+            headers["Content-Type"] = content_type
+        if token:
+            headers["Authorization"] = "Bearer " + token
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=REQUEST_TIMEOUT)
+        try:
+            conn.request(method, path, body=data, headers=headers)
+            resp = conn.getresponse()
+            payload = resp.read()
+            ex = Exchange(method, path, headers, data, resp.status, payload,
+                          {k.lower(): v for k, v in resp.getheaders()})
+        except (OSError, http.client.HTTPException) as e:
+            ex = Exchange(method, path, headers, data, error=f"{type(e).__name__}: {e}")
+        finally:
+            conn.close()
+        with self.lock:
+            self.exchanges.append(ex)
+        return ex
+
+
+# ---------------------------------------------------------------- the contract ------------------------
+
+class Operation:
+    def __init__(self, method, path, spec):
+        self.method, self.path, self.spec = method.upper(), path, spec
+        self.action = spec.get("x-sculpt-action")
+        self.entity = (spec.get("x-sculpt-entity") or "").lower()
+        self.secured = bool(spec.get("security"))
+        self.id = spec.get("operationId") or f"{self.method} {path}"
+        self.query = {p["name"] for p in spec.get("parameters", []) if p.get("in") == "query"}
+
+    def url(self, id=None):
+        return self.path.replace("{id}", str(id)) if id is not None else self.path
+
+
+class Contract:
+    """openapi.json and spec.json read together: operations, request schemas, and spec facts."""
+
+    def __init__(self, doc, spec):
+        self.doc, self.spec = doc, spec
+        self.ops = []
+        for path, item in (doc.get("paths") or {}).items():
+            for method in ("get", "post", "put", "patch", "delete"):
+                if method in item:
+                    self.ops.append(Operation(method, path, item[method]))
+
+    def op(self, action, entity=None, method=None):
+        for o in self.ops:
+            if o.action == action and (entity is None or o.entity == entity) and (method is None or o.method == method):
+                return o
+        return None
+
+    def resolve(self, schema):
+        for _ in range(20):
+            if not isinstance(schema, dict) or "$ref" not in schema:
+                return schema
+            node = self.doc
+            for part in schema["$ref"][2:].split("/"):
+                node = node[part]
+            schema = node
+        return schema
+
+    def request_schema(self, op):
+        body = op.spec.get("requestBody") or {}
+        schema = ((body.get("content") or {}).get("application/json") or {}).get("schema")
+        return self.resolve(schema) if schema else None
+
+    def response_schema(self, op, status):
+        r = (op.spec.get("responses") or {}).get(str(status)) or {}
+        schema = ((r.get("content") or {}).get("application/json") or {}).get("schema")
+        return self.resolve(schema) if schema else None
+
+    def problems(self, schema, value, where="body"):
+        """Where `value` breaks `schema` (type, required, properties, items, enum, const); [] when it fits.
+        Optional properties may be null: a stored row gives back null for a field left out."""
+        schema = self.resolve(schema)
+        if not isinstance(schema, dict):
+            return []
+        out = []
+        t = schema.get("type")
+        kinds = {"object": dict, "array": list, "string": str, "boolean": bool}
+        if t == "integer" and not (isinstance(value, int) and not isinstance(value, bool)):
+            return [f"{where} is {json.dumps(value)[:60]}, not an integer"]
+        if t == "number" and not (isinstance(value, (int, float)) and not isinstance(value, bool)):
+            return [f"{where} is {json.dumps(value)[:60]}, not a number"]
+        if t in kinds and not isinstance(value, kinds[t]):
+            return [f"{where} is {json.dumps(value, ensure_ascii=False)[:60]}, not {'an' if t in ('object', 'array') else 'a'} {t}"]
+        if "enum" in schema and value not in schema["enum"]:
+            out.append(f"{where} is {value!r}, not one of {schema['enum']}")
+        if "const" in schema and value != schema["const"]:
+            out.append(f"{where} is {value!r}, not {schema['const']!r}")
+        if t == "object":
+            for name in schema.get("required", []):
+                if name not in value:
+                    out.append(f"{where} lacks '{name}'")
+            required = set(schema.get("required", []))
+            for name, sub in (schema.get("properties") or {}).items():
+                if name in value and not (value[name] is None and name not in required):
+                    out += self.problems(sub, value[name], f"{where}.{name}")
+        if t == "array":
+            for i, item in enumerate(value[:50]):
+                out += self.problems(schema.get("items"), item, f"{where}[{i}]")
+        return out
+
+
+# ---------------------------------------------------------------- values -------------------------------
+
+class Values:
+    """Valid and invalid values for a JSON Schema property; every generated value is fresh, and every
+    password handed out is remembered so no answer may ever contain it."""
+
+    def __init__(self):
+        self.n = 0
+        self.tag = secrets.token_hex(2)
+        self.secrets = set()
+        self.lock = threading.Lock()
+
+    def next(self):
+        with self.lock:
+            self.n += 1
+            return self.n
+
+    def text(self, schema, stem="v"):
+        lo = max(schema.get("minLength", 0), 1)
+        hi = schema.get("maxLength", 200)
+        n = self.next()
+        core = f"{stem}{self.tag}{n}"
+        if len(core) > hi:
+            core = (f"{n}{self.tag}" + "0" * hi)[:hi] if hi < 6 else core[:1] + core[-(hi - 1):]
+        if len(core) < lo:
+            core += "x" * (lo - len(core))
+        return core
+
+    def email(self, schema):
+        hi = schema.get("maxLength", 254)
+        local = f"u{self.tag}{self.next()}"
+        domain = "@example.com"
+        if len(local) + len(domain) > hi:
+            domain = "@ex.io"
+            local = local[-max(1, hi - len(domain)):]
+        value = local + domain
+        lo = schema.get("minLength", 0)
+        if len(value) < lo:
+            value = local + "x" * (lo - len(value)) + domain
+        return value
+
+    def number(self, schema, integer):
+        lo = schema.get("minimum")
+        if "exclusiveMinimum" in schema:
+            ex = schema["exclusiveMinimum"]
+            bound = (int(ex) + 1 if integer else ex + 0.5)
+            lo = bound if lo is None else max(lo, bound)
+        hi = schema.get("maximum")
+        if lo is None:
+            lo = 1 if hi is None or hi >= 1 else hi - 10
+        if integer:
+            lo = int(-(-lo // 1))
+            hi = int(hi // 1) if hi is not None else lo + 100000
+            span = max(hi - lo, 0)
+            return lo + (self.next() % (span + 1)) if span else lo
+        hi = hi if hi is not None else lo + 1000
+        return round(lo + (hi - lo) * 0.25 + (self.next() % 7) * (hi - lo) / 1000, 2) if hi > lo else lo
+
+    def valid(self, schema, name="", variant=0):
+        t, fmt = schema.get("type"), schema.get("format")
+        if "enum" in schema and schema["enum"]:
+            return schema["enum"][variant % len(schema["enum"])]
+        if "const" in schema:
+            return schema["const"]
+        if t == "integer":
+            return self.number(schema, True)
+        if t == "number":
+            return self.number(schema, False)
+        if t == "boolean":
+            return variant % 2 == 0
+        if fmt == "email":
+            return self.email(schema)
+        if fmt == "date":
+            return ["2024-05-17", "2025-01-09"][variant % 2]
+        if fmt == "date-time":
+            return ["2024-05-17T10:30:00Z", "2025-01-09T08:15:00Z"][variant % 2]
+        if fmt == "password":
+            lo = max(schema.get("minLength", 8), 1)
+            hi = schema.get("maxLength", 128)
+            value = ("Pw" + secrets.token_hex(12) + "9x")
+            value = value[:hi] if len(value) > hi else value + "y" * max(0, lo - len(value))
+            self.secrets.add(value)
+            return value
+        return self.text(schema, stem=(re.sub(r"[^a-z]", "", name.lower())[:4] or "v"))
+
+    def body(self, contract, schema, variant=0, **overrides):
+        props = (contract.resolve(schema) or {}).get("properties") or {}
+        body = {}
+        for name, sub in props.items():
+            sub = contract.resolve(sub)
+            if sub.get("readOnly"):
+                continue
+            body[name] = self.valid(sub, name, variant)
+        body.update(overrides)
+        return body
+
+    @staticmethod
+    def breakers(schema, required):
+        """(constraint, value, why) for each constraint of `schema` that one bad value can break."""
+        t, fmt = schema.get("type"), schema.get("format")
+        out = []
+        if required:
+            out.append(("required", None, "left out"))
+            if t == "string":
+                out.append(("required", "", "empty"))
+        if t == "string":
+            out.append(("type", 12345, "a number instead of text"))
+            lo, hi = schema.get("minLength"), schema.get("maxLength")
+            if lo and lo > 1 and fmt not in ("email", "date", "date-time") and "enum" not in schema:
+                out.append(("minLength", "a" * (lo - 1), f"{lo - 1} characters, under the minimum {lo}"))
+            if hi is not None and "enum" not in schema:
+                if fmt == "email":
+                    bad = "a" * max(1, hi + 1 - len("@example.com")) + "@example.com"
+                else:
+                    bad = "a" * (hi + 1)
+                out.append(("maxLength", bad, f"{hi + 1} characters, over the maximum {hi}"))
+            if "enum" in schema:
+                out.append(("allowedValues", "not-one-of-them", "a value not in the list"))
+            if fmt == "email":
+                out.append(("type", "not-an-email", "not an email address"))
+            if fmt == "date":
+                out.append(("type", "2024-13-45", "not a date"))
+            if fmt == "date-time":
+                out.append(("type", "not-a-time", "not a date and time"))
+        if t in ("integer", "number"):
+            out.append(("type", "abc", "text instead of a number"))
+            if t == "integer":
+                out.append(("type", 1.5, "a fraction instead of a whole number"))
+            step = 1 if t == "integer" else 0.01
+            if "minimum" in schema:
+                out.append(("minimum", schema["minimum"] - step, f"under the minimum {schema['minimum']}"))
+            if "exclusiveMinimum" in schema:
+                out.append(("exclusiveMinimum", schema["exclusiveMinimum"], f"equal to the exclusive minimum {schema['exclusiveMinimum']}"))
+            if "maximum" in schema:
+                out.append(("maximum", schema["maximum"] + step, f"over the maximum {schema['maximum']}"))
+        if t == "boolean":
+            out.append(("type", "yes", "text instead of true/false"))
+        return out
+
+
+# ---------------------------------------------------------------- checks -------------------------------
+
+class Failure(Exception):
+    def __init__(self, message, exchange=None):
+        super().__init__(message)
+        self.message, self.exchange = message, exchange
+
+
+class Skip(Exception):
+    pass
+
+
+class Checks:
+    """Runs every check the spec implies and records each result with the refs it proves."""
+
+    def __init__(self, contract, client, db_path=None, deadline=None):
+        self.c, self.http, self.db_path = contract, client, db_path
+        self.values = Values()
+        self.results = []
+        self.deadline = deadline
+        self.spec = contract.spec
+        self.accounts = self.spec.get("accounts")
+        self._people = {}
+
+    # ---- recording ----
+    def run(self, cid, title, refs, fn):
+        started = time.monotonic()
+        result = {"id": cid, "title": title, "refs": list(refs), "status": "passed"}
+        if self.deadline and time.monotonic() > self.deadline:
+            result.update(status="failed", message="not run: the time for the contract checks ran out")
+        else:
+            try:
+                fn()
+            except Failure as f:
+                result.update(status="failed", message=f.message)
+                if f.exchange is not None:
+                    result.update(f.exchange.report())
+            except Skip as s:
+                result.update(status="skipped", message=str(s))
+            except Exception as e:  # a bug in a check must not hide the others
+                result.update(status="failed", message=f"the check itself failed: {type(e).__name__}: {e}")
+        result["seconds"] = round(time.monotonic() - started, 3)
+        self.results.append(result)
+
+    # ---- expectations ----
+    def status(self, ex, codes, why):
+        if ex.status == 0:
+            raise Failure(f"{why}: no answer ({ex.error})", ex)
+        if ex.status not in codes:
+            want = " or ".join(str(c) for c in codes)
+            raise Failure(f"{why}: expected {want}, got {ex.status}", ex)
+        if ex.status >= 400 or ex.status == 200 or ex.status == 201:
+            self.no_leak(ex, why)
+        return ex
+
+    def ok_json(self, ex, codes, why):
+        self.status(ex, codes, why)
+        ctype = ex.response_headers.get("content-type", "")
+        if "application/json" not in ctype:
+            raise Failure(f"{why}: answered {ctype or 'no Content-Type'}, not application/json", ex)
+        if not isinstance(ex.json, dict):
+            raise Failure(f"{why}: the body is not a JSON object", ex)
+        return ex.json
+
+    def error(self, ex, codes, why, field=None):
+        self.status(ex, codes, why)
+        err = ex.json.get("error") if isinstance(ex.json, dict) else None
+        if not isinstance(err, dict) or not isinstance(err.get("code"), str) or not isinstance(err.get("message"), str):
+            raise Failure(f"{why}: the error body is not {{\"error\": {{\"code\", \"message\"}}}}", ex)
+        if not err["message"].strip():
+            raise Failure(f"{why}: the error message is empty", ex)
+        if field and "field" in err and err["field"] != field:
+            raise Failure(f"{why}: the error names field {err['field']!r}, not {field!r}", ex)
+        return err
+
+    def no_leak(self, ex, why):
+        if "Traceback (most recent call last)" in ex.text or re.search(r'File "[^"]+\.py", line \d+', ex.text):
+            raise Failure(f"{why}: the answer leaks a stack trace", ex)
+
+    def expect(self, ok, message, ex=None):
+        if not ok:
+            raise Failure(message, ex)
+
+    def shape(self, op, status, body, why, ex):
+        schema = self.c.response_schema(op, status)
+        if schema:
+            bad = self.c.problems(schema, body)
+            if bad:
+                raise Failure(f"{why}: the body does not match openapi.json: " + "; ".join(bad[:4]), ex)
+
+    @staticmethod
+    def same(sent, got):
+        if isinstance(sent, float) or isinstance(got, float):
+            try:
+                return abs(float(sent) - float(got)) < 1e-6
+            except (TypeError, ValueError):
+                return False
+        if isinstance(sent, str) and isinstance(got, str) and re.match(r"^\d{4}-\d{2}-\d{2}T", sent):
+            norm = lambda s: s.replace(" ", "T").replace("Z", "").replace("+00:00", "")[:19]
+            return norm(sent) == norm(got)
+        return sent == got
+
+    def fields_match(self, sent, got, why, ex):
+        for k, v in sent.items():
+            if k not in got:
+                raise Failure(f"{why}: the answer lacks field {k!r}", ex)
+            if not self.same(v, got[k]):
+                raise Failure(f"{why}: {k} came back as {got[k]!r}, sent {v!r}", ex)
+
+    # ---- people ----
+    def register_op(self):
+        return self.c.op("register")
+
+    def person(self, name):
+        """A registered (and, with login, signed-in) account: (token or None, body, user json)."""
+        if name in self._people:
+            return self._people[name]
+        reg = self.register_op()
+        if reg is None:
+            raise Skip("the project has no accounts")
+        body = self.values.body(self.c, self.c.request_schema(reg))
+        ex = self.http.call("POST", reg.url(), body)
+        self.status(ex, (201,), f"prerequisite: register {name}")
+        user = ex.json if isinstance(ex.json, dict) else {}
+        token = None
+        login = self.c.op("login")
+        if login:
+            fields = (self.c.request_schema(login) or {}).get("properties") or {}
+            lex = self.http.call("POST", login.url(), {k: body[k] for k in fields if k in body})
+            self.status(lex, (200,), f"prerequisite: log {name} in")
+            token = lex.json.get("token") if isinstance(lex.json, dict) else None
+            if not isinstance(token, str) or not token:
+                raise Failure(f"prerequisite: log {name} in: the answer has no token", lex)
+        self._people[name] = (token, body, user)
+        return self._people[name]
+
+    def token_for(self, op, who="alice"):
+        return self.person(who)[0] if op.secured else None
+
+    # ---- field helpers ----
+    def field_prefix(self, entity, name):
+        if entity is None:
+            a = self.accounts or {}
+            if name == "password":
+                return "accounts.password"
+            if name == (a.get("identity") or {}).get("name"):
+                return "accounts.identity"
+            return f"accounts.fields.{name}"
+        return f"entities.{entity}.fields.{name}"
+
+    def spec_entity(self, name):
+        return next((e for e in self.spec.get("entities", []) if e.get("name") == name), None)
+
+    # ================================================================ the plan
+    def all(self):
+        self.run("contract.health", "GET /health answers 200 {\"status\": \"ok\"}", [], self.health)
+        self.run("contract.frontend", "GET / serves the web page (HTML)", [], self.frontend)
+        if self.register_op():
+            self.accounts_checks()
+        for e in self.spec.get("entities", []):
+            self.entity_checks(e)
+        for op in self.c.ops:
+            if self.c.request_schema(op) is not None:
+                self.run(f"contract.bad_bodies.{op.id}",
+                         f"{op.method} {op.path} with a body that is not JSON, a JSON array, or 3 MB: 400/413/415/422, never 500",
+                         [], lambda op=op: self.bad_bodies(op))
+        self.run("contract.unknown_route", "an unknown API path answers 404 with a JSON error body", [], self.unknown_route)
+        if self.register_op():
+            self.run("accounts.secrets_never_echoed", "no answer during the whole run contained a password or a hash",
+                     ["accounts.password"], self.secrets_never_echoed)
+        self.run("contract.no_server_errors", "no request during the whole run got a 5xx answer", [], self.no_server_errors)
+        return self.results
+
+    # ---- general ----
+    def health(self):
+        ex = self.http.call("GET", "/health")
+        body = self.ok_json(ex, (200,), "GET /health")
+        self.expect(body.get("status") == "ok", "GET /health: the body is not {\"status\": \"ok\"}", ex)
+
+    def frontend(self):
+        ex = self.status(self.http.call("GET", "/"), (200,), "GET /")
+        self.expect("<html" in ex.text.lower(), "GET / does not answer an HTML page", ex)
+
+    def unknown_route(self):
+        self.error(self.http.call("GET", "/api/no-such-thing-" + self.values.tag), (404,), "GET an unknown API path")
+
+    def bad_bodies(self, op):
+        token = self.token_for(op)
+        target = op.path
+        if "{id}" in op.path:
+            create = self.c.op("create", op.entity)
+            if create is None:
+                raise Skip("no create operation to make a record to send it to")
+            made = self.http.call("POST", create.url(), self.values.body(self.c, self.c.request_schema(create)),
+                                  token=self.token_for(create))
+            self.status(made, (201,), "prerequisite: create a record")
+            target = op.url(made.json.get("id"))
+        good = self.values.body(self.c, self.c.request_schema(op))
+        big = dict(good)
+        key = next((k for k, v in good.items() if isinstance(v, str)), None) or "padding"
+        big[key] = "x" * (3 * 1024 * 1024)
+        cases = [
+            ("malformed JSON", dict(raw="{not json", content_type="application/json")),
+            ("a form-encoded body", dict(raw="a=1&b=2", content_type="application/x-www-form-urlencoded")),
+            ("a JSON array", dict(raw='["not", "an", "object"]')),
+            ("a 3 MB body", dict(body=big)),
+        ]
+        for why, kw in cases:
+            ex = self.http.call(op.method, target, token=token, **kw)
+            self.error(ex, BAD_BODY, f"{op.method} {op.path} with {why}")
+
+    def secrets_never_echoed(self):
+        if not self.values.secrets:
+            raise Skip("no password was sent")
+        for ex in list(self.http.exchanges):
+            text = ex.text
+            for s in self.values.secrets:
+                if s in text:
+                    raise Failure("an answer contains a password that was sent", ex)
+            for k in json_keys(ex.json):
+                if SECRET_KEYS.match(k):
+                    raise Failure(f"an answer has a {k!r} key", ex)
+
+    def no_server_errors(self):
+        for ex in list(self.http.exchanges):
+            if ex.status >= 500:
+                raise Failure("a request got a server error (see the log tail)", ex)
+
+    # ---- accounts ----
+    def accounts_checks(self):
+        reg = self.register_op()
+        schema = self.c.request_schema(reg)
+        ident = (self.accounts or {}).get("identity", {}).get("name") or next(
+            (k for k in (schema.get("properties") or {}) if k != "password"), "username")
+        self.run("accounts.register", f"register a new account: 201 with id and {ident}, no password in the answer",
+                 ["accounts.register"] + [self.field_prefix(None, f) for f in (schema.get("properties") or {})],
+                 lambda: self.register_valid(reg, ident))
+        self.run("accounts.identity.unique", f"register a taken {ident} again: 409 with an error naming {ident}",
+                 ["accounts.identity.unique"], lambda: self.register_duplicate(reg, ident))
+        self.run("accounts.identity.unique.race", f"8 simultaneous registrations of one {ident}: exactly one 201, the rest 409",
+                 ["accounts.identity.unique"], lambda: self.race(reg, None, self.values.body(self.c, schema), ident))
+        self.run("accounts.register.extra_fields", "register with id, is_admin and role added: none of them is taken from the client",
+                 ["accounts.register"], lambda: self.extra_fields(reg, None))
+        self.constraint_checks(reg, None)
+        self.run("accounts.password.hashed", "the stored password is a salted slow hash, never the plain text (read from the database file)",
+                 ["accounts.password"], self.password_hashed)
+        login = self.c.op("login")
+        if login:
+            self.run("accounts.login", "log in: 200 with a token and the account", ["accounts.login"], lambda: self.login_valid(login, ident))
+            self.run("accounts.login.wrong_password", "log in with a wrong password: 401", ["accounts.login"],
+                     lambda: self.login_wrong(login, ident, "password"))
+            self.run("accounts.login.unknown", f"log in as an unknown {ident}: 401", ["accounts.login"],
+                     lambda: self.login_wrong(login, ident, "identity"))
+        me = self.c.op("me")
+        if me:
+            self.run("accounts.profile", f"read my profile with my token: 200 showing my {ident}", ["accounts.profile"],
+                     lambda: self.profile(me, ident))
+            self.run("accounts.profile.access", "read the profile without a token, or with a forged one: 401",
+                     ["accounts.profile"], lambda: self.no_token(me, None))
+
+    def register_valid(self, reg, ident):
+        body = self.values.body(self.c, self.c.request_schema(reg))
+        ex = self.http.call("POST", reg.url(), body)
+        got = self.ok_json(ex, (201,), "register a new account")
+        self.expect(isinstance(got.get("id"), int), "register: the answer has no integer id", ex)
+        self.expect(got.get(ident) == body[ident], f"register: the answer shows {ident}={got.get(ident)!r}", ex)
+        self.expect(body["password"] not in ex.text, "register: the answer contains the password", ex)
+        self.shape(reg, 201, got, "register", ex)
+
+    def register_duplicate(self, reg, ident):
+        body = self.values.body(self.c, self.c.request_schema(reg))
+        self.status(self.http.call("POST", reg.url(), body), (201,), "register a new account")
+        again = self.values.body(self.c, self.c.request_schema(reg), variant=1, **{ident: body[ident]})
+        err = self.error(self.http.call("POST", reg.url(), again), (409,), f"register the same {ident} again", field=ident)
+        self.expect(len(err["message"]) > 2, "the duplicate answer needs a readable message")
+
+    def race(self, op, entity, body, field):
+        token = self.token_for(op)
+        codes, answers = [], []
+        barrier = threading.Barrier(8)
+
+        def attempt(i):
+            mine = dict(body)
+            if "password" in mine:
+                mine["password"] = self.values.valid(self.c.resolve(self.c.request_schema(op)["properties"]["password"]))
+            try:
+                barrier.wait(5)
+            except threading.BrokenBarrierError:
+                pass
+            ex = self.http.call(op.method, op.url(), mine, token=token)
+            codes.append(ex.status)
+            answers.append(ex)
+
+        threads = [threading.Thread(target=attempt, args=(i,)) for i in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(REQUEST_TIMEOUT + 5)
+        wanted = [201] + [409] * 7
+        if sorted(codes) != wanted:
+            odd = next((a for a in answers if a.status not in (201, 409)), None) or next(
+                (a for a in answers if a.status == 201), None)
+            raise Failure(f"8 simultaneous requests with one {field} got {sorted(codes)}; expected one 201 and seven 409", odd)
+
+    def extra_fields(self, op, entity):
+        token = self.token_for(op)
+        body = self.values.body(self.c, self.c.request_schema(op), id=UNKNOWN_ID - 1, is_admin=True, role="admin")
+        if entity and self.spec_entity(entity) and is_owned(self.spec_entity(entity)) and self.accounts:
+            body["owner_id"] = (self.person("bob")[2] or {}).get("id", 999999)
+        ex = self.http.call(op.method, op.url(), body, token=token)
+        got = self.ok_json(ex, (201,), "create with extra fields")
+        self.expect(got.get("id") != UNKNOWN_ID - 1, "the client chose the id", ex)
+        self.expect(got.get("is_admin") is not True and got.get("role") != "admin", "the client set is_admin or role", ex)
+        if "owner_id" in body:
+            self.expect(got.get("owner_id") != body["owner_id"], "the client chose the owner", ex)
+
+    def password_hashed(self):
+        reg = self.register_op()
+        body = self.values.body(self.c, self.c.request_schema(reg))
+        self.status(self.http.call("POST", reg.url(), body), (201,), "register a new account")
+        if not self.db_path:
+            raise Skip("the database is not a SQLite file this checker can read")
+        if not os.path.exists(self.db_path):
+            raise Failure(f"the database file {self.db_path} (DATABASE_URL) does not exist")
+        pw = body["password"]
+        hashes = 0
+        conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=10)
+        try:
+            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+            for t in tables:
+                for row in conn.execute(f'SELECT * FROM "{t}"'):
+                    for cell in row:
+                        if isinstance(cell, bytes):
+                            cell = cell.decode("utf-8", "replace")
+                        if isinstance(cell, str):
+                            if pw in cell:
+                                raise Failure(f"table {t} holds the password in plain text")
+                            if HASH_SHAPES.match(cell):
+                                hashes += 1
+        finally:
+            conn.close()
+        self.expect(hashes > 0, "no stored value looks like a salted slow hash (bcrypt, scrypt, argon2 or PBKDF2)")
+
+    def login_valid(self, login, ident):
+        reg = self.register_op()
+        body = self.values.body(self.c, self.c.request_schema(reg))
+        self.status(self.http.call("POST", reg.url(), body), (201,), "register before logging in")
+        fields = (self.c.request_schema(login) or {}).get("properties") or {}
+        ex = self.http.call("POST", login.url(), {k: body[k] for k in fields if k in body})
+        got = self.ok_json(ex, (200,), "log in")
+        self.expect(isinstance(got.get("token"), str) and len(got["token"]) >= 16, "log in: no usable token in the answer", ex)
+        self.shape(login, 200, got, "log in", ex)
+
+    def login_wrong(self, login, ident, what):
+        _, body, _ = self.person("alice")
+        fields = (self.c.request_schema(login) or {}).get("properties") or {}
+        creds = {k: body[k] for k in fields if k in body}
+        if what == "password":
+            creds["password"] = creds["password"][:-1] + ("Z" if not creds["password"].endswith("Z") else "Y")
+            why = "log in with a wrong password"
+        else:
+            other = self.values.body(self.c, self.c.request_schema(self.register_op()))
+            creds[ident] = other[ident]
+            why = f"log in as an unknown {ident}"
+        self.error(self.http.call("POST", login.url(), creds), (401,), why)
+
+    def profile(self, me, ident):
+        token, body, _ = self.person("alice")
+        if not token:
+            raise Skip("no login operation gives a token")
+        ex = self.http.call("GET", me.url(), token=token)
+        got = self.ok_json(ex, (200,), "read my profile")
+        self.expect(got.get(ident) == body[ident], f"the profile shows {ident}={got.get(ident)!r}, not mine", ex)
+        self.shape(me, 200, got, "read my profile", ex)
+
+    def no_token(self, op, target):
+        path = target or op.url()
+        body = None
+        if self.c.request_schema(op) is not None:
+            body = self.values.body(self.c, self.c.request_schema(op))
+        why = f"{op.method} {op.path}"
+        self.error(self.http.call(op.method, path, body), (401,), f"{why} without a token")
+        real = self.person("alice")[0] if self.accounts and self.c.op("login") else None
+        forged = [secrets.token_urlsafe(40), "not-a-real-token"]
+        if real:
+            forged.insert(0, real[:-2] + ("AA" if not real.endswith("AA") else "BB"))
+        for f in forged:
+            self.error(self.http.call(op.method, path, body, token=f), (401,), f"{why} with a forged token")
+
+    # ---- constraints ----
+    def constraint_checks(self, op, entity):
+        schema = self.c.request_schema(op)
+        required = set(schema.get("required", []))
+        for name, sub in (schema.get("properties") or {}).items():
+            sub = self.c.resolve(sub)
+            if sub.get("readOnly"):
+                continue
+            prefix = self.field_prefix(entity, name)
+            for constraint, bad, why in Values.breakers(sub, name in required):
+                ref = f"{prefix}.{constraint}"
+                label = f"{why} {json.dumps(bad, ensure_ascii=False)[:40]}" if bad is not None and len(json.dumps(bad)) < 50 else why
+                title = f"{op.method} {op.path} with {name} {label}: 400/422 naming {name}"
+                cid = f"{prefix}.{constraint}" + ("" if constraint != "required" else (".missing" if bad is None else ".empty"))
+                if constraint == "type":
+                    cid += "." + re.sub(r"[^a-z]+", "_", why.split(" ")[-1])
+                self.run(cid, title, [ref], lambda op=op, name=name, bad=bad, why=why: self.broken(op, name, bad, why))
+            if "default" in sub and op.action == "create" and name not in required:
+                self.run(f"{prefix}.default", f"create without {name}: it takes the default {sub['default']!r}",
+                         [f"{prefix}.default"], lambda op=op, name=name, d=sub["default"]: self.default(op, name, d))
+
+    def broken(self, op, name, bad, why):
+        body = self.values.body(self.c, self.c.request_schema(op))
+        if bad is None:
+            body.pop(name, None)
+        else:
+            body[name] = bad
+        ex = self.http.call(op.method, op.url(), body, token=self.token_for(op))
+        self.error(ex, INVALID, f"{op.method} {op.path} with {name} {why}", field=name)
+
+    def default(self, op, name, value):
+        body = self.values.body(self.c, self.c.request_schema(op))
+        body.pop(name, None)
+        ex = self.http.call(op.method, op.url(), body, token=self.token_for(op))
+        got = self.ok_json(ex, (201,), f"create without {name}")
+        self.expect(self.same(value, got.get(name)), f"{name} came back as {got.get(name)!r}, not the default {value!r}", ex)
+
+    # ---- entities ----
+    def entity_checks(self, e):
+        name = e["name"]
+        ops = {a: self.c.op(a, name) for a in ("create", "list", "get", "delete")}
+        ops["put"] = self.c.op("update", name, "PUT")
+        ops["patch"] = self.c.op("update", name, "PATCH")
+        create = ops["create"]
+        field_refs = [f"entities.{name}.fields.{f['name']}" for f in e.get("fields", [])]
+        if create:
+            self.run(f"entities.{name}.create", f"create a {name}: 201 with id and every field as sent",
+                     [f"entities.{name}.create"] + field_refs, lambda: self.create_valid(e, ops))
+            self.run(f"entities.{name}.create.extra_fields", f"create a {name} with id, owner_id, is_admin added: none is taken from the client",
+                     [f"entities.{name}.create"], lambda: self.extra_fields(create, name))
+        if create and ops["get"]:
+            self.run(f"entities.{name}.get", f"get a {name} by id: 200 with the stored fields", [f"entities.{name}.get"] + field_refs,
+                     lambda: self.get_valid(e, ops))
+        if create and ops["list"]:
+            self.run(f"entities.{name}.list", f"list {e.get('plural', name)}: 200 {{items, total, page, page_size}} holding the new one; page_size pages",
+                     [f"entities.{name}.list"], lambda: self.list_valid(e, ops))
+        if create and ops["list"] and "q" in ops["list"].query and e.get("searchable"):
+            self.run(f"entities.{name}.search", f"search {e.get('plural', name)} by {', '.join(e['searchable'])}: q finds a case-insensitive substring, and only matches",
+                     [f"entities.{name}.search"], lambda: self.search(e, ops))
+        if create and ops["put"]:
+            self.run(f"entities.{name}.update.put", f"replace a {name} (PUT): 200, and get shows the new values",
+                     [f"entities.{name}.update"], lambda: self.update(e, ops, "put"))
+        if create and ops["patch"]:
+            self.run(f"entities.{name}.update.patch", f"change one field of a {name} (PATCH): 200, and get shows it",
+                     [f"entities.{name}.update"], lambda: self.update(e, ops, "patch"))
+        if create and ops["delete"]:
+            self.run(f"entities.{name}.delete", f"delete a {name}: 204, then get and delete it again: 404",
+                     [f"entities.{name}.delete"], lambda: self.delete(e, ops))
+        for key in ("get", "put", "patch", "delete"):
+            op = ops[key]
+            if op:
+                action = "update" if key in ("put", "patch") else key
+                self.run(f"entities.{name}.{key}.unknown_id", f"{op.method} {op.path} with an unknown id: 404 with an error body",
+                         [f"entities.{name}.{action}"], lambda op=op: self.unknown(op))
+        if create:
+            self.constraint_checks(create, name)
+            for f in e.get("fields", []):
+                if f.get("unique"):
+                    self.run(f"entities.{name}.fields.{f['name']}.unique", f"create or change a {name} to a {f['name']} already taken: 409 naming {f['name']}",
+                             [f"entities.{name}.fields.{f['name']}.unique"], lambda f=f: self.unique(e, ops, f["name"]))
+                    self.run(f"entities.{name}.fields.{f['name']}.unique.race", f"8 simultaneous creates with one {f['name']}: exactly one 201, the rest 409",
+                             [f"entities.{name}.fields.{f['name']}.unique"],
+                             lambda f=f: self.race(create, name, self.values.body(self.c, self.c.request_schema(create)), f["name"]))
+        for key, op in ops.items():
+            if op and op.secured:
+                self.run(f"entities.{name}.access.{key}.token", f"{op.method} {op.path} without a token, or with a forged one: 401",
+                         [f"entities.{name}.access"], lambda op=op: self.secured(e, ops, op))
+        access = e.get("access") or {}
+        if create and self.accounts and access.get("write") == "owner":
+            self.run(f"entities.{name}.access.owner_writes", f"another user changes or deletes someone's {name}: 403/404, and it stays unchanged",
+                     [f"entities.{name}.access"], lambda: self.owner_writes(e, ops))
+        if create and self.accounts and access.get("read") == "owner":
+            self.run(f"entities.{name}.access.owner_reads", f"another user reads someone's {name} or lists {e.get('plural', name)}: 403/404, and the list hides it",
+                     [f"entities.{name}.access"], lambda: self.owner_reads(e, ops))
+        if create and access.get("read") == "anyone" and access.get("write") != "anyone" and ops["get"]:
+            self.run(f"entities.{name}.access.public_read", f"anyone reads a {name} without signing in: 200",
+                     [f"entities.{name}.access"], lambda: self.public_read(e, ops))
+
+    def make(self, ops, who="alice", variant=0, **overrides):
+        create = ops["create"]
+        body = self.values.body(self.c, self.c.request_schema(create), variant, **overrides)
+        ex = self.http.call("POST", create.url(), body, token=self.token_for(create, who))
+        got = self.ok_json(ex, (201,), f"create a {create.entity}")
+        self.expect(isinstance(got.get("id"), int), f"create a {create.entity}: the answer has no integer id", ex)
+        return body, got, ex
+
+    def create_valid(self, e, ops):
+        body, got, ex = self.make(ops)
+        self.fields_match(body, got, f"create a {e['name']}", ex)
+        self.shape(ops["create"], 201, got, f"create a {e['name']}", ex)
+
+    def get_valid(self, e, ops):
+        body, made, _ = self.make(ops)
+        ex = self.http.call("GET", ops["get"].url(made["id"]), token=self.token_for(ops["get"]))
+        got = self.ok_json(ex, (200,), f"get a {e['name']}")
+        self.fields_match(body, got, f"get a {e['name']}", ex)
+        self.shape(ops["get"], 200, got, f"get a {e['name']}", ex)
+
+    def list_valid(self, e, ops):
+        self.make(ops)
+        _, made, _ = self.make(ops)
+        lst = ops["list"]
+        token = self.token_for(lst)
+        ex = self.http.call("GET", lst.url(), token=token, params={"page_size": 100})
+        got = self.ok_json(ex, (200,), f"list {e['name']}")
+        self.shape(lst, 200, got, f"list {e['name']}", ex)
+        items = got.get("items") or []
+        total = got.get("total", 0)
+        if total <= 100:
+            self.expect(any(i.get("id") == made["id"] for i in items), f"the list does not hold the new {e['name']}", ex)
+        ex = self.http.call("GET", lst.url(), token=token, params={"page": 1, "page_size": 1})
+        got = self.ok_json(ex, (200,), f"list {e['name']} with page_size=1")
+        self.expect(len(got.get("items") or []) == 1 and got.get("page_size") == 1 and got.get("total", 0) >= 2,
+                    "page_size=1 does not give one item of a total of at least 2", ex)
+        ex = self.http.call("GET", lst.url(), token=token, params={"page_size": 0})
+        self.error(ex, INVALID, f"list {e['name']} with page_size=0")
+
+    def search(self, e, ops):
+        create = ops["create"]
+        props = (self.c.request_schema(create) or {}).get("properties") or {}
+        field = next((f for f in e["searchable"] if f in props and self.c.resolve(props[f]).get("type") == "string"
+                      and "enum" not in self.c.resolve(props[f]) and self.c.resolve(props[f]).get("format") in (None, "email")), None)
+        if field is None:
+            raise Skip("no searchable free-text field")
+        sub = self.c.resolve(props[field])
+        hi = sub.get("maxLength", 200)
+        mark = "Qz" + secrets.token_hex(3)
+        def val(m):
+            if sub.get("format") == "email":
+                return (m + "@example.com")
+            return (m + "x" * max(0, sub.get("minLength", 0) - len(m)))[:hi]
+        a, b = "Al" + mark + "ha", "Br" + secrets.token_hex(4) + "vo"
+        self.make(ops, **{field: val(a)})
+        self.make(ops, **{field: val(b)})
+        needle = mark.upper()
+        ex = self.http.call("GET", ops["list"].url(), token=self.token_for(ops["list"]), params={"q": needle})
+        got = self.ok_json(ex, (200,), f"search {e['name']} with q={needle}")
+        hits = [i.get(field) for i in got.get("items") or []]
+        self.expect(val(a) in hits, f"q={needle!r} misses {val(a)!r}", ex)
+        self.expect(val(b) not in hits, f"q={needle!r} also returns {val(b)!r}", ex)
+
+    def update(self, e, ops, key):
+        body, made, _ = self.make(ops)
+        op = ops[key]
+        if key == "put":
+            change = self.values.body(self.c, self.c.request_schema(op), variant=1)
+        else:
+            full = self.values.body(self.c, self.c.request_schema(ops["create"]), variant=1)
+            name = next((k for k in full if full[k] != body.get(k)), next(iter(full)))
+            change = {name: full[name]}
+        ex = self.http.call(op.method, op.url(made["id"]), change, token=self.token_for(op))
+        got = self.ok_json(ex, (200,), f"{op.method} a {e['name']}")
+        self.fields_match(change, got, f"{op.method} a {e['name']}", ex)
+        if ops["get"]:
+            ex = self.http.call("GET", ops["get"].url(made["id"]), token=self.token_for(ops["get"]))
+            got = self.ok_json(ex, (200,), f"get a {e['name']} after {op.method}")
+            self.fields_match(change, got, f"get after {op.method}", ex)
+
+    def delete(self, e, ops):
+        _, made, _ = self.make(ops)
+        op = ops["delete"]
+        token = self.token_for(op)
+        self.status(self.http.call("DELETE", op.url(made["id"]), token=token), (200, 204), f"delete a {e['name']}")
+        if ops["get"]:
+            self.error(self.http.call("GET", ops["get"].url(made["id"]), token=self.token_for(ops["get"])), (404,),
+                       f"get a deleted {e['name']}")
+        self.error(self.http.call("DELETE", op.url(made["id"]), token=token), (404,), f"delete a deleted {e['name']}")
+
+    def unknown(self, op):
+        body = self.values.body(self.c, self.c.request_schema(op)) if self.c.request_schema(op) is not None else None
+        if body is not None and op.method == "PATCH":
+            body = dict(list(body.items())[:1])
+        ex = self.http.call(op.method, op.url(UNKNOWN_ID), body, token=self.token_for(op))
+        self.error(ex, (404,), f"{op.method} {op.path} with id {UNKNOWN_ID}")
+
+    def unique(self, e, ops, field):
+        body, first, _ = self.make(ops)
+        create = ops["create"]
+        again = self.values.body(self.c, self.c.request_schema(create), variant=1, **{field: body[field]})
+        ex = self.http.call("POST", create.url(), again, token=self.token_for(create))
+        self.error(ex, (409,), f"create a {e['name']} with a taken {field}", field=field)
+        patch = ops["patch"]
+        if patch:
+            _, second, _ = self.make(ops)
+            ex = self.http.call("PATCH", patch.url(second["id"]), {field: body[field]}, token=self.token_for(patch))
+            self.error(ex, (409,), f"change a {e['name']}'s {field} to a taken one", field=field)
+
+    def secured(self, e, ops, op):
+        target = None
+        if "{id}" in op.path:
+            _, made, _ = self.make(ops)
+            target = op.url(made["id"])
+        self.no_token(op, target)
+
+    def owner_writes(self, e, ops):
+        body, made, _ = self.make(ops, "alice")
+        bob = self.person("bob")[0]
+        for key in ("put", "patch"):
+            op = ops[key]
+            if op:
+                change = self.values.body(self.c, self.c.request_schema(ops["create"]), variant=1)
+                if key == "patch":
+                    change = dict(list(change.items())[:1])
+                ex = self.http.call(op.method, op.url(made["id"]), change, token=bob)
+                self.error(ex, (403, 404), f"another user {op.method}s someone's {e['name']}")
+        if ops["delete"]:
+            ex = self.http.call("DELETE", ops["delete"].url(made["id"]), token=bob)
+            self.error(ex, (403, 404), f"another user deletes someone's {e['name']}")
+        if ops["get"]:
+            ex = self.http.call("GET", ops["get"].url(made["id"]), token=self.token_for(ops["get"], "alice"))
+            got = self.ok_json(ex, (200,), f"the owner gets the {e['name']} afterwards")
+            self.fields_match(body, got, f"the {e['name']} after another user's attempts", ex)
+
+    def owner_reads(self, e, ops):
+        _, made, _ = self.make(ops, "alice")
+        bob = self.person("bob")[0]
+        if ops["get"]:
+            self.error(self.http.call("GET", ops["get"].url(made["id"]), token=bob), (403, 404),
+                       f"another user gets someone's {e['name']}")
+        if ops["list"]:
+            lst = ops["list"]
+            ex = self.http.call("GET", lst.url(), token=bob, params={"page_size": 100})
+            got = self.ok_json(ex, (200,), f"another user lists {e['name']}")
+            self.expect(all(i.get("id") != made["id"] for i in got.get("items") or []),
+                        f"another user's list shows someone's {e['name']}", ex)
+            ex = self.http.call("GET", lst.url(), token=self.person("alice")[0], params={"page_size": 100})
+            got = self.ok_json(ex, (200,), f"the owner lists {e['name']}")
+            if got.get("total", 0) <= 100:
+                self.expect(any(i.get("id") == made["id"] for i in got.get("items") or []),
+                            f"the owner's list lacks her {e['name']}", ex)
+
+    def public_read(self, e, ops):
+        _, made, _ = self.make(ops)
+        self.ok_json(self.http.call("GET", ops["get"].url(made["id"])), (200,), f"get a {e['name']} without signing in")
+
+
+def is_owned(e):
+    a = e.get("access") or {}
+    return a.get("read") == "owner" or a.get("write") == "owner"
+
+
+def json_keys(value):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield k
+            yield from json_keys(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from json_keys(v)
+
+
+# ---------------------------------------------------------------- clauses -----------------------------
+
+# Constraint words the requirement parser writes in clause refs, and the spec properties they became.
+ALIASES = {
+    "lengthRange": ("minLength", "maxLength"), "range": ("minimum", "maximum"),
+    "positive": ("exclusiveMinimum", "minimum"), "nonNegative": ("minimum",), "allowed": ("allowedValues",),
+    "integer": ("type",), "number": ("type",),
+}
+
+
+def covers(clause_ref, check_ref):
+    """Whether a check proving `check_ref` proves (part of) what the clause ref names."""
+    head, _, last = clause_ref.rpartition(".")
+    for ref in [clause_ref] + [f"{head}.{a}" for a in ALIASES.get(last, ())]:
+        if ref == check_ref or check_ref.startswith(ref + ".") or ref.startswith(check_ref + ".fields."):
+            return True
+    return False
+
+
+def clauses(spec, results):
+    out = []
+    for clause in spec.get("clauses", []):
+        refs = clause.get("refs", [])
+        ids = [r["id"] for r in results if any(covers(cr, ref) for cr in refs for ref in r["refs"])]
+        states = {r["status"] for r in results if r["id"] in ids}
+        status = "unchecked" if not ids else ("failed" if "failed" in states else "passed")
+        out.append({"text": clause.get("text", ""), "refs": refs, "checks": ids, "status": status})
+    return out
+
+
+# ---------------------------------------------------------------- the driver --------------------------
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def die_with_parent():
+    """Runs in the server's child process before exec: it is killed if this driver dies."""
+    try:
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
+def load(project):
+    with open(os.path.join(project, "spec.json"), encoding="utf-8") as f:
+        spec = json.load(f)
+    with open(os.path.join(project, "openapi.json"), encoding="utf-8") as f:
+        doc = json.load(f)
+    return spec, doc
+
+
+def tail(path, lines=60):
+    try:
+        with open(path, "rb") as f:
+            f.seek(0, 2)
+            size = f.tell()
+            f.seek(max(0, size - 64 * 1024))
+            text = f.read().decode("utf-8", "replace")
+        return "\n".join(text.splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+def serve(args):
+    project = os.path.abspath(args.project)
+    work = os.path.abspath(args.work or os.path.join(project, ".sculpt-verify"))
+    os.makedirs(work, exist_ok=True)
+    with open(os.path.join(project, "sculpt.json"), encoding="utf-8") as f:
+        backend = json.load(f)["backend"]
+    spec, doc = load(project)
+    port = free_port()
+    db = os.path.join(work, "contract.db")
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    log_path = os.path.join(work, "server.log")
+    env = dict(os.environ, HOST="127.0.0.1", PORT=str(port), DATABASE_URL="sqlite:///" + db,
+               SECRET_KEY=secrets.token_urlsafe(32), PYTHONUNBUFFERED="1")
+    phases, results = [], []
+    out = {"port": port, "database": db, "phases": phases, "checks": results, "clauses": []}
+
+    def phase(name, status, started, detail=""):
+        phases.append({"name": name, "status": status, "seconds": round(time.monotonic() - started, 3), "detail": detail})
+
+    t0 = time.monotonic()
+    log = open(log_path, "wb")
+    try:
+        server = subprocess.Popen(backend["start"], cwd=os.path.join(project, backend.get("dir", ".")), env=env,
+                                  stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                  start_new_session=True, preexec_fn=die_with_parent)
+    except OSError as e:
+        phase("start", "failed", t0, f"cannot start {' '.join(backend['start'])}: {e}")
+        out["logTail"] = tail(log_path)
+        return out
+
+    def stop(*_):
+        try:
+            os.killpg(server.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        sys.exit(3)
+
+    signal.signal(signal.SIGTERM, stop)
+    phase("start", "passed", t0, f"{' '.join(backend['start'])} on 127.0.0.1:{port}")
+    client = Client(f"http://127.0.0.1:{port}")
+    t1 = time.monotonic()
+    healthy, why = False, ""
+    deadline = t1 + args.health_timeout
+    while time.monotonic() < deadline:
+        code = server.poll()
+        if code is not None:
+            why = f"the server exited with status {code} before answering {backend.get('health', '/health')}"
+            break
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", backend.get("health", "/health"))
+            r = conn.getresponse()
+            r.read()
+            conn.close()
+            if r.status == 200:
+                healthy = True
+                break
+            why = f"{backend.get('health', '/health')} answered {r.status}"
+        except (OSError, http.client.HTTPException) as e:
+            why = f"{backend.get('health', '/health')} did not answer ({type(e).__name__})"
+        time.sleep(0.05)
+    else:
+        why = f"no 200 from {backend.get('health', '/health')} within {args.health_timeout:g} s ({why})"
+    phase("health", "passed" if healthy else "failed", t1,
+          f"{backend.get('health', '/health')} answered 200" if healthy else why)
+    if healthy:
+        t2 = time.monotonic()
+        checks = Checks(Contract(doc, spec), client, db, deadline=t2 + args.checks_timeout)
+        results.extend(checks.all())
+        failed = sum(1 for r in results if r["status"] == "failed")
+        passed = sum(1 for r in results if r["status"] == "passed")
+        phase("contract", "failed" if failed else "passed", t2, f"{passed} passed, {failed} failed")
+        out["clauses"] = clauses(spec, results)
+    t3 = time.monotonic()
+    stopped = "stopped on SIGTERM"
+    try:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(3)
+    except subprocess.TimeoutExpired:
+        stopped = "did not stop on SIGTERM within 3 s; killed"
+    except OSError:
+        pass
+    try:
+        os.killpg(server.pid, signal.SIGKILL)
+    except OSError:
+        pass
+    server.wait()
+    log.close()
+    phase("stop", "passed", t3, stopped)
+    out["logTail"] = tail(log_path)
+    return out
+
+
+def check(args):
+    spec, doc = load(os.path.abspath(args.project))
+    results = Checks(Contract(doc, spec), Client(args.base), args.db).all()
+    return {"checks": results, "clauses": clauses(spec, results)}
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = p.add_subparsers(dest="mode", required=True)
+    s = sub.add_parser("serve")
+    s.add_argument("--project", required=True)
+    s.add_argument("--work")
+    s.add_argument("--health-timeout", type=float, default=30)
+    s.add_argument("--checks-timeout", type=float, default=120)
+    s.add_argument("--out", help="write the JSON document here instead of stdout")
+    c = sub.add_parser("check")
+    c.add_argument("--project", required=True)
+    c.add_argument("--base", required=True)
+    c.add_argument("--db")
+    args = p.parse_args()
+    out = serve(args) if args.mode == "serve" else check(args)
+    text = json.dumps(out, ensure_ascii=False) + "\n"
+    if getattr(args, "out", None):
+        with open(args.out + ".part", "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(args.out + ".part", args.out)
+    else:
+        sys.stdout.write(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,274 @@
+import Foundation
+import SculptCore
+
+/// Proves a generated project runs before it is handed over, and says what it proved.
+///
+/// Steps, each timed: set the backend up (a cached environment, linked in), byte-compile it, run the
+/// project's own tests, then start the server, wait for its health endpoint, run the contract checks
+/// derived from `spec.json`, and stop it. Everything the project's code does runs in the `Sandbox`;
+/// the server and the checks run in one sandboxed driver (`contract_checks.py serve`) so they share
+/// a network namespace that reaches nothing else. Every command runs in its own process group with
+/// a wall-time limit, every process carries the run's marker, and a last sweep kills anything left,
+/// so a hanging or crashing project never outlives its verification.
+public struct Verifier {
+    public struct Options: Sendable {
+        public var healthTimeout: Double = 30
+        public var testTimeout: Double = 300
+        public var checksTimeout: Double = 180
+        public var compileTimeout: Double = 120
+        public var limits = Sandbox.Limits()
+        /// nil: detect at run time (bubblewrap when it works, limits only otherwise).
+        public var sandbox: Sandbox?
+        /// nil: `$XDG_CACHE_HOME/sculpt` or `~/.cache/sculpt`.
+        public var cacheRoot: URL?
+
+        public init() {}
+    }
+
+    public let project: URL
+    public let options: Options
+    let progress: (String) -> Void
+
+    public init(project: URL, options: Options = Options(), progress: @escaping (String) -> Void = { _ in }) {
+        self.project = project.standardizedFileURL.resolvingSymlinksInPath()
+        self.options = options
+        self.progress = progress
+    }
+
+    public func verify() -> VerificationReport {
+        let started = Date()
+        let marker = UUID().uuidString
+        let sandbox = options.sandbox ?? Sandbox.detect(limits: options.limits)
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("sculpt-verify-\(marker.prefix(8).lowercased())")
+        try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        var run = Run(verifier: self, sandbox: sandbox, marker: marker, work: work)
+        run.perform()
+        let swept = ProcessSweep.killAll(marked: marker)
+        run.add("cleanup", .passed, 0, swept == 0 ? "no process left behind" : "killed \(swept) process(es) left behind")
+        try? FileManager.default.removeItem(at: work)
+
+        let iso = ISO8601DateFormatter()
+        let firstFailure = run.failure ?? run.steps.first { $0.status == .failed }.map {
+            VerificationReport.Failure(step: $0.name, check: nil, message: $0.detail, request: nil, response: nil, logTail: run.logTail)
+        }
+        let wall = options.compileTimeout + options.testTimeout + options.healthTimeout + options.checksTimeout
+        return VerificationReport(
+            generator: "sculpt \(ProjectGenerator.version)", project: project.path, passed: firstFailure == nil,
+            startedAt: iso.string(from: started), seconds: round3(Date().timeIntervalSince(started)),
+            sandbox: .init(kind: sandbox.kind, note: sandbox.note,
+                           network: sandbox.kind == .bubblewrap ? "own loopback only" : "the host's network (not isolated)",
+                           writable: sandbox.kind == .bubblewrap ? [project.path, "private /tmp"] : ["anything the user can write"],
+                           limits: sandbox.limits, wallSeconds: wall),
+            steps: run.steps, checks: run.checks, clauses: run.clauses, failure: firstFailure)
+    }
+
+    /// The state of one verification run, step by step.
+    struct Run {
+        let verifier: Verifier
+        let sandbox: Sandbox
+        let marker: String
+        let work: URL
+        var steps: [VerificationReport.Step] = []
+        var checks: [VerificationReport.Check] = []
+        var clauses: [VerificationReport.ClauseResult] = []
+        var failure: VerificationReport.Failure?
+        var logTail: String?
+
+        var project: URL { verifier.project }
+        var options: Options { verifier.options }
+
+        mutating func add(_ name: String, _ status: VerificationReport.Status, _ seconds: Double, _ detail: String) {
+            steps.append(.init(name: name, status: status, seconds: round3(seconds), detail: detail))
+            let mark = status == .passed ? "✓" : status == .failed ? "✗" : "-"
+            verifier.progress("  \(mark) \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(format: "%6.2f s", seconds))  \(detail)")
+        }
+
+        mutating func fail(_ name: String, _ seconds: Double, _ detail: String, log: String? = nil) {
+            add(name, .failed, seconds, detail)
+            if failure == nil {
+                failure = .init(step: name, check: nil, message: detail, request: nil, response: nil, logTail: log)
+            }
+        }
+
+        mutating func skip(_ names: [String], because why: String) {
+            for n in names { add(n, .skipped, 0, why) }
+        }
+
+        /// The environment every sandboxed command sees, and nothing else of the caller's.
+        func environment(home: String) -> [String: String] {
+            ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": home, "TMPDIR": home, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+             "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "", ProcessSweep.variable: marker]
+                .filter { !$0.value.isEmpty }
+        }
+
+        func sandboxed(_ command: [String], in directory: URL, python: PythonInstall?, env: URL?, log: String,
+                       timeout: Double) throws -> GroupedProcess.Result {
+            var readable: [URL] = []
+            if let python { readable.append(URL(fileURLWithPath: python.basePrefix)) }
+            if let env { readable.append(env) }
+            let home = sandbox.kind == .bubblewrap ? "/tmp" : work.path
+            let wrapped = sandbox.wrap(command, directory: directory, writable: [project, work], readable: readable,
+                                       environment: environment(home: home))
+            var launchEnv = wrapped.environment
+            if sandbox.kind == .bubblewrap { launchEnv = [ProcessSweep.variable: marker, "PATH": "/usr/bin:/bin"] }
+            return try GroupedProcess.run(wrapped.arguments, directory: wrapped.directory, environment: launchEnv,
+                                          output: work.appendingPathComponent(log), timeout: timeout,
+                                          heartbeat: { s in verifier.progress("  … \(log.replacingOccurrences(of: ".log", with: "")) still running (\(Int(s)) s)") })
+        }
+
+        mutating func perform() {
+            verifier.progress("Verifying \(project.path)")
+            verifier.progress("  sandbox: \(sandbox.note)")
+            let remaining = ["compile", "tests", "start", "health", "contract", "stop"]
+
+            // 1. Setup: outside the sandbox (it needs the network), into the shared cache.
+            var t = Date()
+            let manifest: Manifest
+            do { manifest = try Manifest.load(from: project) } catch {
+                fail("setup", 0, "\(error)")
+                skip(remaining, because: "setup failed")
+                return
+            }
+            let backend = project.appendingPathComponent(manifest.dir)
+            var python: PythonInstall?
+            var envPath: URL?
+            if EnvironmentCache.requirements(in: backend) != nil {
+                do {
+                    let py = try PythonInstall.find(work: work)
+                    python = py
+                    let prepared = try EnvironmentCache(root: options.cacheRoot).prepare(backend: backend, python: py, work: work,
+                                                                                         progress: verifier.progress)
+                    envPath = prepared.path
+                    add("setup", .passed, Date().timeIntervalSince(t), prepared.detail)
+                } catch let e as EnvironmentCache.Failure {
+                    fail("setup", Date().timeIntervalSince(t), "setup failed: \(e.description)", log: e.log)
+                    skip(remaining, because: "setup failed")
+                    return
+                } catch {
+                    fail("setup", Date().timeIntervalSince(t), "\(error)")
+                    skip(remaining, because: "setup failed")
+                    return
+                }
+            } else {
+                // Not a pip project: run the manifest's own setup commands, as its README says.
+                for step in manifest.setup {
+                    let r = try? GroupedProcess.run(["sh", "-c", step], directory: backend, environment: ProcessInfo.processInfo.environment,
+                                                    output: work.appendingPathComponent("setup.log"), timeout: 900)
+                    if r == nil || r!.status != 0 {
+                        fail("setup", Date().timeIntervalSince(t), "setup step `\(step)` failed", log: r.map { GroupedProcess.tail($0.output) })
+                        skip(remaining, because: "setup failed")
+                        return
+                    }
+                }
+                add("setup", .passed, Date().timeIntervalSince(t), "ran the manifest's setup commands")
+            }
+
+            // 2. Byte-compile: a syntax error anywhere is found before anything runs.
+            let venvPython = backend.appendingPathComponent(".venv/bin/python").path
+            if python != nil {
+                t = Date()
+                do {
+                    let r = try sandboxed([venvPython, "-m", "compileall", "-q", "-x", "(^|/)\\.venv(/|$)", "."], in: backend,
+                                          python: python, env: envPath, log: "compile.log", timeout: options.compileTimeout)
+                    if r.status == 0 {
+                        add("compile", .passed, r.seconds, "python -m compileall: every module compiles")
+                    } else {
+                        fail("compile", r.seconds, r.timedOut ? "byte-compiling timed out" : "byte-compiling failed", log: GroupedProcess.tail(r.output))
+                    }
+                } catch {
+                    fail("compile", Date().timeIntervalSince(t), "\(error)")
+                }
+            } else {
+                add("compile", .skipped, 0, "not a Python backend")
+            }
+
+            // 3. The project's own tests.
+            t = Date()
+            do {
+                let command = manifest.test.map { $0 == ".venv/bin/python" ? venvPython : $0 }
+                let r = try sandboxed(command, in: backend, python: python, env: envPath, log: "tests.log", timeout: options.testTimeout)
+                let last = r.output.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                let summary = last.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "= ")) } ?? ""
+                if r.status == 0 {
+                    add("tests", .passed, r.seconds, summary)
+                } else if r.timedOut {
+                    fail("tests", r.seconds, "the project's tests did not finish within \(Int(options.testTimeout)) s", log: GroupedProcess.tail(r.output))
+                } else {
+                    fail("tests", r.seconds, "the project's tests failed: \(summary)", log: GroupedProcess.tail(r.output))
+                }
+            } catch {
+                fail("tests", Date().timeIntervalSince(t), "\(error)")
+            }
+
+            // 4. Start, health, contract checks, stop: one sandboxed driver, one network namespace.
+            serveAndCheck(python: python, env: envPath)
+        }
+
+        mutating func serveAndCheck(python: PythonInstall?, env: URL?) {
+            let t = Date()
+            let driver = work.appendingPathComponent("contract_checks.py")
+            let result = work.appendingPathComponent("contract.json")
+            do {
+                try FileManager.default.copyItem(at: try Resources.url("Verification/contract_checks.py"), to: driver)
+            } catch {
+                fail("start", 0, "the contract checker is missing from Sculpt's resources: \(error)")
+                return
+            }
+            let interpreter = python?.executable ?? "python3"
+            let timeout = options.healthTimeout + options.checksTimeout + 30
+            let r: GroupedProcess.Result
+            do {
+                r = try sandboxed([interpreter, driver.path, "serve", "--project", project.path, "--work", work.path,
+                                   "--health-timeout", String(options.healthTimeout), "--checks-timeout", String(options.checksTimeout),
+                                   "--out", result.path],
+                                  in: project, python: python, env: env, log: "driver.log", timeout: timeout)
+            } catch {
+                fail("start", Date().timeIntervalSince(t), "\(error)")
+                return
+            }
+            let serverLog = (try? String(contentsOf: work.appendingPathComponent("server.log"), encoding: .utf8)).map { GroupedProcess.tail($0) }
+            guard let data = FileManager.default.contents(atPath: result.path),
+                  let out = try? JSONDecoder().decode(DriverOutput.self, from: data) else {
+                let why = r.timedOut ? "the server and its checks did not finish within \(Int(timeout)) s"
+                                     : "the contract checker stopped without a result (exit status \(r.status))"
+                fail("contract", r.seconds, why, log: [GroupedProcess.tail(r.output, lines: 20), serverLog ?? ""].filter { !$0.isEmpty }.joined(separator: "\n--- server log ---\n"))
+                return
+            }
+            logTail = out.logTail ?? serverLog
+            for p in out.phases {
+                let status = VerificationReport.Status(rawValue: p.status) ?? .failed
+                if status == .failed, p.name != "contract" {
+                    fail(p.name, p.seconds, p.detail, log: logTail)
+                } else {
+                    add(p.name, status, p.seconds, p.detail)
+                }
+            }
+            for name in ["health", "contract"] where !out.phases.contains(where: { $0.name == name }) {
+                add(name, .skipped, 0, "the server did not start")
+            }
+            checks = out.checks
+            clauses = out.clauses
+            // The first failure is the headline; a failed check brings its request and response.
+            if failure == nil, let bad = checks.first(where: { $0.status == .failed }) {
+                failure = .init(step: "contract", check: bad.id, message: "\(bad.title): \(bad.message ?? "failed")",
+                                request: bad.request, response: bad.response, logTail: logTail)
+            }
+        }
+    }
+
+    /// What `contract_checks.py serve` writes.
+    struct DriverOutput: Decodable {
+        struct Phase: Decodable {
+            var name: String
+            var status: String
+            var seconds: Double
+            var detail: String
+        }
+        var phases: [Phase]
+        var checks: [VerificationReport.Check]
+        var clauses: [VerificationReport.ClauseResult]
+        var logTail: String?
+    }
+}
+
+func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
