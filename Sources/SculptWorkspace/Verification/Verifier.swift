@@ -182,11 +182,24 @@ public struct Verifier {
                 add("compile", .skipped, 0, "not a Python backend")
             }
 
-            // 3. The project's own tests.
-            t = Date()
-            do {
-                let command = manifest.test.map { $0 == ".venv/bin/python" ? venvPython : $0 }
-                let r = try sandboxed(command, in: backend, python: python, env: envPath, log: "tests.log", timeout: options.testTimeout)
+            // 3 and 4, side by side (each in its own sandbox, with its own database): the project's
+            // own tests, and the driver that starts the server, waits for health, runs the contract
+            // checks and stops it in one network namespace. Running them together saves seconds.
+            let command = manifest.test.map { $0 == ".venv/bin/python" ? venvPython : $0 }
+            let job = Unchecked((self, command, backend, python, envPath))
+            let testsDone = DispatchSemaphore(value: 0)
+            let testsOutcome = Locked2<Result<GroupedProcess.Result, Error>?>(nil)
+            Thread.detachNewThread {
+                let (me, command, backend, python, envPath) = job.value
+                let r = Result { try me.sandboxed(command, in: backend, python: python, env: envPath, log: "tests.log",
+                                                  timeout: me.options.testTimeout) }
+                testsOutcome.mutate { $0 = r }
+                testsDone.signal()
+            }
+            let driven = runDriver(python: python, env: envPath)
+            testsDone.wait()
+            switch testsOutcome.value {
+            case .success(let r)?:
                 let last = r.output.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
                 let summary = last.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "= ")) } ?? ""
                 if r.status == 0 {
@@ -196,36 +209,52 @@ public struct Verifier {
                 } else {
                     fail("tests", r.seconds, "the project's tests failed: \(summary)", log: GroupedProcess.tail(r.output))
                 }
-            } catch {
-                fail("tests", Date().timeIntervalSince(t), "\(error)")
+            case .failure(let error)?:
+                fail("tests", 0, "\(error)")
+            case nil:
+                fail("tests", 0, "the tests did not report")
             }
-
-            // 4. Start, health, contract checks, stop: one sandboxed driver, one network namespace.
-            serveAndCheck(python: python, env: envPath)
+            record(driven)
         }
 
-        mutating func serveAndCheck(python: PythonInstall?, env: URL?) {
+        /// What running the driver gave: its process result, or why it could not run.
+        struct Driven {
+            var result: GroupedProcess.Result?
+            var problem: String?
+            var seconds: Double
+            var timeout: Double
+            var output: URL
+        }
+
+        func runDriver(python: PythonInstall?, env: URL?) -> Driven {
             let t = Date()
             let driver = work.appendingPathComponent("contract_checks.py")
             let result = work.appendingPathComponent("contract.json")
+            let timeout = options.healthTimeout + options.checksTimeout + 30
             do {
                 try FileManager.default.copyItem(at: try Resources.url("Verification/contract_checks.py"), to: driver)
             } catch {
-                fail("start", 0, "the contract checker is missing from Sculpt's resources: \(error)")
-                return
+                return Driven(problem: "the contract checker is missing from Sculpt's resources: \(error)", seconds: 0, timeout: timeout, output: result)
             }
             let interpreter = python?.executable ?? "python3"
-            let timeout = options.healthTimeout + options.checksTimeout + 30
-            let r: GroupedProcess.Result
             do {
-                r = try sandboxed([interpreter, driver.path, "serve", "--project", project.path, "--work", work.path,
-                                   "--health-timeout", String(options.healthTimeout), "--checks-timeout", String(options.checksTimeout),
-                                   "--out", result.path],
-                                  in: project, python: python, env: env, log: "driver.log", timeout: timeout)
+                let r = try sandboxed([interpreter, driver.path, "serve", "--project", project.path, "--work", work.path,
+                                       "--health-timeout", String(options.healthTimeout), "--checks-timeout", String(options.checksTimeout),
+                                       "--out", result.path],
+                                      in: project, python: python, env: env, log: "driver.log", timeout: timeout)
+                return Driven(result: r, seconds: r.seconds, timeout: timeout, output: result)
             } catch {
-                fail("start", Date().timeIntervalSince(t), "\(error)")
+                return Driven(problem: "\(error)", seconds: Date().timeIntervalSince(t), timeout: timeout, output: result)
+            }
+        }
+
+        mutating func record(_ driven: Driven) {
+            guard let r = driven.result else {
+                fail("start", driven.seconds, driven.problem ?? "the server could not be started")
                 return
             }
+            let result = driven.output
+            let timeout = driven.timeout
             let serverLog = (try? String(contentsOf: work.appendingPathComponent("server.log"), encoding: .utf8)).map { GroupedProcess.tail($0) }
             guard let data = FileManager.default.contents(atPath: result.path),
                   let out = try? JSONDecoder().decode(DriverOutput.self, from: data) else {
@@ -269,6 +298,12 @@ public struct Verifier {
         var clauses: [VerificationReport.ClauseResult]
         var logTail: String?
     }
+}
+
+/// Hands a value to another thread when the code guarantees it is only read there.
+final class Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
