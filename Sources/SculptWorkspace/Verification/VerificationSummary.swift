@@ -47,15 +47,16 @@ public enum VerificationSummary {
         if let f = r.failure {
             lines.append("")
             lines.append("First failure (\(f.step)\(f.check.map { ", check \($0)" } ?? "")): \(f.message)")
-            if let q = f.request {
-                lines.append("  request:  \(q.method) \(q.path)" + (q.body.map { "  " + clip($0) } ?? ""))
+            if f.check == nil, let q = f.request { lines.append("  request:  " + request(q)) }
+            if f.check == nil, let a = f.response { lines.append("  response: " + response(a)) }
+            let failedChecks = r.failedChecks
+            if !failedChecks.isEmpty { lines.append("Failed contract checks (\(failedChecks.count)):") }
+            for check in failedChecks.prefix(6) {
+                lines.append("  ✗ \(check.id): \(check.message ?? "failed")")
+                if let q = check.request { lines.append("      request:  " + request(q)) }
+                if let a = check.response { lines.append("      response: " + response(a)) }
             }
-            if let s = f.response {
-                lines.append("  response: " + (s.status == 0 ? "none (\(s.error ?? "no answer"))" : "\(s.status)") + (s.body.map { "  " + clip($0) } ?? ""))
-            }
-            for check in r.failedChecks.dropFirst(f.check == nil ? 0 : 1).prefix(8) {
-                lines.append("  also failed: \(check.id): \(check.message ?? "")")
-            }
+            if failedChecks.count > 6 { lines.append("  … and \(failedChecks.count - 6) more in verification.json") }
             if let log = f.logTail, !log.isEmpty {
                 lines.append("  log tail:")
                 lines += log.split(separator: "\n", omittingEmptySubsequences: false).suffix(25).map { "    | " + $0 }
@@ -111,6 +112,15 @@ public enum VerificationSummary {
               let end = readme.range(of: "<!-- sculpt:verification:end -->"), start.upperBound <= end.lowerBound else { return false }
         let updated = readme[..<start.upperBound] + "\n" + text + "\n" + readme[end.lowerBound...]
         return (try? String(updated).write(to: url, atomically: true, encoding: .utf8)) != nil
+    }
+
+    static func request(_ q: VerificationReport.Request) -> String {
+        "\(q.method) \(q.path)" + (q.headers?["Authorization"].map { "  Authorization: \(clip($0, 40))" } ?? "")
+            + (q.body.map { "  " + clip($0) } ?? "")
+    }
+
+    static func response(_ a: VerificationReport.Response) -> String {
+        (a.status == 0 ? "none (\(a.error ?? "no answer"))" : "\(a.status)") + (a.body.map { "  " + clip($0) } ?? "")
     }
 
     static func clip(_ s: String, _ n: Int = 300) -> String {
