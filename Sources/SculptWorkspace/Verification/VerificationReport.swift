@@ -60,6 +60,8 @@ public struct VerificationReport: Codable, Sendable {
         public var id: String
         public var title: String
         public var refs: [String]
+        /// The requirement clauses whose refs this check proves.
+        public var clauses: [String]?
         public var status: Status
         public var message: String?
         public var request: Request?

@@ -53,6 +53,7 @@ public enum VerificationSummary {
             if !failedChecks.isEmpty { lines.append("Failed contract checks (\(failedChecks.count)):") }
             for check in failedChecks.prefix(6) {
                 lines.append("  ✗ \(check.id): \(check.message ?? "failed")")
+                for clause in check.clauses ?? [] { lines.append("      clause:   \(clause)") }
                 if let q = check.request { lines.append("      request:  " + request(q)) }
                 if let a = check.response { lines.append("      response: " + response(a)) }
             }

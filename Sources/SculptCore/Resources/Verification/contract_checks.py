@@ -1035,6 +1035,9 @@ def clauses(spec, results):
         states = {r["status"] for r in results if r["id"] in ids}
         status = "unchecked" if not ids else ("failed" if "failed" in states else "passed")
         out.append({"text": clause.get("text", ""), "refs": refs, "checks": ids, "status": status})
+        for r in results:
+            if r["id"] in ids:
+                r.setdefault("clauses", []).append(clause.get("text", ""))
     return out
 
 
