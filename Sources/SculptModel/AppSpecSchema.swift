@@ -1,0 +1,84 @@
+import Foundation
+import SculptCore
+
+/// The AppSpec JSON Schema, shaped for use as a response schema.
+///
+/// The shipped `appspec.schema.json` is the contract for people and tools; endpoints that enforce
+/// schemas support different subsets of JSON Schema (llama-server compiles it to a grammar and
+/// some versions do not follow `$ref`; several providers ignore or reject `$defs`). So the model
+/// gets a self-contained variant derived here at run time: references inlined, annotations that
+/// only describe dropped, and the parts Sculpt fills in itself (`requirement`, `clauses`) left out.
+/// Identifier patterns get an explicit bound so a grammar cannot run away repeating letters. The
+/// answer is still validated locally by `SpecValidator`, which checks far more than any schema.
+public enum AppSpecSchema {
+    /// The shipped schema, as written.
+    public static func original() throws -> JSON {
+        let text = try Resources.text("appspec.schema.json")
+        guard let json = JSON.parse(text) else { throw SpecError.unreadable("appspec.schema.json is not valid JSON") }
+        return json
+    }
+
+    /// The response schema sent to the model.
+    public static func response() throws -> JSON {
+        let schema = try original()
+        var defs: [String: JSON] = [:]
+        if case .object(let pairs)? = schema["$defs"] { for (k, v) in pairs { defs[k] = v } }
+        let inlined = inline(schema, defs: defs, depth: 0)
+        return removeProperties(["requirement", "clauses"], from: inlined)
+    }
+
+    static let dropped: Set<String> = ["$schema", "$id", "$defs", "title", "default", "uniqueItems"]
+
+    /// `properties` says the object is a map from property names to schemas, whose keys (a field
+    /// may be called `title` or `default`) are names, not keywords to drop.
+    static func inline(_ node: JSON, defs: [String: JSON], depth: Int, properties: Bool = false) -> JSON {
+        switch node {
+        case .object(let pairs):
+            if properties {
+                return .object(pairs.map { ($0.0, inline($0.1, defs: defs, depth: depth)) })
+            }
+            if let ref = node["$ref"]?.string, ref.hasPrefix("#/$defs/"), depth < 16,
+               let target = defs[String(ref.dropFirst("#/$defs/".count))] {
+                // Keep the referring node's description beside the inlined definition.
+                var resolved = inline(target, defs: defs, depth: depth + 1)
+                if let d = node["description"], case .object(var p) = resolved, resolved["description"] == nil {
+                    p.append(("description", d))
+                    resolved = .object(p)
+                }
+                return resolved
+            }
+            var out: [(String, JSON)] = []
+            for (k, v) in pairs where !dropped.contains(k) {
+                if k == "pattern", let p = v.string {
+                    out.append((k, .string(boundPattern(p, maxLength: node["maxLength"]?.number))))
+                } else {
+                    out.append((k, inline(v, defs: defs, depth: depth, properties: k == "properties")))
+                }
+            }
+            return .object(out)
+        case .array(let items):
+            return .array(items.map { inline($0, defs: defs, depth: depth) })
+        default:
+            return node
+        }
+    }
+
+    /// `^[a-z][a-z0-9_]*$` with maxLength 48 → `^[a-z][a-z0-9_]{0,47}$`.
+    static func boundPattern(_ p: String, maxLength: Double?) -> String {
+        guard let max = maxLength, p.hasSuffix("]*$"), p.hasPrefix("^[a-z]") else { return p }
+        return String(p.dropLast(2)) + "{0,\(Int(max) - 1)}$"
+    }
+
+    static func removeProperties(_ names: Set<String>, from schema: JSON) -> JSON {
+        guard case .object(var pairs) = schema else { return schema }
+        for i in pairs.indices {
+            if pairs[i].0 == "properties", case .object(let props) = pairs[i].1 {
+                pairs[i].1 = .object(props.filter { !names.contains($0.0) })
+            }
+            if pairs[i].0 == "required", case .array(let req) = pairs[i].1 {
+                pairs[i].1 = .array(req.filter { !names.contains($0.string ?? "") })
+            }
+        }
+        return .object(pairs)
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import SculptCore
+
+/// The outcome of understanding a requirement with a model.
+public struct ModelUnderstanding: Sendable {
+    public enum Source: Sendable, Equatable {
+        /// The model's spec, accepted after `answers` answers (1 when the first was valid).
+        case model(answers: Int)
+        /// The model never produced a valid spec; the offline parser's was used.
+        case offlineFallback
+    }
+
+    public var spec: AppSpec
+    public var report: UnderstandingReport
+    public var source: Source
+    /// Where the model's spec and the offline parser's differ, when both produced one.
+    public var differences: [String]
+    /// Things the user must know (a fallback, an endpoint that refused schemas).
+    public var warnings: [String]
+}
+
+/// Understands a requirement by asking a model for an `AppSpec`, then trusts nothing it says
+/// without checking.
+///
+/// The request carries the requirement, the AppSpec schema as the response format and a few
+/// worked examples. The answer is decoded and run through `SpecValidator`; a spec that fails goes
+/// back to the model with the validator's exact words, up to `maxCorrections` times, since models
+/// fix a named mistake far better than they avoid an unnamed one. One that still fails gives way
+/// to the offline parser, with a warning. Transport failures (no server, a refused key, an unknown
+/// model) are not hidden behind the fallback: they are the user's to fix, so they are thrown.
+public struct ModelUnderstander: Sendable {
+    public let client: ChatClient
+    public var maxCorrections: Int
+    /// A bound on each answer, so a looping model cannot run for ever.
+    public var maxTokens: Int
+
+    public init(client: ChatClient, maxCorrections: Int = 2, maxTokens: Int = 2048) {
+        self.client = client
+        self.maxCorrections = maxCorrections
+        self.maxTokens = maxTokens
+    }
+
+    public func understand(_ requirement: String) async throws -> ModelUnderstanding {
+        let text = requirement.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { throw UnderstandingError.empty }
+        let offline: Result<Understanding, Error> = Result { try RequirementParser().understand(text) }
+        let schema = try AppSpecSchema.response()
+        var messages = Self.prompt(for: text)
+        var lastProblems: [String] = []
+        var warnings: [String] = []
+        for answer in 1...(maxCorrections + 1) {
+            try Task.checkCancellation()
+            let completion = try await client.complete(ChatRequest(
+                messages: messages, temperature: 0, maxTokens: maxTokens,
+                responseFormat: .jsonSchema(name: "appspec", schema: schema, strict: true), seed: 1))
+            switch Self.read(completion, requirement: text) {
+            case .success(let spec):
+                if !client.schemaEnforced {
+                    warnings.append("the endpoint refused json_schema output; the answer was checked locally instead")
+                }
+                var report = UnderstandingReport()
+                report.notes.append("understood by the model '\(client.configuration.model)'" + (answer > 1 ? " after \(answer - 1) correction\(answer > 2 ? "s" : "")" : ""))
+                let differences: [String]
+                switch offline {
+                case .success(let o): differences = SpecComparison.differences(offline: o.spec, model: spec)
+                case .failure: differences = []
+                    report.notes.append("the offline parser found nothing to build in this requirement, so there is nothing to compare")
+                }
+                return ModelUnderstanding(spec: spec, report: report, source: .model(answers: answer),
+                                          differences: differences, warnings: warnings)
+            case .failure(let problems):
+                lastProblems = problems.items
+                messages.append(ChatMessage(.assistant, String(completion.content.prefix(8000))))
+                messages.append(ChatMessage(.user, "That answer is not a valid AppSpec:\n" + problems.map { "- " + $0 }.joined(separator: "\n")
+                    + "\nAnswer again with the whole corrected JSON object only."))
+            }
+        }
+        let summary = lastProblems.prefix(3).joined(separator: "; ") + (lastProblems.count > 3 ? "; …" : "")
+        switch offline {
+        case .success(let o):
+            warnings.append("the model '\(client.configuration.model)' gave no valid spec in \(maxCorrections + 1) answers (last: \(summary)); used the offline parser instead")
+            var report = o.report
+            report.notes.insert("understood by the offline parser (the model's answers were not valid)", at: 0)
+            return ModelUnderstanding(spec: o.spec, report: report, source: .offlineFallback, differences: [], warnings: warnings)
+        case .failure(let error):
+            throw ModelError(.invalidAnswer, "the model '\(client.configuration.model)' gave no valid spec in \(maxCorrections + 1) answers (last: \(summary)), and the offline parser could not read the requirement either (\(error)): try a larger model via \(client.configuration.change("model", flag: "--model", env: "SCULPT_MODEL")), or rephrase the requirement")
+        }
+    }
+
+    /// The system instructions, the worked examples as earlier turns, then the requirement.
+    static func prompt(for requirement: String) -> [ChatMessage] {
+        var messages = [ChatMessage(.system, instructions)]
+        for example in WorkedExamples.all {
+            messages.append(ChatMessage(.user, "Requirement: " + example.requirement))
+            messages.append(ChatMessage(.assistant, example.spec))
+        }
+        messages.append(ChatMessage(.user, "Requirement: " + requirement))
+        return messages
+    }
+
+    static let instructions = """
+        You turn a software requirement into an AppSpec: one JSON object describing the application to build. Rules:
+        - name: the app's English identifier in lower_snake_case; title: a short title in the requirement's language.
+        - language: "zh" when the requirement is Chinese, otherwise "en". Labels are in that language; every name is English lower_snake_case.
+        - accounts: only when people sign up or log in. identity is "username" (type string) or "email" (type email), required and unique. login and profile only when the requirement asks for them. Never make an entity called "user": extra profile fields go in accounts.fields.
+        - entities: the things the application stores, each with its fields, operations (create, list, get, update, delete; always include create), searchable text fields, and access (read and write: anyone, signed_in or owner; restricted access needs accounts).
+        - fields: never id, owner_id, created_at, updated_at or password. type is one of string, text, integer, number, boolean, email, date, datetime, enum. Put each stated constraint on its field: required, unique, minLength/maxLength for text, minimum/exclusiveMinimum/maximum for numbers, allowedValues with type enum.
+        - Include only what the requirement states or clearly implies; invent nothing.
+        Answer with the JSON object only.
+        """
+
+    /// Decodes and validates an answer; on failure, the problems in words the model can act on.
+    static func read(_ completion: ChatCompletion, requirement: String) -> Result<AppSpec, ProblemList> {
+        var content = completion.content.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Models without enforced output like to wrap JSON in a Markdown fence.
+        if content.hasPrefix("```") {
+            content = content.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+                .filter { !$0.hasPrefix("```") }.joined(separator: "\n")
+        }
+        guard var json = JSON.parse(content), case .object(var pairs) = json else {
+            if completion.finishReason == "length" {
+                return .failure(ProblemList(["the answer was cut off before the JSON object ended; give a shorter spec"]))
+            }
+            return .failure(ProblemList(["the answer is not a JSON object"]))
+        }
+        // Sculpt fills these in itself; a model's version of them is not trusted.
+        pairs.removeAll { ["requirement", "clauses"].contains($0.0) }
+        if !pairs.contains(where: { $0.0 == "version" }) { pairs.insert(("version", .number(1)), at: 0) }
+        pairs.append(("requirement", .string(requirement)))
+        json = .object(pairs)
+        do {
+            return .success(try SpecCoding.decode(Data(json.text.utf8)))
+        } catch SpecError.invalid(let problems) {
+            return .failure(ProblemList(problems.map(\.description)))
+        } catch SpecError.unreadable(let why) {
+            return .failure(ProblemList([why]))
+        } catch {
+            return .failure(ProblemList(["\(error)"]))
+        }
+    }
+
+    struct ProblemList: Error, Sequence {
+        let items: [String]
+        init(_ items: [String]) { self.items = items }
+        func makeIterator() -> IndexingIterator<[String]> { items.makeIterator() }
+    }
+}

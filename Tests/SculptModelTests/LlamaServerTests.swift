@@ -1,0 +1,112 @@
+import Foundation
+import SculptCore
+import Testing
+@testable import SculptModel
+
+/// Against a real llama.cpp `llama-server` (see `LlamaServers`): the protocol, streaming, schema
+/// enforcement and errors with the tiny random model; understanding with SmolLM2-135M-Instruct.
+/// Random weights say nothing meaningful, so answers are judged by shape, never by text.
+@Suite("Real llama-server", .serialized)
+struct LlamaServerTests {
+    func tiny() throws -> LlamaEndpoint {
+        guard let e = LlamaServers.tiny else { throw Skip(LlamaServers.skipReason) }
+        return e
+    }
+
+    struct Skip: Error, CustomStringConvertible {
+        let description: String
+        init(_ d: String) { description = "skipped: " + d; print("⚠️ SculptModelTests " + description) }
+    }
+
+    @Test func aCompletionCarriesTextAndUsage() async throws {
+        guard let server = LlamaServers.tiny else { print("skipped: " + LlamaServers.skipReason); return }
+        let c = ChatClient(configuration: server.configuration())
+        let answer = try await c.complete(ChatRequest(messages: [ChatMessage(.user, "Say hello")], maxTokens: 16))
+        #expect(!answer.content.isEmpty)
+        #expect((answer.usage?.prompt ?? 0) > 0 && (answer.usage?.completion ?? 0) > 0)
+        #expect(["stop", "length"].contains(answer.finishReason ?? ""))
+        #expect(await c.meter.requests == 1)
+    }
+
+    @Test func aStreamStartsWithTheRoleAndEndsWithUsage() async throws {
+        guard let server = LlamaServers.tiny else { print("skipped: " + LlamaServers.skipReason); return }
+        let c = ChatClient(configuration: server.configuration())
+        var events: [ChatStreamEvent] = []
+        for try await e in c.stream(ChatRequest(messages: [ChatMessage(.user, "Count")], maxTokens: 12)) { events.append(e) }
+        #expect(events.first == .role("assistant"))
+        let deltas = events.filter { if case .delta = $0 { true } else { false } }
+        #expect(!deltas.isEmpty)
+        #expect(events.contains { if case .finished = $0 { true } else { false } })
+        guard case .usage(let u)? = events.last else { Issue.record("no usage at the end: \(events.suffix(2))"); return }
+        #expect(u.completion == 12 || u.completion == deltas.count)
+    }
+
+    @Test func theServerEnforcesAJSONSchema() async throws {
+        guard let server = LlamaServers.tiny else { print("skipped: " + LlamaServers.skipReason); return }
+        let c = ChatClient(configuration: server.configuration())
+        let schema = JSON.parse(#"{"type":"object","additionalProperties":false,"required":["ok","color","size"],"properties":{"ok":{"type":"boolean"},"color":{"enum":["red","green","blue"]},"size":{"type":"integer","minimum":1,"maximum":9}}}"#)!
+        for seed in 1...3 {
+            let answer = try await c.complete(ChatRequest(messages: [ChatMessage(.user, "A color")], maxTokens: 200,
+                                                          responseFormat: .jsonSchema(name: "pick", schema: schema, strict: true), seed: seed))
+            let json = try #require(JSON.parse(answer.content), "answer \(seed) is JSON: \(answer.content)")
+            #expect(["red", "green", "blue"].contains(json["color"]?.string ?? ""))
+            if case .bool? = json["ok"] {} else { Issue.record("ok is not a boolean: \(answer.content)") }
+        }
+        #expect(c.schemaEnforced)
+    }
+
+    @Test func theAppSpecResponseSchemaIsAccepted() async throws {
+        guard let server = LlamaServers.tiny else { print("skipped: " + LlamaServers.skipReason); return }
+        let c = ChatClient(configuration: server.configuration())
+        let answer = try await c.complete(ChatRequest(messages: [ChatMessage(.user, "A blog")], maxTokens: 64,
+                                                      responseFormat: .jsonSchema(name: "appspec", schema: try AppSpecSchema.response(), strict: true)))
+        #expect(c.schemaEnforced, "llama-server compiled the derived schema into a grammar")
+        #expect(answer.content.hasPrefix("{"))
+    }
+
+    @Test func aWrongKeyIsRefusedWithTheSettingNamed() async throws {
+        guard let server = LlamaServers.tiny else { print("skipped: " + LlamaServers.skipReason); return }
+        var config = server.configuration(key: "sk-wrong-key-for-sculpt-tests")
+        config.sources["apiKey"] = SettingSource("OPENAI_API_KEY")
+        let error = await #expect(throws: ModelError.self) {
+            try await ChatClient(configuration: config).complete(ChatRequest(messages: [ChatMessage(.user, "hi")], maxTokens: 4))
+        }
+        #expect(error?.kind == .unauthorized && error?.status == 401)
+        #expect(error?.message.contains("SCULPT_API_KEY (now from OPENAI_API_KEY)") == true)
+        #expect(error?.message.contains("sk-wrong-key") == false)
+    }
+
+    @Test func aPromptBeyondTheContextIsToldAsSuch() async throws {
+        guard let server = LlamaServers.tiny else { print("skipped: " + LlamaServers.skipReason); return }
+        let long = String(repeating: "field ", count: 6000)
+        let error = await #expect(throws: ModelError.self) {
+            try await ChatClient(configuration: server.configuration()).complete(ChatRequest(messages: [ChatMessage(.user, long)], maxTokens: 4))
+        }
+        #expect(error?.kind == .contextTooLong, "\(String(describing: error))")
+    }
+
+    @Test func theTinyModelEndsInAValidSpecEitherWay() async throws {
+        guard let server = LlamaServers.tiny else { print("skipped: " + LlamaServers.skipReason); return }
+        let c = ChatClient(configuration: server.configuration())
+        let u = try await ModelUnderstander(client: c, maxCorrections: 1, maxTokens: 300).understand(
+            "Product catalog: each product has a name, a unique SKU and a price (a positive number).")
+        #expect(SpecValidator.problems(in: u.spec).isEmpty)
+        if u.source == .offlineFallback { #expect(u.warnings.contains { $0.contains("used the offline parser") }) }
+        #expect(await c.meter.requests >= 1)
+    }
+
+    @Test func smolLM2UnderstandsTheClassicRequirement() async throws {
+        guard let server = LlamaServers.smollm2 else { print("skipped: " + LlamaServers.skipReason); return }
+        let c = ChatClient(configuration: server.configuration(timeout: 300))
+        let start = Date()
+        let u = try await ModelUnderstander(client: c).understand(
+            "Create a user registration feature: the user enters a username and a password. If the username already exists, return an error message; otherwise create the new user and return a success message.")
+        #expect(SpecValidator.problems(in: u.spec).isEmpty)
+        let usage = await c.meter.summary()
+        print("SmolLM2: \(u.source), \(usage), \(String(format: "%.1f", Date().timeIntervalSince(start))) s; differences: \(u.differences)")
+        switch u.source {
+        case .model: #expect(u.spec.accounts != nil || !u.spec.entities.isEmpty)
+        case .offlineFallback: #expect(u.spec.accounts?.identity.name == "username")
+        }
+    }
+}
