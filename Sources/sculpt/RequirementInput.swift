@@ -13,6 +13,8 @@ struct RequirementInput: ParsableArguments {
     @Option(name: .customLong("spec"), help: "Generate from this app spec (JSON) instead of prose.")
     var specFile: String?
 
+    @OptionGroup var modelOptions: ModelOptions
+
     func validate() throws {
         let given = [requirement != nil, fromFile != nil, specFile != nil].filter { $0 }.count
         if given == 0 { throw ValidationError("give a requirement, --from FILE or --spec FILE") }
@@ -35,6 +37,10 @@ struct RequirementInput: ParsableArguments {
                 throw UserError(message: "cannot read the requirement file \(fromFile): no such file or not readable")
             }
             text = String(decoding: data, as: UTF8.self)
+        }
+        if let config = try modelOptions.configuration() {
+            let (spec, report) = try modelOptions.understand(text, with: config)
+            return (spec, report)
         }
         do {
             let u = try RequirementParser().understand(text)
