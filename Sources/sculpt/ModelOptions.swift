@@ -44,8 +44,8 @@ struct ModelOptions: ParsableArguments {
         let outcome: Result<ModelUnderstanding, Error> = runCancellable {
             try await ModelUnderstander(client: client).understand(text)
         }
-        let usage = runCancellable { await client.meter.summary() }
-        if case .success(let line) = usage { say("Model usage: " + line) }
+        let usage = runCancellable { (await client.meter.requests, await client.meter.summary()) }
+        if case .success(let (answered, line)) = usage, answered > 0 { say("Model usage: " + line) }
         switch outcome {
         case .success(let u):
             for w in u.warnings { say("sculpt: warning: " + w) }

@@ -49,8 +49,9 @@ struct SecretTests {
     }
 
     @Test func theCommandLineNeverPrintsTheKey() async throws {
-        let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [".build-model/debug/sculpt", ".build/debug/sculpt"].map { binary.appendingPathComponent($0).path }
+        // The sculpt built beside this test bundle, so the binary under test is the current one.
+        let here = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidates = [here.appendingPathComponent("sculpt").path, here.deletingLastPathComponent().appendingPathComponent("sculpt").path]
         guard let sculpt = candidates.first(where: FileManager.default.isExecutableFile) else {
             print("skipped: no built sculpt binary (swift build first)"); return
         }
