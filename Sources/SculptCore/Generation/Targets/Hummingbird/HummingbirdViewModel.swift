@@ -1,0 +1,74 @@
+/// Everything the Hummingbird templates print, prepared from the spec, the API plan, the OpenAPI
+/// document and the message catalog. Templates stay logic-less: they only choose sections and print.
+struct HummingbirdViewModel {
+    let titleComment: String
+    let name: String
+    let generator: String
+    let language: String
+    let tokenHours: Int
+    let hasAccounts: Bool
+    let hasLogin: Bool
+    let dependencies: [String]
+    let messages: [HummingbirdKeyValue]
+    /// Zero or one element, so templates can open a section for accounts.
+    let accounts: [HummingbirdAccountsModel]
+    let entities: [HummingbirdEntityModel]
+    let tables: [HummingbirdTableModel]
+    // Tests.
+    let accountTests: [HummingbirdAccountTestsModel]
+    let entityTests: [HummingbirdEntityTestsModel]
+    let signUpSample: String
+    let loginSample: String
+    let registerPath: String
+    let loginPath: String
+    let probeUrl: String
+    let probeToken: Bool
+
+    /// The prefix of backend message keys in the catalog (`Locales/<lang>/backend.json`), shared with every target.
+    static let messagePrefix = "backend."
+
+    init(spec: AppSpec, context: GenerationContext) throws {
+        titleComment = comment(spec.title)
+        name = spec.name
+        generator = context.generator
+        language = spec.language.rawValue
+        tokenHours = spec.accounts?.tokenHours ?? 24
+        hasAccounts = spec.accounts != nil
+        hasLogin = spec.accounts?.login ?? false
+        dependencies = HummingbirdBuildCache.dependencies
+        let catalog = context.catalog.section(Self.messagePrefix)
+        guard !catalog.isEmpty else {
+            throw GenerationError.template("hummingbird", "the message catalog has no '\(Self.messagePrefix)' entries for \(spec.language.rawValue)")
+        }
+        messages = catalog.keys.sorted().map { HummingbirdKeyValue(key: SwiftCode.string($0), value: SwiftCode.string(catalog[$0]!)) }
+        let accounts = spec.accounts.map { [HummingbirdAccountsModel($0, context: context)] } ?? []
+        self.accounts = accounts
+        entities = spec.entities.map { HummingbirdEntityModel($0, context: context) }
+        tables = accounts.map(\.tableModel) + entities.map(\.tableModel)
+        accountTests = zip(accounts, spec.accounts.map { [$0] } ?? []).map { HummingbirdAccountTestsModel($0, spec: $1, context: context) }
+        entityTests = entities.map { HummingbirdEntityTestsModel($0) }
+        let path = { (action: String) in context.plan.operations.first { $0.action == action }?.path ?? "/api/auth/\(action)" }
+        registerPath = path("register")
+        loginPath = path("login")
+        if let a = accounts.first {
+            signUpSample = a.signUp.map { f in
+                let prefix = f.name == "password" ? "Secret pass" : f.name == a.identityName ? "user" : nil
+                return "\(SwiftCode.string(f.name)): \(HummingbirdTestValues.sample(f, prefix: prefix))"
+            }.joined(separator: ", ")
+            loginSample = a.login.map { "\(SwiftCode.string($0.name)): body[\(SwiftCode.string($0.name))]!" }.joined(separator: ", ")
+            probeUrl = registerPath
+            probeToken = false
+        } else {
+            signUpSample = ""
+            loginSample = ""
+            let e = spec.entities.first { $0.supports(.create) } ?? spec.entities[0]
+            probeUrl = "/api/\(e.plural)"
+            probeToken = false
+        }
+    }
+}
+
+struct HummingbirdKeyValue {
+    let key: String
+    let value: String
+}
