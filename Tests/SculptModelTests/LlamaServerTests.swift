@@ -8,18 +8,8 @@ import Testing
 /// Random weights say nothing meaningful, so answers are judged by shape, never by text.
 @Suite("Real llama-server", .serialized)
 struct LlamaServerTests {
-    func tiny() throws -> LlamaEndpoint {
-        guard let e = LlamaServers.tiny else { throw Skip(LlamaServers.skipReason) }
-        return e
-    }
-
-    struct Skip: Error, CustomStringConvertible {
-        let description: String
-        init(_ d: String) { description = "skipped: " + d; print("⚠️ SculptModelTests " + description) }
-    }
-
-    @Test func aCompletionCarriesTextAndUsage() async throws {
-        guard let server = LlamaServers.tiny else { print("skipped: " + LlamaServers.skipReason); return }
+    @Test(.tinyServer) func aCompletionCarriesTextAndUsage() async throws {
+        let server = try #require(LlamaServers.tiny)
         let c = ChatClient(configuration: server.configuration())
         let answer = try await c.complete(ChatRequest(messages: [ChatMessage(.user, "Say hello")], maxTokens: 16))
         #expect(!answer.content.isEmpty)
@@ -28,8 +18,8 @@ struct LlamaServerTests {
         #expect(await c.meter.requests == 1)
     }
 
-    @Test func aStreamStartsWithTheRoleAndEndsWithUsage() async throws {
-        guard let server = LlamaServers.tiny else { print("skipped: " + LlamaServers.skipReason); return }
+    @Test(.tinyServer) func aStreamStartsWithTheRoleAndEndsWithUsage() async throws {
+        let server = try #require(LlamaServers.tiny)
         let c = ChatClient(configuration: server.configuration())
         var events: [ChatStreamEvent] = []
         for try await e in c.stream(ChatRequest(messages: [ChatMessage(.user, "Count")], maxTokens: 12)) { events.append(e) }
@@ -41,8 +31,8 @@ struct LlamaServerTests {
         #expect(u.completion == 12 || u.completion == deltas.count)
     }
 
-    @Test func theServerEnforcesAJSONSchema() async throws {
-        guard let server = LlamaServers.tiny else { print("skipped: " + LlamaServers.skipReason); return }
+    @Test(.tinyServer) func theServerEnforcesAJSONSchema() async throws {
+        let server = try #require(LlamaServers.tiny)
         let c = ChatClient(configuration: server.configuration())
         let schema = JSON.parse(#"{"type":"object","additionalProperties":false,"required":["ok","color","size"],"properties":{"ok":{"type":"boolean"},"color":{"enum":["red","green","blue"]},"size":{"type":"integer","minimum":1,"maximum":9}}}"#)!
         for seed in 1...3 {
@@ -55,8 +45,8 @@ struct LlamaServerTests {
         #expect(c.schemaEnforced)
     }
 
-    @Test func theAppSpecResponseSchemaIsAccepted() async throws {
-        guard let server = LlamaServers.tiny else { print("skipped: " + LlamaServers.skipReason); return }
+    @Test(.tinyServer) func theAppSpecResponseSchemaIsAccepted() async throws {
+        let server = try #require(LlamaServers.tiny)
         let c = ChatClient(configuration: server.configuration())
         let answer = try await c.complete(ChatRequest(messages: [ChatMessage(.user, "A blog")], maxTokens: 64,
                                                       responseFormat: .jsonSchema(name: "appspec", schema: try AppSpecSchema.response(), strict: true)))
@@ -64,8 +54,8 @@ struct LlamaServerTests {
         #expect(answer.content.hasPrefix("{"))
     }
 
-    @Test func aWrongKeyIsRefusedWithTheSettingNamed() async throws {
-        guard let server = LlamaServers.tiny else { print("skipped: " + LlamaServers.skipReason); return }
+    @Test(.tinyServer) func aWrongKeyIsRefusedWithTheSettingNamed() async throws {
+        let server = try #require(LlamaServers.tiny)
         var config = server.configuration(key: "sk-wrong-key-for-sculpt-tests")
         config.sources["apiKey"] = SettingSource("OPENAI_API_KEY")
         let error = await #expect(throws: ModelError.self) {
@@ -76,8 +66,8 @@ struct LlamaServerTests {
         #expect(error?.message.contains("sk-wrong-key") == false)
     }
 
-    @Test func aPromptBeyondTheContextIsToldAsSuch() async throws {
-        guard let server = LlamaServers.tiny else { print("skipped: " + LlamaServers.skipReason); return }
+    @Test(.tinyServer) func aPromptBeyondTheContextIsToldAsSuch() async throws {
+        let server = try #require(LlamaServers.tiny)
         let long = String(repeating: "field ", count: 6000)
         let error = await #expect(throws: ModelError.self) {
             try await ChatClient(configuration: server.configuration()).complete(ChatRequest(messages: [ChatMessage(.user, long)], maxTokens: 4))
@@ -85,8 +75,8 @@ struct LlamaServerTests {
         #expect(error?.kind == .contextTooLong, "\(String(describing: error))")
     }
 
-    @Test func theTinyModelEndsInAValidSpecEitherWay() async throws {
-        guard let server = LlamaServers.tiny else { print("skipped: " + LlamaServers.skipReason); return }
+    @Test(.tinyServer) func theTinyModelEndsInAValidSpecEitherWay() async throws {
+        let server = try #require(LlamaServers.tiny)
         let c = ChatClient(configuration: server.configuration())
         let u = try await ModelUnderstander(client: c, maxCorrections: 1, maxTokens: 300).understand(
             "Product catalog: each product has a name, a unique SKU and a price (a positive number).")
@@ -95,8 +85,8 @@ struct LlamaServerTests {
         #expect(await c.meter.requests >= 1)
     }
 
-    @Test func smolLM2UnderstandsTheClassicRequirement() async throws {
-        guard let server = LlamaServers.smollm2 else { print("skipped: " + LlamaServers.skipReason); return }
+    @Test(.smolLM2Server) func smolLM2UnderstandsTheClassicRequirement() async throws {
+        let server = try #require(LlamaServers.smollm2)
         let c = ChatClient(configuration: server.configuration(timeout: 300))
         let start = Date()
         let u = try await ModelUnderstander(client: c).understand(
@@ -109,4 +99,11 @@ struct LlamaServerTests {
         case .offlineFallback: #expect(u.spec.accounts?.identity.name == "username")
         }
     }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test when a tiny-model llama-server is available; otherwise skips, saying why.
+    static var tinyServer: Self { .enabled(if: LlamaServers.tiny != nil, Comment(rawValue: LlamaServers.skipReason)) }
+    /// Runs the test when a SmolLM2 llama-server is available; otherwise skips, saying why.
+    static var smolLM2Server: Self { .enabled(if: LlamaServers.smollm2 != nil, Comment(rawValue: LlamaServers.skipReason)) }
 }
