@@ -14,14 +14,64 @@ struct FlaskTargetTests {
     static let fixtures: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/specs")
 
+    /// Every fixture spec, plus `awkward_names` (below).
     static var fixtureNames: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+        return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted() + ["awkward_names"]
     }
 
     static func spec(_ name: String) throws -> AppSpec {
-        try SpecCoding.decode(Data(contentsOf: fixtures.appendingPathComponent("\(name).json")))
+        if name == "awkward_names" { return try SpecCoding.decode(Data(awkwardNames.utf8)) }
+        return try SpecCoding.decode(Data(contentsOf: fixtures.appendingPathComponent("\(name).json")))
     }
+
+    /// Names that break naive code generation: Python keywords and names the generated modules import
+    /// (`class`, `date`, `metadata`, `type`, `select`, entities `message`, `response`, `session`), quotes and
+    /// backslashes in labels and clauses, enum values holding `%` and `_`, login without a profile, and
+    /// clauses with refs the suite has no exact test for (they fall back to a parent's test).
+    static let awkwardNames = #"""
+    {
+      "version": 1, "name": "school", "title": "School \"records\" \\ test", "language": "en",
+      "requirement": "Edge cases: keyword and shadowing names.",
+      "accounts": {
+        "identity": {"name": "email", "label": "E-mail", "type": "email", "required": true, "unique": true},
+        "password": {"minLength": 10, "maxLength": 64, "label": "Pass phrase"},
+        "fields": [{"name": "phone", "label": "Phone", "type": "string", "unique": true, "minLength": 5, "maxLength": 15},
+                   {"name": "age", "label": "Age", "type": "integer", "minimum": 13}],
+        "login": true, "profile": false, "tokenHours": 2
+      },
+      "entities": [
+        {"name": "message", "plural": "messages", "label": "Message",
+         "fields": [
+           {"name": "class", "label": "Class", "type": "string", "required": true, "maxLength": 5},
+           {"name": "date", "label": "Date", "type": "date", "required": true, "unique": true},
+           {"name": "type", "label": "Type", "type": "enum", "allowedValues": ["a_b", "c%d", "plain"], "default": "plain"},
+           {"name": "metadata", "label": "Metadata", "type": "text", "minLength": 2},
+           {"name": "score", "label": "Score", "type": "number", "exclusiveMinimum": 0.5, "maximum": 1},
+           {"name": "at", "label": "At", "type": "datetime", "unique": true},
+           {"name": "count", "label": "Count", "type": "integer", "required": true, "unique": true, "minimum": -3, "maximum": 100000}
+         ],
+         "operations": ["create", "list", "get", "update", "delete"],
+         "searchable": ["class", "type", "metadata"],
+         "access": {"read": "signed_in", "write": "owner"}},
+        {"name": "response", "plural": "responses", "label": "Response",
+         "fields": [{"name": "ok", "label": "OK", "type": "boolean", "required": true}],
+         "operations": ["create", "list"],
+         "access": {"read": "owner", "write": "owner"}},
+        {"name": "session", "plural": "sessions", "label": "Session",
+         "fields": [{"name": "select", "label": "Select", "type": "string", "required": true}],
+         "operations": ["create", "get", "delete"],
+         "access": {"read": "signed_in", "write": "signed_in"}}
+      ],
+      "clauses": [
+        {"text": "a \"quoted\" clause with \\ backslash", "refs": ["entities.message.fields.count.range"]},
+        {"text": "positive score", "refs": ["entities.message.fields.score.positive"]},
+        {"text": "optional metadata", "refs": ["entities.message.fields.metadata.optional"]},
+        {"text": "title clause", "refs": ["title"]},
+        {"text": "no refs", "refs": []}
+      ]
+    }
+    """#
 
     /// Generates the fixture's project into a fresh temporary folder; returns the project folder.
     static func generate(_ name: String) throws -> URL {

@@ -44,11 +44,12 @@ struct FlaskEntityModel {
     let helperImports: String
     let needsSignIn: Bool
     let headersDoc: String
-    let hasDefaults: Bool
-    let defaultsLiteral: String
     let hasOptional: Bool
-    let resetLiteral: String
+    /// The optional fields and the value each takes when a body leaves it out (its default, or None).
+    let optionalLiteral: String
     let hasRequired: Bool
+    /// Whether the tests compare with a message of messages.py (404 and 409 answers).
+    let usesMessage: Bool
     let patchField: String
     let valueCases: [FlaskValueCaseModel]
     let uniqueCases: [FlaskUniqueCaseModel]
@@ -87,11 +88,12 @@ struct FlaskEntityModel {
         plan.add(key + "create", "Creates a \(label) and answers 201 with its id and every field, as sent.",
                  refs: [ref, "\(ref).create", "\(ref).fields"] + e.fields.map { "\(ref).fields.\($0.name)" })
         plan.add(key + "massAssignment", "Ignores id, owner and unknown fields sent by the client.", refs: ["\(ref).create"])
-        // A required field must be sent even when it has a default (the schema lists it as required).
-        let defaults = fields.filter { $0.hasDefault && !$0.required }
-        if !defaults.isEmpty {
-            plan.add(key + "defaults", "Fills in the defaults of fields the body leaves out.",
-                     refs: defaults.map { "\(ref).fields.\($0.name).default" })
+        // A required field must be sent even when it has a default (the schema lists it as required),
+        // so defaults are proved on the optional fields.
+        let optional = fields.filter { !$0.required }
+        if !optional.isEmpty {
+            plan.add(key + "optional", "Accepts a body without its optional fields; they take their defaults, or null.",
+                     refs: optional.flatMap { ["\(ref).fields.\($0.name).optional", "\(ref).fields.\($0.name).default"] })
         }
         var pendingCases: [() -> FlaskValueCaseModel] = []
         for f in fields {
@@ -119,11 +121,10 @@ struct FlaskEntityModel {
         if has(.get) {
             plan.add(key + "getMissing", "Answers 404 for a \(label) that does not exist.", refs: ["\(ref).get"])
         }
-        let resettable = fields.filter { !$0.required }
         let hasRequired = fields.contains(where: \.required)
         if has(.update) {
             plan.add(key + "replace", "Replaces a \(label) with PUT.", refs: ["\(ref).update"])
-            if !resettable.isEmpty {
+            if !optional.isEmpty {
                 plan.add(key + "replaceReset", "PUT resets the fields it leaves out to their defaults.", refs: ["\(ref).update"])
             }
             plan.add(key + "patch", "Changes only the fields sent with PATCH.", refs: ["\(ref).update"])
@@ -180,7 +181,7 @@ struct FlaskEntityModel {
             if needsSignIn { helpers.append("sign_in") }
             if !uniques.isEmpty || !searches.isEmpty { helpers.append("with_value") }
             let samples = fields.map { FlaskKeyValue(key: PythonCode.string($0.name), value: FlaskTestValues.sample($0)) }
-            let resetPairs = resettable.map { ($0.name, $0.defaultValue.map(PythonCode.value) ?? "None") }
+            let optionalPairs = optional.map { ($0.name, $0.defaultValue.map(PythonCode.value) ?? "None") }
             let ops = e.operations.map(\.rawValue)
             return FlaskEntityModel(
                 name: e.name, plural: e.plural, className: className, typeName: typeName, table: e.plural, var: v,
@@ -201,9 +202,8 @@ struct FlaskEntityModel {
                 helperImports: helpers.sorted(by: isortOrder).joined(separator: ", "),
                 needsSignIn: needsSignIn,
                 headersDoc: needsSignIn ? "A signed-in user's Authorization header." : "No Authorization header: \(comment(label)) needs no sign-in.",
-                hasDefaults: !defaults.isEmpty,
-                defaultsLiteral: PythonCode.dict(defaults.map { ($0.name, PythonCode.value($0.defaultValue!)) }),
-                hasOptional: !resettable.isEmpty, resetLiteral: PythonCode.dict(resetPairs), hasRequired: hasRequired,
+                hasOptional: !optional.isEmpty, optionalLiteral: PythonCode.dict(optionalPairs), hasRequired: hasRequired,
+                usesMessage: has(.get) || !uniques.isEmpty,
                 patchField: PythonCode.string(fields.first?.name ?? ""),
                 valueCases: cases,
                 uniqueCases: uniques.map {

@@ -52,6 +52,8 @@ enum FlaskTestValues {
     }
 
     /// One constraint test: the values refused (each must answer 400 naming the field) and accepted.
+    /// Its refs include the names the requirement parser gives the same constraint (`positive`,
+    /// `lengthRange`, `nonNegative`...), so a clause stating it is cited by this test.
     struct Case {
         let constraint: String
         /// The spec refs this case proves, relative to the field (`required`, `maxLength`, ...).
@@ -82,7 +84,7 @@ enum FlaskTestValues {
         default: wrongTypes = ["123", "True", "[\"x\"]", "{\"x\": 1}"]
         }
         if !f.required { wrongTypes.append("None") }
-        out.append(Case(constraint: "type", refs: ["type"], summary: "Refuses a \(label) of the wrong JSON type.",
+        out.append(Case(constraint: "type", refs: ["type", "integer", "number"], summary: "Refuses a \(label) of the wrong JSON type.",
                         rejected: wrongTypes, accepted: acceptedTypes))
         if isString && f.choices.isEmpty && (f.format == nil || f.format == "email" || f.format == "password") {
             let email = f.format == "email"
@@ -91,12 +93,12 @@ enum FlaskTestValues {
                 return n == 0 ? "\"\"" : "\"x\" * \(n)"
             }
             if let lo = f.minLength, lo > 1 || !f.required, let below = sized(lo - 1), let at = sized(lo) {
-                out.append(Case(constraint: "min_length", refs: ["minLength"],
+                out.append(Case(constraint: "min_length", refs: ["minLength", "lengthRange"],
                                 summary: "Refuses a \(label) shorter than \(lo) characters and accepts exactly \(lo).",
                                 rejected: [below], accepted: [at]))
             }
             if let hi = f.maxLength, let above = sized(hi + 1), let at = sized(hi) {
-                out.append(Case(constraint: "max_length", refs: ["maxLength"],
+                out.append(Case(constraint: "max_length", refs: ["maxLength", "lengthRange"],
                                 summary: "Refuses a \(label) longer than \(hi) characters and accepts exactly \(hi).",
                                 rejected: [above], accepted: [at]))
             }
@@ -105,7 +107,7 @@ enum FlaskTestValues {
         func num(_ d: Double) -> String { isInteger ? String(Int(d)) : PythonCode.number(d) }
         if let m = f.minimum {
             let at = isInteger ? m.rounded(.up) : m
-            out.append(Case(constraint: "minimum", refs: ["minimum"],
+            out.append(Case(constraint: "minimum", refs: ["minimum", "nonNegative", "range"],
                             summary: "Refuses a \(label) below \(PythonCode.number(m)) and accepts \(num(at)).",
                             rejected: [num(isInteger ? at - 1 : m - 0.5)], accepted: f.unique ? [] : [num(at)]))
         }
@@ -113,13 +115,13 @@ enum FlaskTestValues {
             let above = isInteger ? e.rounded(.down) + 1 : e + 0.01
             var rejected = [num(e.rounded(.down)), num(e.rounded(.down) - 1)]
             if !isInteger && e != e.rounded(.down) { rejected = [num(e)] + rejected }
-            out.append(Case(constraint: "exclusive_minimum", refs: ["exclusiveMinimum"],
+            out.append(Case(constraint: "exclusive_minimum", refs: ["exclusiveMinimum", "positive"],
                             summary: "Refuses a \(label) of \(PythonCode.number(e)) or less and accepts \(num(above)).",
                             rejected: rejected, accepted: f.unique ? [] : [num(above)]))
         }
         if let m = f.maximum {
             let at = isInteger ? m.rounded(.down) : m
-            out.append(Case(constraint: "maximum", refs: ["maximum"],
+            out.append(Case(constraint: "maximum", refs: ["maximum", "range"],
                             summary: "Refuses a \(label) above \(PythonCode.number(m)) and accepts \(num(at)).",
                             rejected: [num(isInteger ? at + 1 : m + 0.5)], accepted: f.unique ? [] : [num(at)]))
         }
@@ -127,7 +129,7 @@ enum FlaskTestValues {
             var rejected = ["\"not-a-choice\""]
             let upper = f.choices[0].uppercased()
             if !f.choices.contains(upper) { rejected.append(PythonCode.string(upper)) }
-            out.append(Case(constraint: "allowed_values", refs: ["allowedValues", "enum"],
+            out.append(Case(constraint: "allowed_values", refs: ["allowedValues", "enum", "allowed"],
                             summary: "Refuses a \(label) outside its allowed values and accepts each of them.",
                             rejected: rejected, accepted: f.choices.map(PythonCode.string)))
         }
