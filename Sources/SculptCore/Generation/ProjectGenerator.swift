@@ -1,7 +1,9 @@
 /// Turns a valid AppSpec into every file of a project, deterministically and in memory.
 public struct ProjectGenerator: Sendable {
     public static let version = "0.1.0"
-    public static let targets: [String: any BackendTarget] = ["flask": FlaskTarget(), "hummingbird": HummingbirdTarget()]
+    public static let targets: [String: any BackendTarget] = [
+        "fastapi": FastAPITarget(), "flask": FlaskTarget(), "hummingbird": HummingbirdTarget(),
+    ]
     public static var backendNames: [String] { targets.keys.sorted() }
 
     public let target: any BackendTarget

@@ -1,0 +1,242 @@
+import Foundation
+
+/// Everything the FastAPI templates print. The test plan, messages, samples and constraint cases come
+/// from `FlaskViewModel` (the same spec gives the same tests, citing the same clauses); this adds what
+/// is FastAPI's own: Pydantic schemas, SQLAlchemy columns with Pydantic-safe names, route signatures.
+///
+/// Templates open `{{#flask}}` to reach the shared parts; the keys here are named so they never
+/// collide with the Flask model's (`fastAccounts`, `fastEntities`, `faColumns`, ...).
+struct FastAPIViewModel {
+    let flask: FlaskViewModel
+    let fastAccounts: [FastAPIAccountsModel]
+    let fastEntities: [FastAPIEntityModel]
+    let typingImports: String
+    let modelImports: [String]
+    let routerModules: String
+    let routers: [String]
+    let appTitleLiteral: String
+
+    var accounts: [FastAPIAccountsModel] { fastAccounts }
+    var entities: [FastAPIEntityModel] { fastEntities }
+
+    init(spec: AppSpec, context: GenerationContext) throws {
+        let flask = try FlaskViewModel(spec: spec, context: context)
+        self.flask = flask
+        var accounts: [FastAPIAccountsModel] = []
+        if let a = spec.accounts, let model = flask.accounts.first {
+            accounts.append(FastAPIAccountsModel(a, model: model, context: context))
+        }
+        fastAccounts = accounts
+        fastEntities = zip(spec.entities, flask.entities).map { FastAPIEntityModel($0, model: $1, context: context) }
+        let declarations = (accounts.flatMap(\.inputFields) + fastEntities.flatMap(\.inputFields)).joined(separator: "\n")
+        var typing = ["Annotated", "ClassVar"]
+        if declarations.contains(": Any =") { typing.insert("Any", at: 1) }
+        if declarations.contains("Literal[") { typing.append("Literal") }
+        typingImports = typing.joined(separator: ", ")
+        let columns = accounts.flatMap(\.faColumns) + fastEntities.flatMap(\.faColumns)
+        let columnText = columns.map(\.declaration).joined(separator: "\n")
+        var dt: [String] = []
+        if columnText.contains("Mapped[date") { dt.append("date") }
+        if columnText.contains("Mapped[datetime") { dt.append("datetime") }
+        var lines: [String] = []
+        if !dt.isEmpty { lines += ["from datetime import \(dt.joined(separator: ", "))", ""] }
+        lines += ["import sqlalchemy as sa", "from sqlalchemy.orm import Mapped, mapped_column", "", "from database import Base"]
+        modelImports = lines
+        var modules = ["health"] + fastEntities.map(\.entity.plural)
+        if !accounts.isEmpty { modules.append("auth") }
+        routerModules = modules.sorted().joined(separator: ", ")
+        routers = ["health"] + (accounts.isEmpty ? [] : ["auth"]) + fastEntities.map(\.entity.plural)
+        appTitleLiteral = PythonCode.string(spec.title)
+    }
+
+    /// Names a Pydantic field or model attribute may not take: Flask's reserved attributes, BaseModel's
+    /// own attributes, and the names schemas.py and models.py use.
+    static let reservedAttributes: Set<String> = FlaskField.reservedAttributes.union([
+        "json", "dict", "copy", "schema", "schema_json", "validate", "construct", "parse_obj", "parse_raw", "parse_file",
+        "from_orm", "update_forward_refs", "fields", "Field", "BaseModel", "ConfigDict", "ClassVar", "Literal", "Annotated",
+        "Any", "IsoDate", "IsoDateTime", "JsonInt", "EMAIL", "UNIQUE", "Body", "PatchBody", "id", "owner_id",
+        "password_hash", "re",
+    ])
+
+    /// The field with a name usable both as a Pydantic field and as a SQLAlchemy attribute.
+    static func fastField(_ f: FlaskField) -> FlaskField {
+        let attr = f.name.hasPrefix("model_") || f.name.hasPrefix("_")
+            ? "f_" + f.name : PythonCode.safeName(f.name, avoiding: reservedAttributes)
+        return FlaskField(name: f.name, label: f.label, attr: attr, field: f.field, schema: f.schema,
+                          required: f.required, unique: f.unique)
+    }
+
+    /// `title: str = Field(min_length=1, max_length=200, title="标题")`: one Pydantic field. `partial`
+    /// (PATCH) makes it optional without a default, so only the fields sent are set.
+    static func declaration(_ f: FlaskField, partial: Bool = false) -> String {
+        var args: [String] = []
+        if partial {
+            args.append("default=None")
+        } else if !f.required {
+            args.append("default=" + (f.defaultValue.map(PythonCode.value) ?? "None"))
+            if let d = f.defaultValue, !(d is NSNull) { args.append("validate_default=True") }
+        }
+        if f.attr != f.name { args.append("alias=\(PythonCode.string(f.name))") }
+        args.append("title=\(PythonCode.string(f.label))")
+        let type: String
+        var isString = false
+        if !f.choices.isEmpty {
+            type = "Literal[" + f.choices.map(PythonCode.string).joined(separator: ", ") + "]"
+        } else {
+            switch (f.type, f.format) {
+            case ("string", "date"): type = "IsoDate"
+            case ("string", "date-time"): type = "IsoDateTime"
+            case ("string", "email"): type = "str"; isString = true; args.append("pattern=EMAIL")
+            case ("string", _): type = "str"; isString = true
+            case ("integer", _): type = "JsonInt"
+            case ("number", _): type = "float"
+            case ("boolean", _): type = "bool"
+            default: type = "Any"
+            }
+        }
+        if isString {
+            if let v = f.minLength { args.append("min_length=\(v)") }
+            if let v = f.maxLength { args.append("max_length=\(v)") }
+        }
+        if let v = f.minimum { args.append("ge=\(PythonCode.number(v))") }
+        if let v = f.exclusiveMinimum { args.append("gt=\(PythonCode.number(v))") }
+        if let v = f.maximum { args.append("le=\(PythonCode.number(v))") }
+        return "\(f.attr): \(type) = Field(\(args.joined(separator: ", ")))"
+    }
+
+    static func uniqueTuple(_ fields: [FlaskField]) -> String {
+        let names = fields.filter(\.unique).map { PythonCode.string($0.attr) }
+        return names.isEmpty ? "()" : PythonCode.tuple(names)
+    }
+}
+
+struct FastAPIAccountsModel {
+    let accounts: FlaskAccountsModel
+    let faColumns: [FlaskColumnModel]
+    let inputFields: [String]
+    let passwordField: String
+    let loginFields: [String]
+    let identityAttrFA: String
+    let uniqueAttrs: String
+
+    init(_ a: Accounts, model: FlaskAccountsModel, context: GenerationContext) {
+        accounts = model
+        let account = FlaskField.load("SignUp", fields: a.signUpFields, openAPI: context.openAPI).map(FastAPIViewModel.fastField)
+        let signUp = FlaskField.load("SignUp", fields: a.signUpFields, openAPI: context.openAPI, extra: ["password"])
+            .map(FastAPIViewModel.fastField)
+        let login = FlaskField.load("Login", fields: [a.identity], openAPI: context.openAPI, extra: ["password"],
+                                    labels: ["password": a.password.label], uniqueness: false).map(FastAPIViewModel.fastField)
+        faColumns = account.map { FlaskColumnModel(declaration: $0.columnDeclaration) }
+        inputFields = account.map { FastAPIViewModel.declaration($0) }
+        passwordField = signUp.first { $0.name == "password" }.map { FastAPIViewModel.declaration($0) } ?? ""
+        loginFields = login.map { FastAPIViewModel.declaration($0) }
+        identityAttrFA = account[0].attr
+        uniqueAttrs = FastAPIViewModel.uniqueTuple(account)
+    }
+}
+
+struct FastAPIEntityModel {
+    let entity: FlaskEntityModel
+    let faColumns: [FlaskColumnModel]
+    let inputFields: [String]
+    let patchFields: [String]
+    let uniqueAttrs: String
+    let faSearchColumns: String
+    let itemVar: String
+    let routerImports: [String]
+    let createSignature: String
+    let listSignature: String
+    let getSignature: String
+    let replaceSignature: String
+    let patchSignature: String
+    let deleteSignature: String
+    let writableArgs: String
+    let writableParams: String
+    let createOwner: Bool
+
+    static let reservedVariables: Set<String> = FlaskEntityModel.reservedVariables.union([
+        "body", "router", "response", "db", "q", "DB", "CurrentUser", "Page", "PageSize", "Search", "LABEL", "SEARCHABLE",
+    ])
+
+    init(_ e: Entity, model m: FlaskEntityModel, context: GenerationContext) {
+        entity = m
+        let fields = FlaskField.load(OpenAPIDocument.typeName(e) + "Input", fields: e.fields, openAPI: context.openAPI)
+            .map(FastAPIViewModel.fastField)
+        faColumns = fields.map { FlaskColumnModel(declaration: $0.columnDeclaration) }
+        inputFields = fields.map { FastAPIViewModel.declaration($0) }
+        patchFields = fields.map { FastAPIViewModel.declaration($0, partial: true) }
+        uniqueAttrs = FastAPIViewModel.uniqueTuple(fields)
+        let searchable = fields.filter { e.searchable.contains($0.name) }
+        faSearchColumns = PythonCode.tuple(searchable.map { "\(m.className).\($0.attr)" })
+        let v = PythonCode.safeName(e.name, avoiding: Self.reservedVariables)
+        itemVar = v
+        let id = "\(v)_id: int"
+        let input = "body: \(m.typeName)Input"
+        let patch = "body: \(m.typeName)Patch"
+        let writeUser = m.writeOwner, readUser = m.readOwner
+        createOwner = m.owned
+        func signature(_ name: String, _ params: [String], user: Bool, signedIn: Bool, decorator: String) -> String {
+            var deps = ""
+            if signedIn && !user { deps = ", dependencies=[Depends(current_user)]" }
+            return "@router.\(decorator)\(deps.isEmpty ? ")" : deps + ")")\ndef \(name)(\((params + ["db: DB"] + (user ? ["user: CurrentUser"] : [])).joined(separator: ", ")))"
+        }
+        let createUser = m.owned || writeUser
+        createSignature = signature("create_\(m.name)", [input], user: createUser, signedIn: m.writeSignedIn,
+                                    decorator: "post(\"\", status_code=201")
+        var listParams = ["db: DB"] + (readUser ? ["user: CurrentUser"] : []) + ["page: Page = 1", "page_size: PageSize = DEFAULT_PAGE_SIZE"]
+        if m.hasSearch { listParams.append("q: Search = \"\"") }
+        let listDeps = m.readSignedIn && !readUser ? ", dependencies=[Depends(current_user)]" : ""
+        listSignature = "@router.get(\"\"\(listDeps))\ndef list_\(m.plural)(\(listParams.joined(separator: ", ")))"
+        getSignature = signature("get_\(m.name)", [id], user: readUser, signedIn: m.readSignedIn, decorator: "get(\"/{\(v)_id}\"")
+        replaceSignature = signature("replace_\(m.name)", [id, input], user: writeUser, signedIn: m.writeSignedIn,
+                                     decorator: "put(\"/{\(v)_id}\"")
+        patchSignature = signature("patch_\(m.name)", [id, patch], user: writeUser, signedIn: m.writeSignedIn,
+                                   decorator: "patch(\"/{\(v)_id}\"")
+        deleteSignature = signature("delete_\(m.name)", [id], user: writeUser, signedIn: m.writeSignedIn,
+                                    decorator: "delete(\"/{\(v)_id}\", status_code=204")
+        writableArgs = "db, \(v)_id" + (writeUser ? ", user" : "")
+        writableParams = writableArgs
+        // Imports, sorted as isort would.
+        var fastapi = ["APIRouter"]
+        let signedInDeps = (m.writeSignedIn && !createUser) || (m.readSignedIn && !readUser)
+            || (m.writeSignedIn && !writeUser && (m.hasUpdate || m.hasDelete))
+        if signedInDeps { fastapi.append("Depends") }
+        if m.hasDelete { fastapi.append("Response") }
+        var lines = ["from fastapi import \(fastapi.sorted().joined(separator: ", "))"]
+        if m.hasList { lines.append("from sqlalchemy import select") }
+        lines.append("")
+        var authNames: [String] = []
+        let usesUser = createUser || readUser || (writeUser && (m.hasUpdate || m.hasDelete))
+        if usesUser { authNames.append("CurrentUser") }
+        if signedInDeps { authNames.append("current_user") }
+        if !authNames.isEmpty { lines.append("from auth import \(authNames.sorted(by: FlaskEntityModel.isortOrder).joined(separator: ", "))") }
+        var crud = ["to_json"]
+        if m.hasCreate || m.hasUpdate { crud += ["commit", "ensure_unique"] }
+        if m.hasCreate || m.hasUpdate { crud.append("assign") }
+        if m.hasGet || m.hasUpdate || m.hasDelete { crud.append("get_or_404") }
+        if m.hasList { crud += ["Page", "PageSize", "page_of"] }
+        if m.hasSearch { crud += ["Search", "search_filter"] }
+        if m.hasList { lines.append("from config import DEFAULT_PAGE_SIZE") }
+        lines.append(PythonCode.fromImport("crud", Array(Set(crud)).sorted(by: FlaskEntityModel.isortOrder)))
+        lines.append("from database import DB")
+        if m.usesApiError {
+            lines.append("from errors import ApiError")
+            lines.append("from messages import message")
+        }
+        lines.append("from models import \(m.className)")
+        lines.append("from routing import JSONRoute")
+        var schemas = ["\(m.typeName)Input"]
+        if m.hasUpdate { schemas.append("\(m.typeName)Patch") }
+        lines.append("from schemas import \(schemas.sorted().joined(separator: ", "))")
+        routerImports = lines
+    }
+}
+
+extension PythonCode {
+    /// `from module import a, b`, wrapped in parentheses one name a line when longer than 120 characters.
+    static func fromImport(_ module: String, _ names: [String]) -> String {
+        let line = "from \(module) import \(names.joined(separator: ", "))"
+        if line.count <= 120 { return line }
+        return "from \(module) import (\n" + names.map { "    \($0),\n" }.joined() + ")"
+    }
+}
