@@ -1,0 +1,14 @@
+"""The blueprints: one module per resource."""
+from routes import auth, health, posts, static
+
+BLUEPRINTS = (
+    health.bp,
+    auth.bp,
+    posts.bp,
+    static.bp,
+)
+
+
+def register_blueprints(app):
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)

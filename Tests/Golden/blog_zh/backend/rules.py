@@ -1,0 +1,24 @@
+"""The request body rules, generated from the schemas of openapi.json (components/schemas).
+
+validation.py checks bodies against these and nothing else, so the document and the server agree.
+"""
+from validation import Rule
+
+# Account fields shown back to the client (SignUp without the password; the User schema).
+ACCOUNT_FIELDS = (
+    Rule("username", "用户名", "string", required=True, unique=True, min_length=3, max_length=32),
+)
+PASSWORD = Rule("password", "密码", "string", format="password", required=True, min_length=8, max_length=128)
+# The SignUp schema.
+SIGN_UP_FIELDS = (*ACCOUNT_FIELDS, PASSWORD)
+# The Login schema.
+LOGIN_FIELDS = (
+    Rule("username", "用户名", "string", required=True, min_length=1, max_length=32),
+    Rule("password", "密码", "string", format="password", required=True, min_length=1, max_length=128),
+)
+
+# The PostInput schema (PostPatch is the same with every field optional).
+POST_FIELDS = (
+    Rule("title", "标题", "string", required=True, min_length=1, max_length=200),
+    Rule("content", "内容", "string", required=True, min_length=1, max_length=10000),
+)

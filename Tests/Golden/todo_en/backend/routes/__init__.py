@@ -1,0 +1,13 @@
+"""The blueprints: one module per resource."""
+from routes import health, static, tasks
+
+BLUEPRINTS = (
+    health.bp,
+    tasks.bp,
+    static.bp,
+)
+
+
+def register_blueprints(app):
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
