@@ -27,6 +27,11 @@ public enum AppSpecSchema {
         return removeProperties(["requirement", "clauses"], from: inlined)
     }
 
+    /// The longest title, label or value the model may write.
+    static let freeTextLimit = 120
+    /// The most entities, fields, operations or values in one list.
+    static let listLimit = 16
+
     static let dropped: Set<String> = ["$schema", "$id", "$defs", "title", "default", "uniqueItems"]
 
     /// `properties` says the object is a map from property names to schemas, whose keys (a field
@@ -48,6 +53,14 @@ public enum AppSpecSchema {
                 return resolved
             }
             var out: [(String, JSON)] = []
+            if node["type"] == .string("string"), node["maxLength"] == nil, node["pattern"] == nil {
+                // Bounded text: a grammar-driven small model otherwise may repeat a word for ever.
+                out.append(("maxLength", .number(Double(freeTextLimit))))
+            }
+            if node["type"] == .string("array"), node["maxItems"] == nil {
+                // Bounded lists, for the same reason: a list that never closes is an answer cut off.
+                out.append(("maxItems", .number(Double(listLimit))))
+            }
             for (k, v) in pairs where !dropped.contains(k) {
                 if k == "pattern", let p = v.string {
                     out.append((k, .string(boundPattern(p, maxLength: node["maxLength"]?.number))))

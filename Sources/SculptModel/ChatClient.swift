@@ -200,6 +200,19 @@ public final class ChatClient: Sendable {
                 let body = try await response.body.collect(upTo: 1 << 20)
                 throw self.failure(status: Int(response.status.code), headers: response.headers, body: body, request: request)
             }
+            if let type = response.headers.first(name: "Content-Type"), type.contains("application/json") {
+                // A server or proxy that ignores `stream`: take its whole answer as one event.
+                let body = try await response.body.collect(upTo: 32 << 20)
+                guard let json = JSON.parse(Data(body.readableBytesView)), let c = ChatCompletion.decode(json) else {
+                    throw ModelError(.badResponse, status: 200, "\(self.host) answered, but not in the chat-completions format: check \(self.configuration.setting("baseURL")) points at an OpenAI-compatible API (often ending in /v1)")
+                }
+                yield(.role("assistant"))
+                if !c.content.isEmpty { yield(.delta(c.content)) }
+                if let reason = c.finishReason { yield(.finished(reason: reason)) }
+                if let u = c.usage { yield(.usage(u)) }
+                await self.meter.record(c.usage)
+                return
+            }
             var parser = ServerSentEvents()
             var chunks = 0, finished = false, done = false, usage: TokenUsage?
             func handle(_ data: String) throws {

@@ -34,10 +34,102 @@ public indirect enum JSON: Sendable, Equatable {
     public var number: Double? { if case .number(let n) = self { return n } else { return nil } }
     public var array: [JSON]? { if case .array(let a) = self { return a } else { return nil } }
 
-    /// Parses JSON text; nil when it is not JSON.
-    public static func parse(_ data: Data) -> JSON? { try? JSONDecoder().decode(JSON.self, from: data) }
+    /// Parses JSON text, keeping the order of object keys; nil when it is not JSON.
+    ///
+    /// Order matters here: llama-server's grammar writes properties in the schema's order, and a
+    /// model writes a spec better name-first than entities-first. Foundation's parsers lose it.
+    public static func parse(_ data: Data) -> JSON? { parse(String(decoding: data, as: UTF8.self)) }
 
-    public static func parse(_ text: String) -> JSON? { parse(Data(text.utf8)) }
+    public static func parse(_ text: String) -> JSON? {
+        var p = Parser(Array(text.utf8))
+        guard let value = p.value() else { return nil }
+        p.skipSpace()
+        return p.at == p.bytes.count ? value : nil
+    }
+
+    struct Parser {
+        let bytes: [UInt8]
+        var at = 0
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        mutating func skipSpace() {
+            while at < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[at]) { at += 1 }
+        }
+
+        mutating func literal(_ word: String, _ value: JSON) -> JSON? {
+            let w = Array(word.utf8)
+            guard at + w.count <= bytes.count, Array(bytes[at..<at + w.count]) == w else { return nil }
+            at += w.count
+            return value
+        }
+
+        mutating func value() -> JSON? {
+            skipSpace()
+            guard at < bytes.count else { return nil }
+            switch bytes[at] {
+            case UInt8(ascii: "{"):
+                at += 1
+                var pairs: [(String, JSON)] = []
+                skipSpace()
+                if at < bytes.count, bytes[at] == UInt8(ascii: "}") { at += 1; return .object(pairs) }
+                while true {
+                    skipSpace()
+                    guard let key = string() else { return nil }
+                    skipSpace()
+                    guard at < bytes.count, bytes[at] == UInt8(ascii: ":") else { return nil }
+                    at += 1
+                    guard let v = value() else { return nil }
+                    pairs.append((key, v))
+                    skipSpace()
+                    guard at < bytes.count else { return nil }
+                    if bytes[at] == UInt8(ascii: ",") { at += 1; continue }
+                    if bytes[at] == UInt8(ascii: "}") { at += 1; return .object(pairs) }
+                    return nil
+                }
+            case UInt8(ascii: "["):
+                at += 1
+                var items: [JSON] = []
+                skipSpace()
+                if at < bytes.count, bytes[at] == UInt8(ascii: "]") { at += 1; return .array(items) }
+                while true {
+                    guard let v = value() else { return nil }
+                    items.append(v)
+                    skipSpace()
+                    guard at < bytes.count else { return nil }
+                    if bytes[at] == UInt8(ascii: ",") { at += 1; continue }
+                    if bytes[at] == UInt8(ascii: "]") { at += 1; return .array(items) }
+                    return nil
+                }
+            case UInt8(ascii: "\""): return string().map(JSON.string)
+            case UInt8(ascii: "t"): return literal("true", .bool(true))
+            case UInt8(ascii: "f"): return literal("false", .bool(false))
+            case UInt8(ascii: "n"): return literal("null", .null)
+            default:
+                let start = at
+                while at < bytes.count, "+-0123456789.eE".utf8.contains(bytes[at]) { at += 1 }
+                guard at > start, let n = Double(String(decoding: bytes[start..<at], as: UTF8.self)) else { return nil }
+                return .number(n)
+            }
+        }
+
+        /// A string literal, unescaped (the decoder handles surrogate pairs and every escape).
+        mutating func string() -> String? {
+            guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { return nil }
+            let start = at
+            at += 1
+            var escaped = false
+            while at < bytes.count {
+                let b = bytes[at]
+                at += 1
+                if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") {
+                    let raw = Data(bytes[start..<at])
+                    if !raw.contains(UInt8(ascii: "\\")) { return String(decoding: raw.dropFirst().dropLast(), as: UTF8.self) }
+                    return try? JSONDecoder().decode(String.self, from: raw)
+                }
+            }
+            return nil
+        }
+    }
 
     /// Compact JSON text.
     public var text: String {
@@ -86,27 +178,3 @@ public indirect enum JSON: Sendable, Equatable {
     }
 }
 
-extension JSON: Decodable {
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    public init(from decoder: Decoder) throws {
-        if let c = try? decoder.container(keyedBy: Key.self) {
-            self = .object(try c.allKeys.map(\.stringValue).sorted().map { ($0, try c.decode(JSON.self, forKey: Key(stringValue: $0))) })
-        } else if var u = try? decoder.unkeyedContainer() {
-            var out: [JSON] = []
-            while !u.isAtEnd { out.append(try u.decode(JSON.self)) }
-            self = .array(out)
-        } else {
-            let c = try decoder.singleValueContainer()
-            if c.decodeNil() { self = .null }
-            else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-            else if let n = try? c.decode(Double.self) { self = .number(n) }
-            else { self = .string(try c.decode(String.self)) }
-        }
-    }
-}

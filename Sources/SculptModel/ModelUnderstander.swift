@@ -34,7 +34,7 @@ public struct ModelUnderstander: Sendable {
     /// A bound on each answer, so a looping model cannot run for ever.
     public var maxTokens: Int
 
-    public init(client: ChatClient, maxCorrections: Int = 2, maxTokens: Int = 2048) {
+    public init(client: ChatClient, maxCorrections: Int = 2, maxTokens: Int = 1024) {
         self.client = client
         self.maxCorrections = maxCorrections
         self.maxTokens = maxTokens
@@ -50,9 +50,21 @@ public struct ModelUnderstander: Sendable {
         var warnings: [String] = []
         for answer in 1...(maxCorrections + 1) {
             try Task.checkCancellation()
-            let completion = try await client.complete(ChatRequest(
-                messages: messages, temperature: 0, maxTokens: maxTokens,
-                responseFormat: .jsonSchema(name: "appspec", schema: schema, strict: true), seed: 1))
+            let completion: ChatCompletion
+            do {
+                // Streamed, so the timeout is between tokens: a slow local model that keeps
+                // producing is given the time it needs, a stalled one is not.
+                completion = try await client.streamedCompletion(ChatRequest(
+                    messages: messages, temperature: 0, maxTokens: maxTokens,
+                    responseFormat: .jsonSchema(name: "appspec", schema: schema, strict: true), seed: 1))
+            } catch let e as ModelError where e.kind == .contextTooLong && answer > 1 {
+                // The first request fitted; the correction (which repeats the answer) did not.
+                lastProblems.append("the correction did not fit the model's context window")
+                break
+            }
+            if ProcessInfo.processInfo.environment["SCULPT_MODEL_SHOW_ANSWERS"] == "1" {
+                client.log("answer \(answer) (\(completion.finishReason ?? "no finish reason")): \(completion.content)")
+            }
             switch Self.read(completion, requirement: text) {
             case .success(let spec):
                 if !client.schemaEnforced {
@@ -141,7 +153,11 @@ public struct ModelUnderstander: Sendable {
 
     struct ProblemList: Error, Sequence {
         let items: [String]
-        init(_ items: [String]) { self.items = items }
+        /// Each problem once: a looping model repeats the same mistake many times.
+        init(_ items: [String]) {
+            var seen = Set<String>()
+            self.items = items.filter { seen.insert($0).inserted }
+        }
         func makeIterator() -> IndexingIterator<[String]> { items.makeIterator() }
     }
 }

@@ -81,7 +81,7 @@ struct FaultTests {
     @Test func aStreamArrivesWithEveryQuirk() async throws {
         let events = Wire.streamEvents(["Hel", "lo ✓"])
         // Split the bytes at awkward places (inside a line, inside a UTF-8 character).
-        let bytes = Wire.streamHead + events.flatMap(Wire.event) + Wire.endOfChunks
+        let bytes = Wire.streamHead + Wire.event(events[0], events[1]) + events.dropFirst(2).flatMap { Wire.event($0) } + Wire.endOfChunks
         let pieces = stride(from: 0, to: bytes.count, by: 37).map { (bytes: Array(bytes[$0..<min($0 + 37, bytes.count)]), delayMs: 2) }
         let server = try await ScriptedServer { _, _ in .send(pieces, close: true) }
         defer { Task { await server.stop() } }

@@ -47,7 +47,7 @@ enum LlamaServers {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = ["--host", "127.0.0.1", "--port", String(port), "--api-key", key, "-m", model, "--alias", alias,
-                       "--ctx-size", "8192", "--parallel", "2"]
+                       "--ctx-size", "16384", "--parallel", "2", "--threads", "1"]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         do { try p.run() } catch { return nil }

@@ -126,11 +126,13 @@ enum Wire {
         return response(200, "OK", body: #"{"choices":[{"finish_reason":"stop","index":0,"message":{"role":"assistant","content":"\#(escaped)"}}],"created":1,"model":"tiny","system_fingerprint":"b1","object":"chat.completion","usage":{"completion_tokens":5,"prompt_tokens":7,"total_tokens":12},"id":"chatcmpl-1","timings":{"prompt_n":7,"predicted_n":5}}"#)
     }
 
-    static let streamHead = Array("HTTP/1.1 200 OK\r\nServer: llama.cpp\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n".utf8)
+    /// llama-server's head, except `Connection: close` for `Keep-Alive`: the scripted server
+    /// closes every connection, and says so, so a client never reuses one it is about to lose.
+    static let streamHead = Array("HTTP/1.1 200 OK\r\nServer: llama.cpp\r\nAccess-Control-Allow-Origin: \r\nX-Accel-Buffering: no\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n".utf8)
 
-    /// One HTTP chunk holding one server-sent event.
-    static func event(_ data: String) -> [UInt8] {
-        let payload = "data: \(data)\n\n"
+    /// One HTTP chunk holding server-sent events (llama-server packs several into one chunk).
+    static func event(_ data: String...) -> [UInt8] {
+        let payload = data.map { "data: \($0)\n\n" }.joined()
         return Array((String(payload.utf8.count, radix: 16) + "\r\n" + payload + "\r\n").utf8)
     }
 
@@ -143,7 +145,7 @@ enum Wire {
             events.append(#"{"choices":[{"finish_reason":null,"index":0,"delta":{"content":"\#(p)"}}],"created":1,"id":"c","model":"tiny","system_fingerprint":"b1","object":"chat.completion.chunk"}"#)
         }
         events.append(#"{"choices":[{"finish_reason":"stop","index":0,"delta":{}}],"created":1,"id":"c","model":"tiny","object":"chat.completion.chunk","timings":{"prompt_n":3,"predicted_n":2}}"#)
-        events.append(#"{"choices":[],"created":1,"id":"c","model":"tiny","object":"chat.completion.chunk","usage":{"completion_tokens":2,"prompt_tokens":3,"total_tokens":5}}"#)
+        events.append(#"{"choices":[],"created":1,"id":"c","model":"tiny","system_fingerprint":"b1-0c1e570","object":"chat.completion.chunk","usage":{"completion_tokens":2,"prompt_tokens":3,"total_tokens":5,"prompt_tokens_details":{"cached_tokens":0}},"timings":{"cache_n":0,"prompt_n":3,"predicted_n":2}}"#)
         events.append("[DONE]")
         return events
     }
