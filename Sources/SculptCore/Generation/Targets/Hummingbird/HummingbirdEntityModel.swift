@@ -114,6 +114,8 @@ struct HummingbirdFieldModel {
     let applyLine: String
     /// The record's value from a sign-up input (accounts).
     let fromInput: String
+    /// Its `CodingKeys` case: `case title`, or `case birthDate = "birth_date"`.
+    let codingCase: String
 
     init(_ f: HummingbirdField) {
         name = f.name
@@ -125,6 +127,7 @@ struct HummingbirdFieldModel {
         placeholder = f.placeholder
         applyLine = f.applyLine
         fromInput = f.storedOptional ? "input.\(f.property)" : "input.\(f.property) ?? \(f.placeholder)"
+        codingCase = f.property == f.name ? "case \(f.property)" : "case \(f.property) = \(SwiftCode.string(f.name))"
     }
 }
 
