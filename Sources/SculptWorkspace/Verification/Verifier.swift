@@ -73,6 +73,8 @@ public struct Verifier {
         var clauses: [VerificationReport.ClauseResult] = []
         var failure: VerificationReport.Failure?
         var logTail: String?
+        /// Folders a compiled backend needs to run, bound read-only (the Swift toolchain's runtime).
+        var toolchain: [URL] = []
 
         var project: URL { verifier.project }
         var options: Options { verifier.options }
@@ -106,6 +108,7 @@ public struct Verifier {
             var readable: [URL] = []
             if let python { readable.append(URL(fileURLWithPath: python.basePrefix)) }
             if let env { readable.append(env) }
+            readable += toolchain
             let home = sandbox.kind == .bubblewrap ? "/tmp" : work.path
             let wrapped = sandbox.wrap(command, directory: directory, writable: [project, work], readable: readable,
                                        environment: environment(home: home))
@@ -150,7 +153,13 @@ public struct Verifier {
                     return
                 }
             } else {
-                // Not a pip project: run the manifest's own setup commands, as its README says.
+                // Not a pip project: run the manifest's own setup commands, as its README says. A
+                // SwiftPM backend's test runner links the toolchain's runtime, so that is readable.
+                if FileManager.default.fileExists(atPath: backend.appendingPathComponent("Package.swift").path),
+                   let swift = Sandbox.which("swift") {
+                    toolchain = [URL(fileURLWithPath: swift).resolvingSymlinksInPath().deletingLastPathComponent()
+                        .deletingLastPathComponent().deletingLastPathComponent()]
+                }
                 for step in manifest.setup {
                     let r = try? GroupedProcess.run(["sh", "-c", step], directory: backend, environment: ProcessInfo.processInfo.environment,
                                                     output: work.appendingPathComponent("setup.log"), timeout: 900)
