@@ -128,6 +128,8 @@ public final class ChatClient: Sendable {
     struct Retryable: Error {
         let final: ModelError
         let retryAfter: Double?
+        /// A pooled connection the server had already closed: resent at once and not worth a line.
+        var stale = false
     }
 
     func withRetries<T>(_ operation: (Int) async throws -> T) async throws -> T {
@@ -140,6 +142,7 @@ public final class ChatClient: Sendable {
                 guard retryNumber <= retry.maxRetries else {
                     throw ModelError(r.final.kind, status: r.final.status, budgetMessage(r.final, attempts: retryNumber))
                 }
+                if r.stale { continue }
                 guard let wait = retry.delay(retry: retryNumber, retryAfter: r.retryAfter) else {
                     throw ModelError(r.final.kind, status: r.final.status,
                                      r.final.message + "; the server asks to wait \(Int(r.retryAfter ?? 0)) s, more than the \(Int(retry.maxDelay)) s Sculpt waits: try again later")
@@ -275,6 +278,10 @@ public final class ChatClient: Sendable {
                 }
             }
             if error is CancellationError { throw cancelled() }
+            if let c = error as? ChannelError, c == .ioOnClosedChannel || c == .alreadyClosed, !streamed() {
+                // Keep-alive connections that llama-server and others close after a stream.
+                throw Retryable(final: ModelError(.unreachable, "\(host) closed the connection"), retryAfter: 0, stale: true)
+            }
             let text = String(describing: error)
             if text.contains("onnection refused") || text.contains("NIOConnectionError") || text.contains("connectTimeout")
                 || text.contains("DNS") || text.contains("dns") || text.contains("SSL") || text.contains("TLS") {
