@@ -1,4 +1,5 @@
 import Foundation
+import SculptCore
 
 /// Any JSON value, kept exactly (objects keep their key order as written by us).
 ///
@@ -162,19 +163,7 @@ public indirect enum JSON: Sendable, Equatable {
     }
 
     static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        out += "\""
+        out += CodeLiteral.json(s)
     }
 }
 

@@ -7,23 +7,7 @@ import Foundation
 enum PythonCode {
     /// A double-quoted string literal; non-ASCII text stays readable (the files are UTF-8).
     static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        CodeLiteral.json(s)
     }
 
     /// `0`, `2.5`: whole numbers without a fraction, like the JSON in openapi.json.

@@ -7,23 +7,7 @@ import Foundation
 enum SwiftCode {
     /// A double-quoted string literal; non-ASCII text stays readable (the files are UTF-8).
     static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        CodeLiteral.quoted(s) { "\\u{\(String($0, radix: 16))}" }
     }
 
     /// `0`, `2.5`: a Double literal without a needless fraction.
