@@ -41,7 +41,7 @@ struct VerificationFaultTests {
     @Test("a server that stores the plain password fails the hashing check")
     func plainPassword() throws {
         let r = try verifyBroken("register_zh") { p in
-            try VerificationFixtures.mutate(p, "backend/auth.py", replacing: "return generate_password_hash(password, method=\"scrypt\")",
+            try VerificationFixtures.mutate(p, "backend/auth.py", replacing: "return generate_password_hash(password, method=current_app.config[\"PASSWORD_HASH_METHOD\"])",
                                             with: "return password")
         }
         #expect(failed(r).contains("accounts.password.hashed"), "\(VerificationFixtures.describe(r))")

@@ -87,7 +87,7 @@ struct LlamaServerTests {
 
     @Test(.smolLM2Server) func smolLM2UnderstandsTheClassicRequirement() async throws {
         let server = try #require(LlamaServers.smollm2)
-        let c = ChatClient(configuration: server.configuration(timeout: 300))
+        let c = ChatClient(configuration: server.configuration(timeout: 900))
         let start = Date()
         let u = try await ModelUnderstander(client: c).understand(
             "Create a user registration feature: the user enters a username and a password. If the username already exists, return an error message; otherwise create the new user and return a success message.")
