@@ -18,10 +18,19 @@ struct FlaskTargetTests {
     static var fixtureNames: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
         return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted() + ["awkward_names"]
+            + requirements.keys.sorted()
     }
+
+    /// Requirements in prose, understood by the offline parser: the whole pipeline, in both languages.
+    static let requirements: [String: String] = [
+        "requirement_pets_zh": "创建一个宠物领养平台：宠物有名字、品种、年龄（整数，不能为负）、性别（只能是公或母）和是否已领养（默认否）。游客可以浏览宠物列表和详情，登录用户可以发布和编辑宠物信息。",
+        "requirement_events_en": "Event management: each event has a name (at most 80 characters), a start time, an end time, a capacity (a whole number greater than 0) and a status that can be draft, published or cancelled (default draft). Anyone can browse events; only signed-in users can create events, and only their own events can be edited or deleted. Events can be searched by name.",
+        "requirement_expenses_en": "I need a simple expense tracker. Users register and log in with their email. Each expense has an amount (positive), a category (food, transport or rent), a date and an optional note. Each user sees only their own expenses.",
+    ]
 
     static func spec(_ name: String) throws -> AppSpec {
         if name == "awkward_names" { return try SpecCoding.decode(Data(awkwardNames.utf8)) }
+        if let text = requirements[name] { return try RequirementParser().understand(text).spec }
         return try SpecCoding.decode(Data(contentsOf: fixtures.appendingPathComponent("\(name).json")))
     }
 

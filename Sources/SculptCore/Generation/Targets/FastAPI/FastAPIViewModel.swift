@@ -34,14 +34,7 @@ struct FastAPIViewModel {
         if declarations.contains("Literal[") { typing.append("Literal") }
         typingImports = typing.joined(separator: ", ")
         let columns = accounts.flatMap(\.faColumns) + fastEntities.flatMap(\.faColumns)
-        let columnText = columns.map(\.declaration).joined(separator: "\n")
-        var dt: [String] = []
-        if columnText.contains("Mapped[date") { dt.append("date") }
-        if columnText.contains("Mapped[datetime") { dt.append("datetime") }
-        var lines: [String] = []
-        if !dt.isEmpty { lines += ["from datetime import \(dt.joined(separator: ", "))", ""] }
-        lines += ["import sqlalchemy as sa", "from sqlalchemy.orm import Mapped, mapped_column", "", "from database import Base"]
-        modelImports = lines
+        modelImports = FlaskViewModel.modelImports(declarations: columns.map(\.declaration))
         var modules = ["health"] + fastEntities.map(\.entity.plural)
         if !accounts.isEmpty { modules.append("auth") }
         routerModules = modules.sorted().joined(separator: ", ")

@@ -73,10 +73,15 @@ struct FlaskViewModel {
     let allTests: [String]
 
     static func modelImports(accounts: [FlaskAccountsModel], entities: [FlaskEntityModel]) -> [String] {
-        let declarations = accounts.flatMap(\.columns) + entities.flatMap(\.columns)
-        let text = declarations.map(\.declaration).joined(separator: "\n")
+        modelImports(declarations: (accounts.flatMap(\.columns) + entities.flatMap(\.columns)).map(\.declaration))
+    }
+
+    /// The imports of models.py for these column declarations (shared by the Python targets).
+    static func modelImports(declarations: [String]) -> [String] {
+        let text = declarations.joined(separator: "\n")
         var dt: [String] = []
-        if text.contains("Mapped[date") { dt.append("date") }
+        // "Mapped[date]" or "Mapped[date | None]", not the start of "Mapped[datetime]".
+        if text.contains("Mapped[date]") || text.contains("Mapped[date |") { dt.append("date") }
         if text.contains("Mapped[datetime") { dt.append("datetime") }
         var lines: [String] = []
         if !dt.isEmpty { lines += ["from datetime import \(dt.joined(separator: ", "))", ""] }
