@@ -156,9 +156,8 @@ public struct Verifier {
                 // Not a pip project: run the manifest's own setup commands, as its README says. A
                 // SwiftPM backend's test runner links the toolchain's runtime, so that is readable.
                 if FileManager.default.fileExists(atPath: backend.appendingPathComponent("Package.swift").path),
-                   let swift = Sandbox.which("swift") {
-                    toolchain = [URL(fileURLWithPath: swift).resolvingSymlinksInPath().deletingLastPathComponent()
-                        .deletingLastPathComponent().deletingLastPathComponent()]
+                   let root = Self.swiftToolchain() {
+                    toolchain = [root]
                 }
                 for step in manifest.setup {
                     let r = try? GroupedProcess.run(["sh", "-c", step], directory: backend, environment: ProcessInfo.processInfo.environment,
@@ -169,7 +168,8 @@ public struct Verifier {
                         return
                     }
                 }
-                add("setup", .passed, Date().timeIntervalSince(t), "ran the manifest's setup commands")
+                add("setup", .passed, Date().timeIntervalSince(t), "ran the manifest's setup commands"
+                    + (toolchain.isEmpty ? "" : "; the Swift toolchain (\(toolchain[0].path)) is readable in the sandbox"))
             }
 
             // 2. Byte-compile: a syntax error anywhere is found before anything runs.
@@ -224,6 +224,18 @@ public struct Verifier {
                 fail("tests", 0, "the tests did not report")
             }
             record(driven)
+        }
+
+        /// The Swift toolchain's root (`/opt/swift` for `/opt/swift/usr/bin/swift`), from PATH. The
+        /// link is resolved first: `swift` is a symbolic link to `swift-driver`.
+        static func swiftToolchain() -> URL? {
+            for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+                let swift = URL(fileURLWithPath: String(dir)).appendingPathComponent("swift").resolvingSymlinksInPath()
+                if FileManager.default.isExecutableFile(atPath: swift.path) {
+                    return swift.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                }
+            }
+            return nil
         }
 
         /// What running the driver gave: its process result, or why it could not run.
