@@ -115,8 +115,10 @@ struct ReadmeViewModel {
         test = Shell.join(manifest.test)
         url = "http://127.0.0.1:8000/"
         runOpen = c.text("readme.run_open", ["url": "<http://127.0.0.1:8000/>", "health": "<http://127.0.0.1:8000\(manifest.health)>"])
-        runSetup = c.text("readme.run_setup", ["backend": manifest.dir])
-        testIntro = c.text("readme.test_intro", ["backend": manifest.dir])
+        // A compiled backend is built, not installed: its words say so.
+        let compiled = manifest.setup.contains { $0.hasPrefix("swift build") }
+        runSetup = c.text(compiled ? "readme.run_setup_swift" : "readme.run_setup", ["backend": manifest.dir])
+        testIntro = c.text(compiled ? "readme.test_intro_swift" : "readme.test_intro", ["backend": manifest.dir])
         let secretExample = spec.accounts?.login == true ? " SECRET_KEY=change-me-to-a-long-random-string" : ""
         envExample = "HOST=0.0.0.0 PORT=8080 DATABASE_URL=sqlite:////tmp/\(spec.name).db\(secretExample) \(start)"
         env = [
@@ -133,6 +135,7 @@ struct ReadmeViewModel {
         switch framework {
         case "flask": return "Flask"
         case "fastapi": return "FastAPI"
+        case "hummingbird": return "Hummingbird (Swift)"
         case "express": return "Express"
         default: return framework
         }
