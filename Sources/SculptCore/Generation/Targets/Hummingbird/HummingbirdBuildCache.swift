@@ -31,10 +31,12 @@ enum HummingbirdBuildCache {
     /// The scratch path, as a shell word: `$XDG_CACHE_HOME` (or `~/.cache`) `/sculpt/swift/<key>`.
     static var scratch: String { "\"${XDG_CACHE_HOME:-$HOME/.cache}/sculpt/swift/\(key)\"" }
 
-    /// Set-up: the release server (static Swift runtime, so it runs without the toolchain), then the
-    /// tests, each copied into `bin/` right after it is built.
+    /// Set-up: resolving the dependencies (minutes the first time, seconds later: its own step, so no
+    /// step nears a 15-minute limit), the release server (static Swift runtime, so it runs without the
+    /// toolchain), then the tests, each copied into `bin/` right after it is built.
     static var setup: [String] {
         [
+            "swift package resolve --scratch-path \(scratch)",
             "swift build -c release --static-swift-stdlib --product server --scratch-path \(scratch)"
                 + " && mkdir -p bin && cp \(scratch)/release/server bin/server",
             "swift build --build-tests --scratch-path \(scratch)"
