@@ -1,4 +1,5 @@
 import Foundation
+import SculptCore
 
 /// Runs one command to completion with a wall-time limit, capturing its output.
 public struct ProcessRunner: Sendable {
@@ -21,7 +22,7 @@ public struct ProcessRunner: Sendable {
         process.standardOutput = pipe
         process.standardError = pipe
         process.standardInput = FileHandle.nullDevice
-        let collected = Locked2(Data())
+        let collected = Locked(Data())
         pipe.fileHandleForReading.readabilityHandler = { h in
             let d = h.availableData
             if !d.isEmpty { collected.mutate { $0.append(d) } }
@@ -46,12 +47,4 @@ public struct ProcessRunner: Sendable {
         return Result(status: process.terminationStatus, output: String(decoding: collected.value, as: UTF8.self),
                       timedOut: timedOut, seconds: Date().timeIntervalSince(start))
     }
-}
-
-final class Locked2<Value>: @unchecked Sendable {
-    private var stored: Value
-    private let lock = NSLock()
-    init(_ v: Value) { stored = v }
-    var value: Value { lock.lock(); defer { lock.unlock() }; return stored }
-    func mutate(_ f: (inout Value) -> Void) { lock.lock(); f(&stored); lock.unlock() }
 }

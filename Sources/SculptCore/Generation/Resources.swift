@@ -55,10 +55,11 @@ public enum Resources {
 }
 
 /// A value shared across threads behind a lock.
-final class Locked<Value>: @unchecked Sendable {
+public final class Locked<Value>: @unchecked Sendable {
     private var stored: Value
     private let lock = NSLock()
-    init(_ value: Value) { stored = value }
-    var value: Value { lock.lock(); defer { lock.unlock() }; return stored }
-    func set(_ v: Value) { lock.lock(); stored = v; lock.unlock() }
+    public init(_ value: Value) { stored = value }
+    public var value: Value { lock.lock(); defer { lock.unlock() }; return stored }
+    public func set(_ v: Value) { lock.lock(); stored = v; lock.unlock() }
+    public func mutate(_ f: (inout Value) -> Void) { lock.lock(); f(&stored); lock.unlock() }
 }

@@ -274,10 +274,8 @@ struct Reading {
         for i in out.indices.dropFirst() where out[i].entity() != nil && modals.contains(out[i - 1].text.lowercased()) {
             guard out[i - 1].text.lowercased() != "and" && out[i - 1].text.lowercased() != "or" || (i >= 2 && out[i - 2].operation() != nil) else { continue }
             let rest = out[(i + 1)...].prefix(3).filter { !["a", "an", "the", "new", "their", "own", "on"].contains($0.text.lowercased()) }
-            if let next = rest.first, next.entity() != nil {
-                out[i].meanings = [.operation("create")]
-            } else {
-                out[i].meanings = [.operation("create")]
+            out[i].meanings = [.operation("create")]
+            if rest.first?.entity() == nil {
                 out.insert(Token(text: tokens[i].text, start: tokens[i].start, meanings: tokens[i].meanings.filter { if case .entity = $0 { return true }; return false }), at: i + 1)
                 return verbsAfter(out, from: i + 2, modals: modals)
             }

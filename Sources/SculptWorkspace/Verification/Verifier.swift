@@ -197,7 +197,7 @@ public struct Verifier {
             let command = manifest.test.map { $0 == ".venv/bin/python" ? venvPython : $0 }
             let job = Unchecked((self, command, backend, python, envPath))
             let testsDone = DispatchSemaphore(value: 0)
-            let testsOutcome = Locked2<Result<GroupedProcess.Result, Error>?>(nil)
+            let testsOutcome = Locked<Result<GroupedProcess.Result, Error>?>(nil)
             Thread.detachNewThread {
                 let (me, command, backend, python, envPath) = job.value
                 let r = Result { try me.sandboxed(command, in: backend, python: python, env: envPath, log: "tests.log",
