@@ -109,7 +109,7 @@ struct Reading {
 
     /// Whether a title clause says nothing more than the title ("做一个电影评论网站", "A todo list").
     func titleOnly(_ text: String) -> Bool {
-        !index.tokens(text).contains { $0.operation() == "manage" && false || $0.isSearch || $0.access() != nil }
+        !index.tokens(text).contains { $0.isSearch || $0.access() != nil }
     }
 
     func titlePhrase(_ piece: ClauseSplitter.Piece) -> String? {
