@@ -7,20 +7,22 @@ import Testing
 @Suite("Golden trees")
 struct GoldenTreeTests {
     static let specs = ["register_zh", "blog_zh", "products_en", "todo_en"]
+    static let backends = ProjectGenerator.backendNames
     static let goldenRoot = Fixtures.root.deletingLastPathComponent().appendingPathComponent("Golden")
 
-    @Test("the same spec gives byte-identical files", arguments: specs)
-    func deterministic(name: String) throws {
+    @Test("the same spec gives byte-identical files", arguments: specs, backends)
+    func deterministic(name: String, backend: String) throws {
         let spec = try Fixtures.spec(name)
-        let a = try ProjectGenerator(backend: "flask").generate(spec)
-        let b = try ProjectGenerator(backend: "flask").generate(spec)
+        let a = try ProjectGenerator(backend: backend).generate(spec)
+        let b = try ProjectGenerator(backend: backend).generate(spec)
         #expect(a == b)
     }
 
-    @Test("generated trees match the golden copies", arguments: specs)
-    func golden(name: String) throws {
-        let files = try ProjectGenerator(backend: "flask").generate(try Fixtures.spec(name))
-        let dir = Self.goldenRoot.appendingPathComponent(name)
+    /// Each backend's tree of each spec lives in `Tests/Golden/<backend>/<spec>`.
+    @Test("generated trees match the golden copies", arguments: specs, backends)
+    func golden(name: String, backend: String) throws {
+        let files = try ProjectGenerator(backend: backend).generate(try Fixtures.spec(name))
+        let dir = Self.goldenRoot.appendingPathComponent(backend).appendingPathComponent(name)
         let fm = FileManager.default
         if ProcessInfo.processInfo.environment["SCULPT_UPDATE_GOLDEN"] == "1" {
             try? fm.removeItem(at: dir)
@@ -38,7 +40,7 @@ struct GoldenTreeTests {
         for f in files where expected.contains(f.path) {
             let golden = try String(contentsOf: dir.appendingPathComponent(f.path), encoding: .utf8)
             if golden != f.contents {
-                Issue.record("\(name)/\(f.path) differs from its golden copy:\n\(LineDiff.describe(expected: golden, actual: f.contents))")
+                Issue.record("\(backend)/\(name)/\(f.path) differs from its golden copy:\n\(LineDiff.describe(expected: golden, actual: f.contents))")
             }
         }
     }

@@ -1,0 +1,7 @@
+"""The routers: one module per resource."""
+from routers import auth, health
+
+ROUTERS = (
+    health.router,
+    auth.router,
+)

@@ -1,0 +1,155 @@
+"""Tests of accounts (/api/auth/register), generated from the spec."""
+import threading
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from auth import hash_matches
+from config import SCRYPT_N, load_settings
+from helpers import (
+    MISSING,
+    assert_accepted,
+    assert_rejected,
+    error_of,
+    sign_up,
+    sign_up_body,
+)
+from messages import message
+from models import User
+
+REGISTER_URL = "/api/auth/register"
+IDENTITY = "username"
+IDENTITY_LABEL = "用户名"
+
+
+def test_register_creates_the_account(client):
+    """Signs up: 201 with the new account and a success message, never the password.
+
+    Requirement: 创建一个用户注册功能
+    Requirement: 否则，创建新的用户并返回成功信息
+    """
+    body = sign_up_body()
+    response = client.post(REGISTER_URL, json=body)
+    assert response.status_code == 201
+    data = response.json()
+    assert isinstance(data["id"], int)
+    assert {key: data[key] for key in body if key != "password"} == {k: v for k, v in body.items() if k != "password"}
+    assert data["message"] == message("registered")
+    assert "password" not in data and "password_hash" not in data
+    assert body["password"] not in response.text
+
+
+def test_register_stores_only_a_salted_hash(app, client):
+    """Stores the password only as a salted scrypt hash.
+
+    Requirement: 创建一个用户注册功能
+    Requirement: 否则，创建新的用户并返回成功信息
+    """
+    first, second = sign_up_body(), sign_up_body()
+    second["password"] = first["password"]
+    for body in (first, second):
+        assert client.post(REGISTER_URL, json=body).status_code == 201
+    with app.state.sessions() as db:
+        hashes = db.scalars(select(User.password_hash)).all()
+    assert len(hashes) == 2 and hashes[0] != hashes[1]
+    for stored in hashes:
+        assert stored.startswith("scrypt:") and first["password"] not in stored
+        assert hash_matches(stored, first["password"])
+        assert not hash_matches(stored, first["password"] + "x")
+    # Tests lower the scrypt cost to stay fast; the server itself uses the full cost.
+    assert load_settings(secret_key="unused").scrypt_n == SCRYPT_N == 2**15
+
+
+def test_register_ignores_fields_the_client_may_not_set(client):
+    """Ignores id, is_admin, role and other fields the client may not set.
+
+    Requirement: 创建一个用户注册功能
+    Requirement: 否则，创建新的用户并返回成功信息
+    """
+    body = {**sign_up_body(), "id": 987654, "is_admin": True, "role": "admin", "password_hash": "x"}
+    response = client.post(REGISTER_URL, json=body)
+    assert response.status_code == 201
+    data = response.json()
+    assert data["id"] != 987654
+    assert "is_admin" not in data and "role" not in data and "password_hash" not in data
+
+
+def test_register_twice_is_a_conflict(client):
+    """Refuses a second account with the same 用户名 (409, naming the field).
+
+    Requirement: 如果用户名已经存在，返回错误信息
+    """
+    body = sign_up(client)
+    again = {**sign_up_body(), IDENTITY: body[IDENTITY]}
+    error = error_of(client.post(REGISTER_URL, json=again), 409)
+    assert error["code"] == "conflict"
+    assert error["field"] == IDENTITY
+    assert error["message"] == message("conflict", label=IDENTITY_LABEL)
+
+
+def test_racing_registrations_give_one_account(app):
+    """Eight racing sign-ups with one 用户名 create one account; the others get 409.
+
+    Requirement: 如果用户名已经存在，返回错误信息
+    """
+    body = sign_up_body()
+    statuses = []
+
+    def attempt():
+        statuses.append(TestClient(app).post(REGISTER_URL, json=body).status_code)
+
+    threads = [threading.Thread(target=attempt) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [201] + [409] * 7
+
+
+def test_username_required(client):
+    """Refuses a body whose 用户名 is missing, null or empty.
+
+    Requirement: 用户需要输入用户名和密码
+    """
+    assert_rejected(client, REGISTER_URL, sign_up_body, "username", [MISSING, None, ""])
+
+
+def test_username_type(client):
+    """Refuses a 用户名 of the wrong JSON type."""
+    assert_rejected(client, REGISTER_URL, sign_up_body, "username", [123, True, ["x"], {"x": 1}])
+
+
+def test_username_min_length(client):
+    """Refuses a 用户名 shorter than 3 characters and accepts exactly 3."""
+    assert_rejected(client, REGISTER_URL, sign_up_body, "username", ["x" * 2])
+    assert_accepted(client, REGISTER_URL, sign_up_body, "username", ["x" * 3])
+
+
+def test_username_max_length(client):
+    """Refuses a 用户名 longer than 32 characters and accepts exactly 32."""
+    assert_rejected(client, REGISTER_URL, sign_up_body, "username", ["x" * 33])
+    assert_accepted(client, REGISTER_URL, sign_up_body, "username", ["x" * 32])
+
+
+def test_password_required(client):
+    """Refuses a body whose 密码 is missing, null or empty.
+
+    Requirement: 用户需要输入用户名和密码
+    """
+    assert_rejected(client, REGISTER_URL, sign_up_body, "password", [MISSING, None, ""])
+
+
+def test_password_type(client):
+    """Refuses a 密码 of the wrong JSON type."""
+    assert_rejected(client, REGISTER_URL, sign_up_body, "password", [123, True, ["x"], {"x": 1}])
+
+
+def test_password_min_length(client):
+    """Refuses a 密码 shorter than 8 characters and accepts exactly 8."""
+    assert_rejected(client, REGISTER_URL, sign_up_body, "password", ["x" * 7])
+    assert_accepted(client, REGISTER_URL, sign_up_body, "password", ["x" * 8])
+
+
+def test_password_max_length(client):
+    """Refuses a 密码 longer than 128 characters and accepts exactly 128."""
+    assert_rejected(client, REGISTER_URL, sign_up_body, "password", ["x" * 129])
+    assert_accepted(client, REGISTER_URL, sign_up_body, "password", ["x" * 128])

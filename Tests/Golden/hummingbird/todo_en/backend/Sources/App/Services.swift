@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+import Hummingbird
+
+/// What the routes share: the database.
+struct AppServices: Sendable {
+    let database: any DatabaseWriter
+
+    /// Inserts `record`; a UNIQUE constraint the database refuses becomes a 409 naming the field.
+    func insert<Record: MutablePersistableRecord & Sendable>(_ record: Record, unique: [Rule]) async throws -> Record {
+        do {
+            return try await database.write { db in try record.inserted(db) }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw Self.conflict(error, unique)
+        }
+    }
+
+    /// Saves the changes of an existing `record`, with the same 409 as `insert`.
+    func update<Record: MutablePersistableRecord & Sendable>(_ record: Record, unique: [Rule]) async throws {
+        do {
+            try await database.write { db in try record.update(db) }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw Self.conflict(error, unique)
+        }
+    }
+
+    /// SQLite says `UNIQUE constraint failed: table.column`: the 409 names that column's field.
+    static func conflict(_ error: DatabaseError, _ unique: [Rule]) -> APIError {
+        let columns = (error.message ?? "").split(separator: ":").last.map {
+            $0.split(separator: ",").map { $0.split(separator: ".").last.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? "" }
+        } ?? []
+        if let rule = unique.first(where: { columns.contains($0.name) }) {
+            return APIError(.conflict, "conflict", Messages.text("conflict", ["label": rule.label]), field: rule.name)
+        }
+        return APIError(.conflict, "conflict", Messages.text("conflict_other"))
+    }
+
+    /// One page of `request`: `{"items": [...], "total": N, "page": P, "page_size": S}`.
+    func page<Record: FetchableRecord & TableRecord & Encodable & Sendable>(
+        _ request: QueryInterfaceRequest<Record>, _ query: ListQuery
+    ) async throws -> Page<Record> {
+        try await database.read { db in
+            let total = try request.fetchCount(db)
+            let items = try request.limit(query.pageSize, offset: query.offset).fetchAll(db)
+            return Page(items: items, total: total, page: query.page, pageSize: query.pageSize)
+        }
+    }
+}
+
+/// The answer of every list operation.
+struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
+    var items: [Item]
+    var total: Int
+    var page: Int
+    var pageSize: Int
+
+    enum CodingKeys: String, CodingKey {
+        case items, total, page
+        case pageSize = "page_size"
+    }
+}
+
+/// The record id in the path; anything that is not one is an unknown record (404).
+func recordID(_ context: some RequestContext, label: String) throws -> Int64 {
+    guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw APIError.notFound(label) }
+    return id
+}
