@@ -9,12 +9,15 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Template names (relative path without `.mustache`), sorted.
     public let names: [String]
+    /// Each template's text, for `TemplateKeyAudit`.
+    let texts: [String: String]
 
     public init(folder: String) throws {
         self.folder = folder
         let base = try Resources.url("Templates/\(folder)")
         var library = MustacheLibrary()
         var names: [String] = []
+        var texts: [String: String] = [:]
         let fm = FileManager.default
         guard let walker = fm.enumerator(at: base, includingPropertiesForKeys: nil) else {
             throw GenerationError.template(folder, "folder missing")
@@ -29,7 +32,9 @@ public struct TemplateSet: Sendable {
                 throw GenerationError.template("\(folder)/\(rel)", "\(error)")
             }
             names.append(name)
+            texts[name] = text
         }
+        self.texts = texts
         self.library = library
         self.names = names.sorted()
     }
@@ -37,6 +42,10 @@ public struct TemplateSet: Sendable {
     public func render(_ name: String, _ model: Any) throws -> String {
         guard let out = library.render(model, withTemplate: name) else {
             throw GenerationError.template("\(folder)/\(name)", "no such template")
+        }
+        if let sink = TemplateKeyAudit.sink, let text = texts[name] {
+            let misses = TemplateKeyAudit.unresolved(in: text, template: "\(folder)/\(name)", model: model, partials: texts)
+            sink.mutate { $0 += misses }
         }
         return out
     }

@@ -15,6 +15,7 @@ struct FastAPIViewModel {
     let routerModules: String
     let routers: [String]
     let appTitleLiteral: String
+    let titleComment: String
 
     var accounts: [FastAPIAccountsModel] { fastAccounts }
     var entities: [FastAPIEntityModel] { fastEntities }
@@ -40,6 +41,7 @@ struct FastAPIViewModel {
         routerModules = modules.sorted().joined(separator: ", ")
         routers = ["health"] + (accounts.isEmpty ? [] : ["auth"]) + fastEntities.map(\.entity.plural)
         appTitleLiteral = PythonCode.string(spec.title)
+        titleComment = flask.titleComment
     }
 
     /// Names a Pydantic field or model attribute may not take: Flask's reserved attributes, BaseModel's

@@ -94,8 +94,26 @@ struct PageForm {
     /// Entity forms hold data, not the user's own details: no browser autofill.
     let autocompleteOff: Bool
 
-    var headingId: String { id + "-heading" }
-    var hasHeading: Bool { !heading.isEmpty }
+    // Stored, not computed: templates see stored properties only.
+    let headingId: String
+    let hasHeading: Bool
+
+    init(action: String, entity: String, id: String, heading: String, submitLabel: String, secured: Bool,
+         loginNote: String?, inputs: [FormInput], cancelLabel: String?, hidden: Bool, autocompleteOff: Bool) {
+        self.action = action
+        self.entity = entity
+        self.id = id
+        self.heading = heading
+        self.submitLabel = submitLabel
+        self.secured = secured
+        self.loginNote = loginNote
+        self.inputs = inputs
+        self.cancelLabel = cancelLabel
+        self.hidden = hidden
+        self.autocompleteOff = autocompleteOff
+        headingId = id + "-heading"
+        hasHeading = !heading.isEmpty
+    }
 }
 
 /// Sign-up, login and profile.
