@@ -19,7 +19,9 @@ enum PageFixtures {
     static func context(_ spec: AppSpec) throws -> GenerationContext {
         let catalog = try MessageCatalog(spec.language)
         let plan = APIPlan(spec)
-        return GenerationContext(plan: plan, catalog: catalog, openAPI: OpenAPIDocument.build(spec, plan: plan, catalog: catalog),
+        let schemas = APISchemas(spec)
+        return GenerationContext(plan: plan, schemas: schemas,
+                                 catalog: catalog, openAPI: OpenAPIDocument.build(spec, plan: plan, schemas: schemas, catalog: catalog),
                                  generator: "sculpt \(ProjectGenerator.version)")
     }
 
@@ -101,7 +103,7 @@ struct FrontendTests {
         let html = try #require(try PageFixtures.page(spec)["index.html"])
         let plan = APIPlan(spec)
         var expected = Set<String>()
-        for op in plan.operations where op.action != "get" && op.action != "delete" { expected.insert("\(op.action) \(op.entity)") }
+        for op in plan.operations where op.action != .get && op.action != .delete { expected.insert("\(op.action.rawValue) \(op.entity)") }
         let forms = HTML.tags("form", in: html).map { "\($0["data-sculpt-action"] ?? "?") \($0["data-sculpt-entity"] ?? "?")" }
         #expect(Set(forms) == expected)
         #expect(forms.count == expected.count, "a form appears twice: \(forms)")
@@ -112,7 +114,7 @@ struct FrontendTests {
             #expect(HTML.controls(in: list)["q"] != nil || e.searchable.isEmpty, "search box for \(e.name)")
             #expect(HTML.controls(in: list)["q"] == nil || !e.searchable.isEmpty, "search box for \(e.name), which has no search")
         }
-        #expect(html.contains("data-sculpt-signout") == plan.operations.contains { $0.action == "login" })
+        #expect(html.contains("data-sculpt-signout") == plan.operations.contains { $0.action == .login })
     }
 
     @Test("every field is a labelled control named after the API field with its constraints", arguments: PageFixtures.names)
@@ -226,7 +228,7 @@ struct FrontendTests {
         let plan = APIPlan(spec)
         #expect(ops.count == plan.operations.count)
         for (o, p) in zip(ops, plan.operations) {
-            #expect(o["method"] as? String == p.method && o["path"] as? String == p.path && o["action"] as? String == p.action
+            #expect(o["method"] as? String == p.method.rawValue && o["path"] as? String == p.path && o["action"] as? String == p.action.rawValue
                     && o["entity"] as? String == p.entity && o["secured"] as? Bool == p.secured)
         }
         let messages = try #require(json["messages"] as? [String: String])

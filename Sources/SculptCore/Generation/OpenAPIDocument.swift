@@ -3,8 +3,8 @@
 /// The document is the contract: backends enforce exactly the constraints written here, and
 /// clients (the acceptance suite, the web page) find operations by `x-sculpt-action`/`x-sculpt-entity`.
 public enum OpenAPIDocument {
-    public static func build(_ spec: AppSpec, plan: APIPlan, catalog: MessageCatalog) -> [String: Any] {
-        var schemas: [String: Any] = [
+    public static func build(_ spec: AppSpec, plan: APIPlan, schemas: APISchemas, catalog: MessageCatalog) -> [String: Any] {
+        var components: [String: Any] = [
             "Error": [
                 "type": "object", "required": ["error"],
                 "properties": ["error": [
@@ -17,37 +17,26 @@ public enum OpenAPIDocument {
                 ]],
             ] as [String: Any],
         ]
-        if let accounts = spec.accounts {
+        if let accounts = spec.accounts, let account = schemas.account, let signUp = schemas.signUp, let login = schemas.login {
             var userProps: [String: Any] = ["id": ["type": "integer", "readOnly": true]]
-            for f in accounts.signUpFields { userProps[f.name] = FieldSchema.of(f) }
-            schemas["User"] = ["type": "object", "properties": userProps, "required": ["id"] + accounts.signUpFields.filter(\.required).map(\.name)]
-            var signUp: [String: Any] = [:]
-            for f in accounts.signUpFields { signUp[f.name] = FieldSchema.of(f) }
-            signUp["password"] = FieldSchema.password(accounts.password)
-            schemas["SignUp"] = ["type": "object", "properties": signUp,
-                                 "required": accounts.signUpFields.filter(\.required).map(\.name) + ["password"]]
-            var loginIdentity = FieldSchema.of(accounts.identity)
-            loginIdentity.removeValue(forKey: "minLength")
-            loginIdentity["minLength"] = 1
-            schemas["Login"] = ["type": "object", "required": [accounts.identity.name, "password"],
-                                "properties": [accounts.identity.name: loginIdentity,
-                                               "password": ["type": "string", "format": "password", "minLength": 1,
-                                                            "maxLength": accounts.password.maxLength, "writeOnly": true]]]
-            schemas["Session"] = ["type": "object", "required": ["token", "user"],
-                                  "properties": ["token": ["type": "string"], "token_type": ["type": "string", "const": "Bearer"],
-                                                 "expires_in": ["type": "integer"], "user": ["$ref": "#/components/schemas/User"]]]
+            for p in account.properties { userProps[p.name] = p.schema.json }
+            components["User"] = ["type": "object", "properties": userProps, "required": ["id"] + accounts.signUpFields.filter(\.required).map(\.name)]
+            components["SignUp"] = signUp.json()
+            components["Login"] = login.json()
+            components["Session"] = ["type": "object", "required": ["token", "user"],
+                                   "properties": ["token": ["type": "string"], "token_type": ["type": "string", "const": "Bearer"],
+                                                  "expires_in": ["type": "integer"], "user": ["$ref": "#/components/schemas/User"]]]
         }
         for e in spec.entities {
             let type = typeName(e)
+            let input = schemas.input(e)
             var props: [String: Any] = ["id": ["type": "integer", "readOnly": true]]
-            for f in e.fields { props[f.name] = FieldSchema.of(f) }
+            for p in input.properties { props[p.name] = p.schema.json }
             if e.isOwned { props["owner_id"] = ["type": "integer", "readOnly": true] }
-            schemas[type] = ["type": "object", "properties": props, "required": ["id"] + e.fields.filter(\.required).map(\.name)]
-            var input: [String: Any] = [:]
-            for f in e.fields { input[f.name] = FieldSchema.of(f) }
-            schemas[type + "Input"] = ["type": "object", "properties": input, "required": e.fields.filter(\.required).map(\.name)]
-            schemas[type + "Patch"] = ["type": "object", "properties": input, "minProperties": 1]
-            schemas[type + "Page"] = [
+            components[type] = ["type": "object", "properties": props, "required": ["id"] + e.fields.filter(\.required).map(\.name)]
+            components[type + "Input"] = input.json()
+            components[type + "Patch"] = input.json(partial: true)
+            components[type + "Page"] = [
                 "type": "object", "required": ["items", "total", "page", "page_size"],
                 "properties": ["items": ["type": "array", "items": ["$ref": "#/components/schemas/\(type)"]],
                                "total": ["type": "integer"], "page": ["type": "integer"], "page_size": ["type": "integer"]],
@@ -56,14 +45,14 @@ public enum OpenAPIDocument {
         var paths: [String: [String: Any]] = [:]
         for op in plan.operations {
             var o: [String: Any] = [
-                "operationId": op.id, "x-sculpt-action": op.action, "x-sculpt-entity": op.entity,
-                "summary": summary(op, spec, catalog), "tags": [op.action == "register" || op.action == "login" || op.action == "me" ? "auth" : op.entity],
+                "operationId": op.id, "x-sculpt-action": op.action.rawValue, "x-sculpt-entity": op.entity,
+                "summary": summary(op, spec, catalog), "tags": [op.action.isAccount ? "auth" : op.entity],
             ]
             if op.secured { o["security"] = [["bearerAuth": [String]()]] }
             if op.hasIdParameter {
                 o["parameters"] = [["name": "id", "in": "path", "required": true, "schema": ["type": "integer", "minimum": 1]]]
             }
-            if op.action == "list" {
+            if op.action == .list {
                 var params: [[String: Any]] = [
                     ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1, "default": 1]],
                     ["name": "page_size", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 100, "default": 20]],
@@ -86,10 +75,10 @@ public enum OpenAPIDocument {
             var responses: [String: Any] = [:]
             let okSchema: [String: Any]?
             switch op.action {
-            case "register", "me": okSchema = ["$ref": "#/components/schemas/User"]
-            case "login": okSchema = ["$ref": "#/components/schemas/Session"]
-            case "list": okSchema = ["$ref": "#/components/schemas/\(typeName(spec.entity(named: op.entity)!))Page"]
-            case "delete": okSchema = nil
+            case .register, .me: okSchema = ["$ref": "#/components/schemas/User"]
+            case .login: okSchema = ["$ref": "#/components/schemas/Session"]
+            case .list: okSchema = ["$ref": "#/components/schemas/\(typeName(spec.entity(named: op.entity)!))Page"]
+            case .delete: okSchema = nil
             default: okSchema = ["$ref": "#/components/schemas/\(typeName(spec.entity(named: op.entity)!))"]
             }
             if let okSchema {
@@ -98,16 +87,16 @@ public enum OpenAPIDocument {
                 responses[String(op.success)] = ["description": "Deleted"]
             }
             func err(_ code: Int, _ why: String) { responses[String(code)] = ["description": why, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]] }
-            if op.body != nil || op.action == "list" { err(400, "Invalid input") }
-            if op.secured || op.action == "login" { err(401, "Not signed in, bad token or wrong credentials") }
-            if let e = spec.entity(named: op.entity), e.isOwned, op.hasIdParameter, op.action != "get" || e.access.read == .owner {
+            if op.body != nil || op.action == .list { err(400, "Invalid input") }
+            if op.secured || op.action == .login { err(401, "Not signed in, bad token or wrong credentials") }
+            if let e = spec.entity(named: op.entity), e.isOwned, op.hasIdParameter, op.action != .get || e.access.read == .owner {
                 err(403, "Not yours")
             }
             if op.hasIdParameter { err(404, "No such \(op.entity)") }
-            if op.body != nil && op.action != "login" && hasUnique(op, spec) { err(409, "A unique field is already taken") }
+            if op.body != nil && op.action != .login && hasUnique(op, spec) { err(409, "A unique field is already taken") }
             if op.body != nil { err(413, "Request body too large") }
             o["responses"] = responses
-            paths[op.path, default: [:]][op.method.lowercased()] = o
+            paths[op.path, default: [:]][op.method.rawValue.lowercased()] = o
         }
         paths["/health"] = ["get": ["operationId": "health", "x-sculpt-action": "custom", "summary": "Health check",
                                     "responses": ["200": ["description": "Serving", "content": ["application/json": ["schema": [
@@ -116,7 +105,7 @@ public enum OpenAPIDocument {
             "openapi": "3.1.0",
             "info": ["title": spec.title, "version": "1.0.0", "description": spec.requirement ?? spec.title],
             "paths": paths,
-            "components": ["schemas": schemas] as [String: Any],
+            "components": ["schemas": components] as [String: Any],
         ]
         if plan.operations.contains(where: \.secured) {
             var comps = doc["components"] as! [String: Any]
@@ -132,12 +121,12 @@ public enum OpenAPIDocument {
     }
 
     static func hasUnique(_ op: APIOperation, _ spec: AppSpec) -> Bool {
-        if op.action == "register" { return true }
+        if op.action == .register { return true }
         return spec.entity(named: op.entity)?.fields.contains(where: \.unique) ?? false
     }
 
     static func summary(_ op: APIOperation, _ spec: AppSpec, _ catalog: MessageCatalog) -> String {
         let label = spec.entity(named: op.entity)?.label ?? ""
-        return catalog.text("op.\(op.action)", ["entity": label])
+        return catalog.text("op.\(op.action.rawValue)", ["entity": label])
     }
 }

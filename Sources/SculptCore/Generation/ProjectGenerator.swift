@@ -19,8 +19,10 @@ public struct ProjectGenerator: Sendable {
         try SpecValidator.validate(spec)
         let catalog = try MessageCatalog(spec.language)
         let plan = APIPlan(spec)
-        let openAPI = OpenAPIDocument.build(spec, plan: plan, catalog: catalog)
-        let context = GenerationContext(plan: plan, catalog: catalog, openAPI: openAPI, generator: "sculpt \(Self.version)")
+        let schemas = APISchemas(spec)
+        let openAPI = OpenAPIDocument.build(spec, plan: plan, schemas: schemas, catalog: catalog)
+        let context = GenerationContext(plan: plan, schemas: schemas, catalog: catalog, openAPI: openAPI,
+                                        generator: "sculpt \(Self.version)")
         var files: [GeneratedFile] = []
         let manifest = target.manifest
         files.append(GeneratedFile(path: "sculpt.json", contents: JSONText.render([

@@ -58,16 +58,15 @@ struct ReadmeViewModel {
             quote = nil
         }
 
-        func path(_ action: String) -> String? { plan.operations.first { $0.action == action }?.path }
         if let a = spec.accounts {
             var lines = [c.text("readme.accounts_identity", ["label": a.identity.label, "name": a.identity.name]),
                          c.text("readme.accounts_password")]
-            if let login = path("login") {
+            if let login = plan.path(of: .login) {
                 lines.append(c.text("readme.accounts_login", ["path": login, "hours": String(a.tokenHours)]))
             } else {
                 lines.append(c.text("readme.accounts_no_login"))
             }
-            if let me = path("me") { lines.append(c.text("readme.accounts_profile", ["path": me])) }
+            if let me = plan.path(of: .me) { lines.append(c.text("readme.accounts_profile", ["path": me])) }
             var rows = a.signUpFields.map { ReadmeField($0, catalog: c) }
             let pw = Field(name: "password", label: a.password.label, type: .string, required: true,
                            minLength: a.password.minLength, maxLength: a.password.maxLength)
@@ -101,8 +100,8 @@ struct ReadmeViewModel {
         }
 
         operations = plan.operations.map { op in
-            ReadmeOperation(method: op.method, path: op.path,
-                            summary: Markdown.cell(c.text("op.\(op.action)", ["entity": spec.entity(named: op.entity)?.label ?? ""])),
+            ReadmeOperation(method: op.method.rawValue, path: op.path,
+                            summary: Markdown.cell(c.text("op.\(op.action.rawValue)", ["entity": spec.entity(named: op.entity)?.label ?? ""])),
                             auth: c.text(op.secured ? "readme.auth_yes" : "readme.auth_no"))
         } + [ReadmeOperation(method: "GET", path: manifest.health, summary: c.text("readme.health"), auth: c.text("readme.auth_no"))]
 
@@ -164,11 +163,11 @@ struct ReadmeField {
     init(_ f: Field, catalog: MessageCatalog, type: String? = nil) {
         name = f.name
         label = Markdown.cell(f.label)
-        let schema = FieldSchema.of(f)
-        let base = schema["type"] as? String ?? f.type.rawValue
+        let schema = FieldSchema(f)
+        let base = schema.type.rawValue
         if let type {
             self.type = type
-        } else if let format = schema["format"] as? String {
+        } else if let format = schema.format {
             self.type = "\(base) (\(format))"
         } else if f.type == .enumeration {
             self.type = "\(base) (enum)"

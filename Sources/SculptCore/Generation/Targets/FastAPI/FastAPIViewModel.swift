@@ -57,8 +57,7 @@ struct FastAPIViewModel {
     static func fastField(_ f: FlaskField) -> FlaskField {
         let attr = f.name.hasPrefix("model_") || f.name.hasPrefix("_")
             ? "f_" + f.name : PythonCode.safeName(f.name, avoiding: reservedAttributes)
-        return FlaskField(name: f.name, label: f.label, attr: attr, field: f.field, schema: f.schema,
-                          required: f.required, unique: f.unique)
+        return FlaskField(f.property, attr: attr)
     }
 
     /// `title: str = Field(min_length=1, max_length=200, title="标题")`: one Pydantic field. `partial`
@@ -116,11 +115,10 @@ struct FastAPIAccountsModel {
 
     init(_ a: Accounts, model: FlaskAccountsModel, context: GenerationContext) {
         accounts = model
-        let account = FlaskField.load("SignUp", fields: a.signUpFields, openAPI: context.openAPI).map(FastAPIViewModel.fastField)
-        let signUp = FlaskField.load("SignUp", fields: a.signUpFields, openAPI: context.openAPI, extra: ["password"])
+        let account = FlaskField.of(context.schemas.account).map(FastAPIViewModel.fastField)
+        let signUp = FlaskField.of(context.schemas.signUp)
             .map(FastAPIViewModel.fastField)
-        let login = FlaskField.load("Login", fields: [a.identity], openAPI: context.openAPI, extra: ["password"],
-                                    labels: ["password": a.password.label], uniqueness: false).map(FastAPIViewModel.fastField)
+        let login = FlaskField.of(context.schemas.login).map(FastAPIViewModel.fastField)
         faColumns = account.map { FlaskColumnModel(declaration: $0.columnDeclaration) }
         inputFields = account.map { FastAPIViewModel.declaration($0) }
         passwordField = signUp.first { $0.name == "password" }.map { FastAPIViewModel.declaration($0) } ?? ""
@@ -155,7 +153,7 @@ struct FastAPIEntityModel {
 
     init(_ e: Entity, model m: FlaskEntityModel, context: GenerationContext) {
         entity = m
-        let fields = FlaskField.load(OpenAPIDocument.typeName(e) + "Input", fields: e.fields, openAPI: context.openAPI)
+        let fields = FlaskField.of(context.schemas.input(e))
             .map(FastAPIViewModel.fastField)
         faColumns = fields.map { FlaskColumnModel(declaration: $0.columnDeclaration) }
         inputFields = fields.map { FastAPIViewModel.declaration($0) }

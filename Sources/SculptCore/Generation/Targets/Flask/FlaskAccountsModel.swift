@@ -26,13 +26,12 @@ struct FlaskAccountsModel {
 
     /// Registers the account tests in `plan`; the returned closure builds the model once clauses are cited.
     static func plan(_ a: Accounts, context: GenerationContext, language: Language, plan: FlaskTestPlan) -> () -> FlaskAccountsModel {
-        let account = FlaskField.load("SignUp", fields: a.signUpFields, openAPI: context.openAPI)
-        let signUp = FlaskField.load("SignUp", fields: a.signUpFields, openAPI: context.openAPI, extra: ["password"])
+        let account = FlaskField.of(context.schemas.account)
+        let signUp = FlaskField.of(context.schemas.signUp)
         let password = signUp.first { $0.name == "password" }!
-        let login = FlaskField.load("Login", fields: [a.identity], openAPI: context.openAPI, extra: ["password"],
-                                    labels: ["password": a.password.label], uniqueness: false)
+        let login = FlaskField.of(context.schemas.login)
         let identity = account[0]
-        let path = { (action: String) in context.plan.operations.first { $0.action == action }?.path ?? "/api/auth/\(action)" }
+        let path = { (action: APIAction) in context.plan.path(of: action) ?? "/api/auth/\(action.rawValue)" }
 
         plan.add("accounts.register", "Signs up: 201 with the new account and a success message, never the password.",
                  refs: ["accounts", "accounts.register", "accounts.fields"] + a.fields.map { "accounts.fields.\($0.name)" })
@@ -82,7 +81,7 @@ struct FlaskAccountsModel {
                 identityLiteral: PythonCode.string(identity.name), identityLabelLiteral: PythonCode.string(identity.label),
                 loginIdentityLabelLiteral: PythonCode.string(login.first?.label ?? identity.label),
                 passwordLabelLiteral: PythonCode.string(login.last?.label ?? password.label),
-                registerPath: path("register"), loginPath: path("login"), mePath: path("me"),
+                registerPath: path(.register), loginPath: path(.login), mePath: path(.me),
                 authImports: authImports.sorted().joined(separator: ", "),
                 rulesImports: rulesImports.sorted().joined(separator: ", "),
                 signUpSamples: samples, signUpFieldList: signUp.map(\.name).joined(separator: ", "),

@@ -75,7 +75,7 @@ struct FlaskEntityModel {
     /// Registers the entity's tests in `plan`; the returned closure builds the model once clauses are cited.
     static func plan(_ e: Entity, spec: AppSpec, context: GenerationContext, plan: FlaskTestPlan) -> () -> FlaskEntityModel {
         let typeName = OpenAPIDocument.typeName(e)
-        let fields = FlaskField.load(typeName + "Input", fields: e.fields, openAPI: context.openAPI)
+        let fields = FlaskField.of(context.schemas.input(e))
         let ref = "entities.\(e.name)"
         let key = "\(e.name)."
         let label = e.label

@@ -1,38 +1,34 @@
 import Foundation
 
-/// One request-body property as the Flask backend sees it: the spec's field (for storage facts such
-/// as uniqueness) joined to its JSON Schema in openapi.json (for every constraint the server enforces).
-///
-/// Reading the constraints from the generated document, not from the spec, keeps the server exactly
-/// as strict as the document says.
+/// One request-body property as the Python backends see it: the typed property of the generation
+/// model (its schema is the document's, so the server is exactly as strict as the document says)
+/// with the model attribute it is stored in.
 struct FlaskField {
-    let name: String
-    let label: String
+    let property: InputProperty
     /// The model attribute (`class_` for a field called `class`).
     let attr: String
-    let field: Field?
-    let schema: [String: Any]
-    let required: Bool
-    let unique: Bool
 
-    var type: String { schema["type"] as? String ?? "string" }
-    var format: String? { schema["format"] as? String }
-    var minLength: Int? { schema["minLength"] as? Int }
-    var maxLength: Int? { schema["maxLength"] as? Int }
-    var minimum: Double? { Self.double(schema["minimum"]) }
-    var exclusiveMinimum: Double? { Self.double(schema["exclusiveMinimum"]) }
-    var maximum: Double? { Self.double(schema["maximum"]) }
-    var choices: [String] { schema["enum"] as? [String] ?? [] }
-    var defaultValue: Any? { schema["default"] }
-    var hasDefault: Bool { schema["default"] != nil }
-
-    static func double(_ v: Any?) -> Double? {
-        switch v {
-        case let d as Double: return d
-        case let i as Int: return Double(i)
-        default: return nil
-        }
+    init(_ property: InputProperty, attr: String? = nil) {
+        self.property = property
+        self.attr = attr ?? PythonCode.safeName(property.name, avoiding: Self.reservedAttributes)
     }
+
+    var name: String { property.name }
+    var label: String { property.label }
+    var field: Field? { property.field }
+    var schema: FieldSchema { property.schema }
+    var required: Bool { property.required }
+    var unique: Bool { property.unique }
+    var type: String { schema.type.rawValue }
+    var format: String? { schema.format }
+    var minLength: Int? { schema.minLength }
+    var maxLength: Int? { schema.maxLength }
+    var minimum: Double? { schema.minimum }
+    var exclusiveMinimum: Double? { schema.exclusiveMinimum }
+    var maximum: Double? { schema.maximum }
+    var choices: [String] { schema.choices }
+    var defaultValue: Any? { schema.defaultValue?.plain }
+    var hasDefault: Bool { schema.defaultValue != nil }
 
     /// Names a model attribute may not take: Python keywords, names SQLAlchemy's declarative classes
     /// reserve, and the names models.py uses in its annotations.
@@ -40,22 +36,9 @@ struct FlaskField {
         "metadata", "registry", "date", "datetime", "sa", "str", "int", "float", "bool", "Mapped", "mapped_column", "Base",
     ]
 
-    /// The properties of `components/schemas/<schemaName>` in the order of `fields`.
-    /// `labels` name properties that have no `title` in the document (the login password).
-    static func load(_ schemaName: String, fields: [Field], openAPI: [String: Any], extra: [String] = [],
-                     labels: [String: String] = [:], uniqueness: Bool = true) -> [FlaskField] {
-        let schemas = (openAPI["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
-        let schema = schemas[schemaName] as? [String: Any] ?? [:]
-        let props = schema["properties"] as? [String: Any] ?? [:]
-        let required = Set(schema["required"] as? [String] ?? [])
-        let names = fields.map(\.name) + extra
-        return names.compactMap { name in
-            guard let s = props[name] as? [String: Any] else { return nil }
-            let f = fields.first { $0.name == name }
-            return FlaskField(name: name, label: (s["title"] as? String) ?? f?.label ?? labels[name] ?? name,
-                              attr: PythonCode.safeName(name, avoiding: reservedAttributes), field: f, schema: s,
-                              required: required.contains(name), unique: uniqueness && (f?.unique ?? false))
-        }
+    /// The properties of a request body, in the spec's order.
+    static func of(_ schema: InputSchema?) -> [FlaskField] {
+        (schema?.properties ?? []).map { FlaskField($0) }
     }
 
     /// `Rule("title", "标题", "string", required=True, max_length=200)`: the validation rule in rules.py.

@@ -19,7 +19,7 @@ struct FrontendViewModel {
     init(spec: AppSpec, context: GenerationContext) {
         let catalog = context.catalog
         let plan = context.plan
-        func has(_ action: String, _ entity: String) -> APIOperation? {
+        func has(_ action: APIAction, _ entity: String) -> APIOperation? {
             plan.operations.first { $0.action == action && $0.entity == entity }
         }
         lang = spec.language.rawValue
@@ -28,7 +28,7 @@ struct FrontendViewModel {
         t = catalog.section("page.")
         footer = catalog.text("page.footer", ["generator": context.generator])
 
-        if let a = spec.accounts, let register = has("register", "user") {
+        if let a = spec.accounts, let register = has(.register, "user") {
             let signUp = PageForm(
                 action: "register", entity: "user", id: "register", heading: catalog.text("page.register_heading"),
                 submitLabel: catalog.text("page.register_submit"), secured: register.secured, loginNote: nil,
@@ -37,14 +37,14 @@ struct FrontendViewModel {
                               autocomplete: f.name == a.identity.name ? "username" : Self.autocomplete(f))
                 } + [FormInput(password: a.password, formId: "register", signUp: true, catalog: catalog)],
                 cancelLabel: nil, hidden: false, autocompleteOff: false)
-            let login = has("login", "user").map { _ in
+            let login = has(.login, "user").map { _ in
                 PageForm(action: "login", entity: "user", id: "login", heading: catalog.text("page.login_heading"),
                          submitLabel: catalog.text("page.login_submit"), secured: false, loginNote: nil,
                          inputs: [FormInput(loginIdentity: a.identity, formId: "login", catalog: catalog),
                                   FormInput(password: a.password, formId: "login", signUp: false, catalog: catalog)],
                          cancelLabel: nil, hidden: false, autocompleteOff: false)
             }
-            let profile = has("me", "user").map { _ in
+            let profile = has(.me, "user").map { _ in
                 PageProfile(heading: catalog.text("page.profile_heading"),
                             form: PageForm(action: "me", entity: "user", id: "me", heading: "",
                                            submitLabel: catalog.text("page.profile_refresh"), secured: true, loginNote: nil,
@@ -54,11 +54,11 @@ struct FrontendViewModel {
         } else {
             accounts = nil
         }
-        hasSession = plan.operations.contains { $0.action == "login" }
+        hasSession = plan.operations.contains { $0.action == .login }
 
         entities = spec.entities.map { e in
-            PageEntity(e, create: has("create", e.name), update: has("update", e.name), list: has("list", e.name),
-                       get: has("get", e.name), catalog: catalog)
+            PageEntity(e, create: has(.create, e.name), update: has(.update, e.name), list: has(.list, e.name),
+                       get: has(.get, e.name), catalog: catalog)
         }
         config = FrontendConfig.json(spec: spec, plan: plan, catalog: catalog)
     }

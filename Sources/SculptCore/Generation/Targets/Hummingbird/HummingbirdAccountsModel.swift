@@ -15,11 +15,10 @@ struct HummingbirdAccountsModel {
     let login: [HummingbirdField]
 
     init(_ a: Accounts, context: GenerationContext) {
-        let account = HummingbirdField.load("SignUp", fields: a.signUpFields, openAPI: context.openAPI)
-        let signUp = HummingbirdField.load("SignUp", fields: a.signUpFields, openAPI: context.openAPI, extra: ["password"])
+        let account = HummingbirdField.of(context.schemas.account)
+        let signUp = HummingbirdField.of(context.schemas.signUp)
         let password = signUp.first { $0.name == "password" }
-        let login = HummingbirdField.load("Login", fields: [a.identity], openAPI: context.openAPI, extra: ["password"],
-                                          labels: ["password": a.password.label], uniqueness: false)
+        let login = HummingbirdField.of(context.schemas.login)
         hasLogin = a.login
         hasProfile = a.login && a.profile
         fields = account.map { HummingbirdFieldModel($0) }

@@ -40,10 +40,9 @@ struct HummingbirdEntityModel {
     ]
 
     init(_ e: Entity, context: GenerationContext) {
-        let schemaType = OpenAPIDocument.typeName(e)
         var typeName = SwiftCode.typeName(e.name)
         if Self.reservedTypeNames.contains(typeName) { typeName += "Record" }
-        let fields = HummingbirdField.load(schemaType + "Input", fields: e.fields, openAPI: context.openAPI)
+        let fields = HummingbirdField.of(context.schemas.input(e))
         let has = { (op: EntityOperation) in e.supports(op) }
         func guardLine(_ a: Audience, always: Bool = false) -> [String] {
             switch a {

@@ -1,19 +1,25 @@
 import Foundation
 
-/// One request-body property as the Hummingbird backend sees it: the spec's field (for storage facts
-/// such as uniqueness) joined to its JSON Schema in openapi.json (for every constraint the server
-/// enforces), with the Swift it becomes.
+/// One request-body property as the Hummingbird backend sees it: the typed property of the generation
+/// model with the Swift it becomes.
 struct HummingbirdField {
-    let name: String
-    let label: String
+    let input: InputProperty
+    /// The Swift property (`birthDate` for `birth_date`).
     let property: String
-    let field: Field?
-    let schema: [String: Any]
-    let required: Bool
-    let unique: Bool
 
-    var type: String { schema["type"] as? String ?? "string" }
-    var format: String? { schema["format"] as? String }
+    init(_ input: InputProperty) {
+        self.input = input
+        property = SwiftCode.property(input.name, avoiding: Self.reservedProperties)
+    }
+
+    var name: String { input.name }
+    var label: String { input.label }
+    var field: Field? { input.field }
+    var schema: FieldSchema { input.schema }
+    var required: Bool { input.required }
+    var unique: Bool { input.unique }
+    var type: String { schema.type.rawValue }
+    var format: String? { schema.format }
 
     /// Names a property may not take in the generated records (their own members).
     static let reservedProperties: Set<String> = [
@@ -21,32 +27,13 @@ struct HummingbirdField {
         "identity", "encode", "didInsert",
     ]
 
-    /// The properties of `components/schemas/<schemaName>` in the order of `fields` (then `extra`).
-    static func load(_ schemaName: String, fields: [Field], openAPI: [String: Any], extra: [String] = [],
-                     labels: [String: String] = [:], uniqueness: Bool = true) -> [HummingbirdField] {
-        let schemas = (openAPI["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
-        let schema = schemas[schemaName] as? [String: Any] ?? [:]
-        let props = schema["properties"] as? [String: Any] ?? [:]
-        let required = Set(schema["required"] as? [String] ?? [])
-        return (fields.map(\.name) + extra).compactMap { name in
-            guard let s = props[name] as? [String: Any] else { return nil }
-            let f = fields.first { $0.name == name }
-            return HummingbirdField(name: name, label: (s["title"] as? String) ?? f?.label ?? labels[name] ?? name,
-                                    property: SwiftCode.property(name, avoiding: reservedProperties), field: f, schema: s,
-                                    required: required.contains(name), unique: uniqueness && (f?.unique ?? false))
-        }
-    }
-
-    static func double(_ v: Any?) -> Double? {
-        switch v {
-        case let d as Double: return d
-        case let i as Int: return Double(i)
-        default: return nil
-        }
+    /// The properties of a request body, in the spec's order.
+    static func of(_ schema: InputSchema?) -> [HummingbirdField] {
+        (schema?.properties ?? []).map { HummingbirdField($0) }
     }
 
     /// Whether the stored value may be null: a field neither required nor defaulted.
-    var storedOptional: Bool { !(field?.required ?? required) && schema["default"] == nil }
+    var storedOptional: Bool { !(field?.required ?? required) && schema.defaultValue == nil }
 
     /// The Swift type of the value once checked: text (dates too), Int64, Double or Bool.
     var baseType: String {
@@ -91,15 +78,15 @@ struct HummingbirdField {
         default: break
         }
         if required { args.append("required: true") }
-        if let v = schema["minLength"] as? Int { args.append("minLength: \(v)") }
-        if let v = schema["maxLength"] as? Int { args.append("maxLength: \(v)") }
-        if let v = Self.double(schema["minimum"]) { args.append("minimum: \(SwiftCode.number(v))") }
-        if let v = Self.double(schema["exclusiveMinimum"]) { args.append("exclusiveMinimum: \(SwiftCode.number(v))") }
-        if let v = Self.double(schema["maximum"]) { args.append("maximum: \(SwiftCode.number(v))") }
-        if let choices = schema["enum"] as? [String], !choices.isEmpty {
-            args.append("choices: [" + choices.map(SwiftCode.string).joined(separator: ", ") + "]")
+        if let v = schema.minLength { args.append("minLength: \(v)") }
+        if let v = schema.maxLength { args.append("maxLength: \(v)") }
+        if let v = schema.minimum { args.append("minimum: \(SwiftCode.number(v))") }
+        if let v = schema.exclusiveMinimum { args.append("exclusiveMinimum: \(SwiftCode.number(v))") }
+        if let v = schema.maximum { args.append("maximum: \(SwiftCode.number(v))") }
+        if !schema.choices.isEmpty {
+            args.append("choices: [" + schema.choices.map(SwiftCode.string).joined(separator: ", ") + "]")
         }
-        if let d = schema["default"], !(d is NSNull) { args.append("defaultValue: \(SwiftCode.jsonValue(d))") }
+        if let d = schema.defaultValue, d != .null { args.append("defaultValue: \(SwiftCode.jsonValue(d.plain))") }
         return "Rule(" + args.joined(separator: ", ") + ")"
     }
 

@@ -12,12 +12,12 @@ struct HummingbirdAccountTestsModel {
     let requiredFields: [HummingbirdNamedCase]
 
     init(_ a: HummingbirdAccountsModel, spec: Accounts, context: GenerationContext) {
-        let path = { (action: String) in context.plan.operations.first { $0.action == action }?.path ?? "/api/auth/\(action)" }
+        let path = { (action: APIAction) in context.plan.path(of: action) ?? "/api/auth/\(action.rawValue)" }
         hasLogin = a.hasLogin
         hasProfile = a.hasProfile
-        registerPath = path("register")
-        loginPath = path("login")
-        mePath = path("me")
+        registerPath = path(.register)
+        loginPath = path(.login)
+        mePath = path(.me)
         identityName = a.identityName
         identityLabel = comment(spec.identity.label)
         passwordMin = max(1, spec.password.minLength)

@@ -47,9 +47,9 @@ struct HummingbirdViewModel {
         tables = accounts.map(\.tableModel) + entities.map(\.tableModel)
         accountTests = zip(accounts, spec.accounts.map { [$0] } ?? []).map { HummingbirdAccountTestsModel($0, spec: $1, context: context) }
         entityTests = entities.map { HummingbirdEntityTestsModel($0) }
-        let path = { (action: String) in context.plan.operations.first { $0.action == action }?.path ?? "/api/auth/\(action)" }
-        registerPath = path("register")
-        loginPath = path("login")
+        let path = { (action: APIAction) in context.plan.path(of: action) ?? "/api/auth/\(action.rawValue)" }
+        registerPath = path(.register)
+        loginPath = path(.login)
         if let a = accounts.first {
             signUpSample = a.signUp.map { f in
                 let prefix = f.name == "password" ? "Secret pass" : f.name == a.identityName ? "user" : nil
