@@ -3,7 +3,7 @@
 /// bearer tokens are JWTs signed with PyJWT, and a pytest suite generated from the spec.
 ///
 /// Templates live in `Resources/Templates/fastapi`; `FastAPIViewModel` prepares all they print. The
-/// test plan, the sample values and the constraint cases are the Flask target's (`FlaskViewModel`), so
+/// test plan, the sample values and the constraint cases are shared with Flask (`PythonViewModel`), so
 /// both suites prove the same clauses with the same values.
 public struct FastAPITarget: BackendTarget {
     public init() {}

@@ -1,15 +1,12 @@
 import Foundation
 
-/// Everything the FastAPI templates print. The test plan, messages, samples and constraint cases come
-/// from `FlaskViewModel` (the same spec gives the same tests, citing the same clauses); this adds what
-/// is FastAPI's own: Pydantic schemas, SQLAlchemy columns with Pydantic-safe names, route signatures.
-///
-/// Templates open `{{#flask}}` to reach the shared parts; the keys here are named so they never
-/// collide with the Flask model's (`fastAccounts`, `fastEntities`, `faColumns`, ...).
+/// Everything the FastAPI templates print. What both Python frameworks share (the test plan, messages,
+/// samples, constraint cases, SQLAlchemy columns) comes from `PythonViewModel`, which templates open
+/// with `{{#python}}`; this adds what is FastAPI's own: Pydantic schemas and route signatures.
 struct FastAPIViewModel {
-    let flask: FlaskViewModel
-    let fastAccounts: [FastAPIAccountsModel]
-    let fastEntities: [FastAPIEntityModel]
+    let python: PythonViewModel
+    let accounts: [FastAPIAccountsModel]
+    let entities: [FastAPIEntityModel]
     let typingImports: String
     let modelImports: [String]
     let routerModules: String
@@ -17,52 +14,33 @@ struct FastAPIViewModel {
     let appTitleLiteral: String
     let titleComment: String
 
-    var accounts: [FastAPIAccountsModel] { fastAccounts }
-    var entities: [FastAPIEntityModel] { fastEntities }
-
     init(spec: AppSpec, context: GenerationContext) throws {
-        let flask = try FlaskViewModel(spec: spec, context: context)
-        self.flask = flask
+        let python = try PythonViewModel(spec: spec, context: context)
+        self.python = python
         var accounts: [FastAPIAccountsModel] = []
-        if let a = spec.accounts, let model = flask.accounts.first {
+        if let a = spec.accounts, let model = python.accounts.first {
             accounts.append(FastAPIAccountsModel(a, model: model, context: context))
         }
-        fastAccounts = accounts
-        fastEntities = zip(spec.entities, flask.entities).map { FastAPIEntityModel($0, model: $1, context: context) }
-        let declarations = (accounts.flatMap(\.inputFields) + fastEntities.flatMap(\.inputFields)).joined(separator: "\n")
+        self.accounts = accounts
+        let entities = zip(spec.entities, python.entities).map { FastAPIEntityModel($0, model: $1, context: context) }
+        self.entities = entities
+        let declarations = (accounts.flatMap(\.inputFields) + entities.flatMap(\.inputFields)).joined(separator: "\n")
         var typing = ["Annotated", "ClassVar"]
         if declarations.contains(": Any =") { typing.insert("Any", at: 1) }
         if declarations.contains("Literal[") { typing.append("Literal") }
         typingImports = typing.joined(separator: ", ")
-        let columns = accounts.flatMap(\.faColumns) + fastEntities.flatMap(\.faColumns)
-        modelImports = FlaskViewModel.modelImports(declarations: columns.map(\.declaration))
-        var modules = ["health"] + fastEntities.map(\.entity.plural)
+        modelImports = python.modelImports
+        var modules = ["health"] + entities.map(\.entity.plural)
         if !accounts.isEmpty { modules.append("auth") }
         routerModules = modules.sorted().joined(separator: ", ")
-        routers = ["health"] + (accounts.isEmpty ? [] : ["auth"]) + fastEntities.map(\.entity.plural)
+        routers = ["health"] + (accounts.isEmpty ? [] : ["auth"]) + entities.map(\.entity.plural)
         appTitleLiteral = PythonCode.string(spec.title)
-        titleComment = flask.titleComment
-    }
-
-    /// Names a Pydantic field or model attribute may not take: Flask's reserved attributes, BaseModel's
-    /// own attributes, and the names schemas.py and models.py use.
-    static let reservedAttributes: Set<String> = FlaskField.reservedAttributes.union([
-        "json", "dict", "copy", "schema", "schema_json", "validate", "construct", "parse_obj", "parse_raw", "parse_file",
-        "from_orm", "update_forward_refs", "fields", "Field", "BaseModel", "ConfigDict", "ClassVar", "Literal", "Annotated",
-        "Any", "IsoDate", "IsoDateTime", "JsonInt", "EMAIL", "UNIQUE", "Body", "PatchBody", "id", "owner_id",
-        "password_hash", "re",
-    ])
-
-    /// The field with a name usable both as a Pydantic field and as a SQLAlchemy attribute.
-    static func fastField(_ f: FlaskField) -> FlaskField {
-        let attr = f.name.hasPrefix("model_") || f.name.hasPrefix("_")
-            ? "f_" + f.name : PythonCode.safeName(f.name, avoiding: reservedAttributes)
-        return FlaskField(f.property, attr: attr)
+        titleComment = python.titleComment
     }
 
     /// `title: str = Field(min_length=1, max_length=200, title="标题")`: one Pydantic field. `partial`
     /// (PATCH) makes it optional without a default, so only the fields sent are set.
-    static func declaration(_ f: FlaskField, partial: Bool = false) -> String {
+    static func declaration(_ f: PythonField, partial: Bool = false) -> String {
         var args: [String] = []
         if partial {
             args.append("default=None")
@@ -98,43 +76,37 @@ struct FastAPIViewModel {
         return "\(f.attr): \(type) = Field(\(args.joined(separator: ", ")))"
     }
 
-    static func uniqueTuple(_ fields: [FlaskField]) -> String {
+    static func uniqueTuple(_ fields: [PythonField]) -> String {
         let names = fields.filter(\.unique).map { PythonCode.string($0.attr) }
         return names.isEmpty ? "()" : PythonCode.tuple(names)
     }
 }
 
 struct FastAPIAccountsModel {
-    let accounts: FlaskAccountsModel
-    let faColumns: [FlaskColumnModel]
+    let accounts: PythonAccountsModel
     let inputFields: [String]
     let passwordField: String
     let loginFields: [String]
-    let identityAttrFA: String
     let uniqueAttrs: String
 
-    init(_ a: Accounts, model: FlaskAccountsModel, context: GenerationContext) {
+    init(_ a: Accounts, model: PythonAccountsModel, context: GenerationContext) {
         accounts = model
-        let account = FlaskField.of(context.schemas.account).map(FastAPIViewModel.fastField)
-        let signUp = FlaskField.of(context.schemas.signUp)
-            .map(FastAPIViewModel.fastField)
-        let login = FlaskField.of(context.schemas.login).map(FastAPIViewModel.fastField)
-        faColumns = account.map { FlaskColumnModel(declaration: $0.columnDeclaration) }
+        let account = PythonField.of(context.schemas.account)
+        let signUp = PythonField.of(context.schemas.signUp)
+            
+        let login = PythonField.of(context.schemas.login)
         inputFields = account.map { FastAPIViewModel.declaration($0) }
         passwordField = signUp.first { $0.name == "password" }.map { FastAPIViewModel.declaration($0) } ?? ""
         loginFields = login.map { FastAPIViewModel.declaration($0) }
-        identityAttrFA = account[0].attr
         uniqueAttrs = FastAPIViewModel.uniqueTuple(account)
     }
 }
 
 struct FastAPIEntityModel {
-    let entity: FlaskEntityModel
-    let faColumns: [FlaskColumnModel]
+    let entity: PythonEntityModel
     let inputFields: [String]
     let patchFields: [String]
     let uniqueAttrs: String
-    let faSearchColumns: String
     let itemVar: String
     let routerImports: [String]
     let createSignature: String
@@ -147,20 +119,17 @@ struct FastAPIEntityModel {
     let writableParams: String
     let createOwner: Bool
 
-    static let reservedVariables: Set<String> = FlaskEntityModel.reservedVariables.union([
+    static let reservedVariables: Set<String> = PythonEntityModel.reservedVariables.union([
         "body", "router", "response", "db", "q", "DB", "CurrentUser", "Page", "PageSize", "Search", "LABEL", "SEARCHABLE",
     ])
 
-    init(_ e: Entity, model m: FlaskEntityModel, context: GenerationContext) {
+    init(_ e: Entity, model m: PythonEntityModel, context: GenerationContext) {
         entity = m
-        let fields = FlaskField.of(context.schemas.input(e))
-            .map(FastAPIViewModel.fastField)
-        faColumns = fields.map { FlaskColumnModel(declaration: $0.columnDeclaration) }
+        let fields = PythonField.of(context.schemas.input(e))
+            
         inputFields = fields.map { FastAPIViewModel.declaration($0) }
         patchFields = fields.map { FastAPIViewModel.declaration($0, partial: true) }
         uniqueAttrs = FastAPIViewModel.uniqueTuple(fields)
-        let searchable = fields.filter { e.searchable.contains($0.name) }
-        faSearchColumns = PythonCode.tuple(searchable.map { "\(m.className).\($0.attr)" })
         let v = PythonCode.safeName(e.name, avoiding: Self.reservedVariables)
         itemVar = v
         let id = "\(v)_id: int"
@@ -202,7 +171,7 @@ struct FastAPIEntityModel {
         let usesUser = createUser || readUser || (writeUser && (m.hasUpdate || m.hasDelete))
         if usesUser { authNames.append("CurrentUser") }
         if signedInDeps { authNames.append("current_user") }
-        if !authNames.isEmpty { lines.append("from auth import \(authNames.sorted(by: FlaskEntityModel.isortOrder).joined(separator: ", "))") }
+        if !authNames.isEmpty { lines.append("from auth import \(authNames.sorted(by: PythonEntityModel.isortOrder).joined(separator: ", "))") }
         var crud = ["to_json"]
         if m.hasCreate || m.hasUpdate { crud += ["commit", "ensure_unique"] }
         if m.hasCreate || m.hasUpdate { crud.append("assign") }
@@ -210,7 +179,7 @@ struct FastAPIEntityModel {
         if m.hasList { crud += ["Page", "PageSize", "page_of"] }
         if m.hasSearch { crud += ["Search", "search_filter"] }
         if m.hasList { lines.append("from config import DEFAULT_PAGE_SIZE") }
-        lines.append(PythonCode.fromImport("crud", Array(Set(crud)).sorted(by: FlaskEntityModel.isortOrder)))
+        lines.append(PythonCode.fromImport("crud", Array(Set(crud)).sorted(by: PythonEntityModel.isortOrder)))
         lines.append("from database import DB")
         if m.usesApiError {
             lines.append("from errors import ApiError")

@@ -1,7 +1,7 @@
 /// Flask + SQLAlchemy 2 backend: an application factory served by waitress, validation generated from
 /// openapi.json, bearer tokens signed with itsdangerous, and a pytest suite generated from the spec.
 ///
-/// Templates live in `Resources/Templates/flask`; `FlaskViewModel` prepares all they print.
+/// Templates live in `Resources/Templates/flask`; `PythonViewModel` prepares all they print.
 public struct FlaskTarget: BackendTarget {
     public init() {}
     public var id: String { "flask" }
@@ -25,7 +25,7 @@ public struct FlaskTarget: BackendTarget {
 
     public func files(for spec: AppSpec, context: GenerationContext) throws -> [GeneratedFile] {
         let templates = try TemplateSet(folder: "flask")
-        let model = try FlaskViewModel(spec: spec, context: context)
+        let model = try PythonViewModel(spec: spec, context: context)
         var files: [GeneratedFile] = []
         func add(_ path: String, _ template: String, _ object: Any) throws {
             files.append(GeneratedFile(path: path, contents: try templates.render(template, object)))

@@ -5,7 +5,7 @@
 /// ref; when none does, to the tests of its parent (`entities.post.fields.title`), and so on up to the
 /// root, which the health test holds. So every clause is cited by at least one test, and a clause is
 /// cited by the most specific tests there are.
-final class FlaskTestPlan {
+final class TestPlan {
     struct Test {
         let key: String
         let summary: String

@@ -1,9 +1,9 @@
-/// Everything the Flask templates print about accounts: the User model, the sign-up and login rules,
+/// What the Python targets print about accounts (Flask and FastAPI alike; FastAPI adds its Pydantic parts): the User model, the sign-up and login rules,
 /// the auth routes and their tests.
-struct FlaskAccountsModel {
+struct PythonAccountsModel {
     let hasLogin: Bool
     let hasProfile: Bool
-    let columns: [FlaskColumnModel]
+    let columns: [PythonColumnModel]
     let accountRules: [String]
     let passwordRule: String
     let loginRules: [String]
@@ -18,18 +18,18 @@ struct FlaskAccountsModel {
     let mePath: String
     let authImports: String
     let rulesImports: String
-    let signUpSamples: [FlaskKeyValue]
+    let signUpSamples: [PythonKeyValue]
     let signUpFieldList: String
     let loginKeys: String
-    let valueCases: [FlaskValueCaseModel]
+    let valueCases: [PythonValueCaseModel]
     let doc: [String: String]
 
     /// Registers the account tests in `plan`; the returned closure builds the model once clauses are cited.
-    static func plan(_ a: Accounts, context: GenerationContext, language: Language, plan: FlaskTestPlan) -> () -> FlaskAccountsModel {
-        let account = FlaskField.of(context.schemas.account)
-        let signUp = FlaskField.of(context.schemas.signUp)
+    static func plan(_ a: Accounts, context: GenerationContext, language: Language, plan: TestPlan) -> () -> PythonAccountsModel {
+        let account = PythonField.of(context.schemas.account)
+        let signUp = PythonField.of(context.schemas.signUp)
         let password = signUp.first { $0.name == "password" }!
-        let login = FlaskField.of(context.schemas.login)
+        let login = PythonField.of(context.schemas.login)
         let identity = account[0]
         let path = { (action: APIAction) in context.plan.path(of: action) ?? "/api/auth/\(action.rawValue)" }
 
@@ -43,10 +43,10 @@ struct FlaskAccountsModel {
                  refs: ["accounts.identity", "accounts.identity.unique"])
         plan.add("accounts.race", "Eight racing sign-ups with one \(identity.label) create one account; the others get 409.",
                  refs: ["accounts.identity.unique"])
-        var pending: [() -> FlaskValueCaseModel] = []
+        var pending: [() -> PythonValueCaseModel] = []
         for f in signUp {
             let base = f.name == identity.name ? "accounts.identity" : f.name == "password" ? "accounts.password" : "accounts.fields.\(f.name)"
-            pending += FlaskValueCaseModel.build(for: f, refBase: base, keyBase: "accounts.field", plan: plan, language: language,
+            pending += PythonValueCaseModel.build(for: f, refBase: base, keyBase: "accounts.field", plan: plan, language: language,
                                                  url: "REGISTER_URL", makeBody: "sign_up_body", withHeaders: false)
         }
         if a.login {
@@ -70,12 +70,12 @@ struct FlaskAccountsModel {
             var rulesImports = ["ACCOUNT_FIELDS", "SIGN_UP_FIELDS"]
             if a.login { rulesImports += ["LOGIN_FIELDS", "PASSWORD"] }
             let samples = signUp.map { f in
-                FlaskKeyValue(key: PythonCode.string(f.name),
-                              value: FlaskTestValues.sample(f, prefix: f.name == "password" ? "Secret pass" : f.name == identity.name ? "user" : nil))
+                PythonKeyValue(key: PythonCode.string(f.name),
+                              value: PythonTestValues.sample(f, prefix: f.name == "password" ? "Secret pass" : f.name == identity.name ? "user" : nil))
             }
-            return FlaskAccountsModel(
+            return PythonAccountsModel(
                 hasLogin: a.login, hasProfile: a.profile,
-                columns: account.map { FlaskColumnModel(declaration: $0.columnDeclaration) },
+                columns: account.map { PythonColumnModel(declaration: $0.columnDeclaration) },
                 accountRules: account.map(\.ruleExpression), passwordRule: password.ruleExpression,
                 loginRules: login.map(\.ruleExpression), identityName: identity.name, identityAttr: identity.attr,
                 identityLiteral: PythonCode.string(identity.name), identityLabelLiteral: PythonCode.string(identity.label),

@@ -1,7 +1,7 @@
 /// What the test templates print for one constraint test, one uniqueness test and one search test.
 /// Plain structs: swift-mustache renders them by reflection.
 
-struct FlaskValueCaseModel {
+struct PythonValueCaseModel {
     let function: String
     let fixtures: String
     let docstring: String
@@ -16,13 +16,13 @@ struct FlaskValueCaseModel {
     let headersArg: String
 
     /// Registers the field's constraint tests in `plan` and returns their models.
-    static func build(for f: FlaskField, refBase: String, keyBase: String, plan: FlaskTestPlan, language: Language,
-                      url: String, makeBody: String, withHeaders: Bool) -> [() -> FlaskValueCaseModel] {
-        FlaskTestValues.cases(f, language: language).map { c in
+    static func build(for f: PythonField, refBase: String, keyBase: String, plan: TestPlan, language: Language,
+                      url: String, makeBody: String, withHeaders: Bool) -> [() -> PythonValueCaseModel] {
+        PythonTestValues.cases(f, language: language).map { c in
             let key = "\(keyBase).\(f.name).\(c.constraint)"
             plan.add(key, c.summary, refs: c.refs.map { "\(refBase).\($0)" })
             return {
-                FlaskValueCaseModel(
+                PythonValueCaseModel(
                     function: "test_\(f.name)_\(c.constraint)", fixtures: withHeaders ? "client, headers" : "client",
                     docstring: plan.docstring(key), url: url, makeBody: makeBody, field: PythonCode.string(f.name),
                     rejected: "[" + c.rejected.joined(separator: ", ") + "]",
@@ -33,14 +33,14 @@ struct FlaskValueCaseModel {
     }
 }
 
-struct FlaskUniqueCaseModel {
+struct PythonUniqueCaseModel {
     let field: String
     let fieldLiteral: String
     let labelLiteral: String
     let docstring: String
 }
 
-struct FlaskSearchCaseModel {
+struct PythonSearchCaseModel {
     let field: String
     let fieldLiteral: String
     let alpha: String
@@ -51,7 +51,7 @@ struct FlaskSearchCaseModel {
 }
 
 /// A `key: value` line of a generated dict literal.
-struct FlaskKeyValue {
+struct PythonKeyValue {
     let key: String
     let value: String
 }

@@ -3,11 +3,11 @@ import Foundation
 /// Values the generated tests send: a valid sample per field, and for each constraint the values
 /// just across its boundary (refused) and just inside it (accepted).
 ///
-/// Everything is computed from the same FlaskField the server validates with, so a test breaks each
+/// Everything is computed from the same PythonField the server validates with, so a test breaks each
 /// constraint exactly once, at its edge.
-enum FlaskTestValues {
+enum PythonTestValues {
     /// A Python expression (using the fresh number `n`) for a valid value of the field.
-    static func sample(_ f: FlaskField, prefix: String? = nil) -> String {
+    static func sample(_ f: PythonField, prefix: String? = nil) -> String {
         let text = prefix ?? f.name.replacingOccurrences(of: "_", with: " ")
         if !f.choices.isEmpty {
             let literals = f.choices.map(PythonCode.string)
@@ -33,7 +33,7 @@ enum FlaskTestValues {
     }
 
     /// Whether `sample` depends on `n` (otherwise every sample has the same value).
-    static func sampleVaries(_ f: FlaskField) -> Bool {
+    static func sampleVaries(_ f: PythonField) -> Bool {
         if !f.choices.isEmpty { return f.unique }
         switch f.type {
         case "string", "integer": return true
@@ -44,7 +44,7 @@ enum FlaskTestValues {
         }
     }
 
-    static func integerRange(_ f: FlaskField) -> (Int, Int) {
+    static func integerRange(_ f: PythonField) -> (Int, Int) {
         let lo: Int
         if let m = f.minimum { lo = Int(m.rounded(.up)) } else if let e = f.exclusiveMinimum { lo = Int(e.rounded(.down)) + 1 } else { lo = 1 }
         let hi = f.maximum.map { Int($0.rounded(.down)) } ?? lo + 1000
@@ -64,7 +64,7 @@ enum FlaskTestValues {
     }
 
     /// Every constraint test of one field, in a stable order.
-    static func cases(_ f: FlaskField, language: Language) -> [Case] {
+    static func cases(_ f: PythonField, language: Language) -> [Case] {
         var out: [Case] = []
         let label = f.label
         let isString = f.type == "string"
@@ -163,7 +163,7 @@ enum FlaskTestValues {
         let probeWildcards: Bool
     }
 
-    static func search(_ f: FlaskField, others: [FlaskField]) -> Search? {
+    static func search(_ f: PythonField, others: [PythonField]) -> Search? {
         if !f.choices.isEmpty {
             for a in f.choices {
                 if let b = f.choices.first(where: { $0 != a && !$0.lowercased().contains(a.lowercased()) }) {

@@ -1,5 +1,6 @@
-/// Everything the Flask templates print for one entity: its model class, rules, routes and tests.
-struct FlaskEntityModel {
+/// What the Python targets print for one entity: its SQLAlchemy class, its tests, and the rules and
+/// route guards of the Flask layout (FastAPI adds its Pydantic schemas and signatures on top).
+struct PythonEntityModel {
     // Names
     let name: String
     let plural: String
@@ -12,7 +13,7 @@ struct FlaskEntityModel {
     let labelLiteral: String
     let rulesName: String
     // Storage and validation
-    let columns: [FlaskColumnModel]
+    let columns: [PythonColumnModel]
     let rules: [String]
     // Access
     let owned: Bool
@@ -39,7 +40,7 @@ struct FlaskEntityModel {
     let crudImports: String
     let validationImports: String
     // Tests
-    let samples: [FlaskKeyValue]
+    let samples: [PythonKeyValue]
     let samplesVary: Bool
     let helperImports: String
     let needsSignIn: Bool
@@ -51,9 +52,9 @@ struct FlaskEntityModel {
     /// Whether the tests compare with a message of messages.py (404 and 409 answers).
     let usesMessage: Bool
     let patchField: String
-    let valueCases: [FlaskValueCaseModel]
-    let uniqueCases: [FlaskUniqueCaseModel]
-    let searchCases: [FlaskSearchCaseModel]
+    let valueCases: [PythonValueCaseModel]
+    let uniqueCases: [PythonUniqueCaseModel]
+    let searchCases: [PythonSearchCaseModel]
     let ownerChecks: Bool
     let privateTest: Bool
     let publicRead: Bool
@@ -73,9 +74,9 @@ struct FlaskEntityModel {
     ]
 
     /// Registers the entity's tests in `plan`; the returned closure builds the model once clauses are cited.
-    static func plan(_ e: Entity, spec: AppSpec, context: GenerationContext, plan: FlaskTestPlan) -> () -> FlaskEntityModel {
+    static func plan(_ e: Entity, spec: AppSpec, context: GenerationContext, plan: TestPlan) -> () -> PythonEntityModel {
         let typeName = OpenAPIDocument.typeName(e)
-        let fields = FlaskField.of(context.schemas.input(e))
+        let fields = PythonField.of(context.schemas.input(e))
         let ref = "entities.\(e.name)"
         let key = "\(e.name)."
         let label = e.label
@@ -95,9 +96,9 @@ struct FlaskEntityModel {
             plan.add(key + "optional", "Accepts a body without its optional fields; they take their defaults, or null.",
                      refs: optional.flatMap { ["\(ref).fields.\($0.name).optional", "\(ref).fields.\($0.name).default"] })
         }
-        var pendingCases: [() -> FlaskValueCaseModel] = []
+        var pendingCases: [() -> PythonValueCaseModel] = []
         for f in fields {
-            pendingCases += FlaskValueCaseModel.build(for: f, refBase: "\(ref).fields.\(f.name)", keyBase: e.name + ".field",
+            pendingCases += PythonValueCaseModel.build(for: f, refBase: "\(ref).fields.\(f.name)", keyBase: e.name + ".field",
                                                       plan: plan, language: spec.language, url: "URL",
                                                       makeBody: "sample_\(e.name)", withHeaders: true)
         }
@@ -111,9 +112,9 @@ struct FlaskEntityModel {
             plan.add(key + "paging", "Refuses page and page_size values out of range (page_size at most 100).", refs: ["\(ref).list"])
         }
         let searchable = fields.filter { e.searchable.contains($0.name) }
-        var searches: [(FlaskField, FlaskTestValues.Search)] = []
+        var searches: [(PythonField, PythonTestValues.Search)] = []
         for f in searchable {
-            guard let s = FlaskTestValues.search(f, others: searchable.filter { $0.name != f.name }) else { continue }
+            guard let s = PythonTestValues.search(f, others: searchable.filter { $0.name != f.name }) else { continue }
             searches.append((f, s))
             plan.add(key + "search." + f.name, "Searches \(label) by \(f.label): a case-insensitive substring; % and _ match literally.",
                      refs: ["\(ref).search", "\(ref).searchable", "\(ref).fields.\(f.name).search"])
@@ -180,14 +181,14 @@ struct FlaskEntityModel {
             if cases.contains(where: { $0.rejected.contains("MISSING") }) { helpers.append("MISSING") }
             if needsSignIn { helpers.append("sign_in") }
             if !uniques.isEmpty || !searches.isEmpty { helpers.append("with_value") }
-            let samples = fields.map { FlaskKeyValue(key: PythonCode.string($0.name), value: FlaskTestValues.sample($0)) }
+            let samples = fields.map { PythonKeyValue(key: PythonCode.string($0.name), value: PythonTestValues.sample($0)) }
             let optionalPairs = optional.map { ($0.name, $0.defaultValue.map(PythonCode.value) ?? "None") }
             let ops = e.operations.map(\.rawValue)
-            return FlaskEntityModel(
+            return PythonEntityModel(
                 name: e.name, plural: e.plural, className: className, typeName: typeName, table: e.plural, var: v,
                 url: "/api/\(e.plural)", docLabel: comment(label), labelLiteral: PythonCode.string(label),
                 rulesName: e.name.uppercased() + "_FIELDS",
-                columns: fields.map { FlaskColumnModel(declaration: $0.columnDeclaration) }, rules: fields.map(\.ruleExpression),
+                columns: fields.map { PythonColumnModel(declaration: $0.columnDeclaration) }, rules: fields.map(\.ruleExpression),
                 owned: e.isOwned, readOwner: readOwner, writeOwner: writeOwner, readSignedIn: readSignedIn,
                 writeSignedIn: writeSignedIn, createGuard: writeGuard, readGuard: readGuard, writeGuard: writeGuard,
                 usesAuth: !writeGuard.isEmpty || !readGuard.isEmpty,
@@ -198,7 +199,7 @@ struct FlaskEntityModel {
                 searchColumns: PythonCode.tuple(searchable.map { "\(className).\($0.attr)" }),
                 operationsDoc: ops.joined(separator: ", "), crudImports: crud.sorted().joined(separator: ", "),
                 validationImports: validation.sorted().joined(separator: ", "),
-                samples: samples, samplesVary: fields.contains(where: FlaskTestValues.sampleVaries),
+                samples: samples, samplesVary: fields.contains(where: PythonTestValues.sampleVaries),
                 helperImports: helpers.sorted(by: isortOrder).joined(separator: ", "),
                 needsSignIn: needsSignIn,
                 headersDoc: needsSignIn ? "A signed-in user's Authorization header." : "No Authorization header: \(comment(label)) needs no sign-in.",
@@ -207,11 +208,11 @@ struct FlaskEntityModel {
                 patchField: PythonCode.string(fields.first?.name ?? ""),
                 valueCases: cases,
                 uniqueCases: uniques.map {
-                    FlaskUniqueCaseModel(field: $0.name, fieldLiteral: PythonCode.string($0.name), labelLiteral: PythonCode.string($0.label),
+                    PythonUniqueCaseModel(field: $0.name, fieldLiteral: PythonCode.string($0.name), labelLiteral: PythonCode.string($0.label),
                                          docstring: plan.docstring(key + "unique." + $0.name))
                 },
                 searchCases: hasSearch ? searches.map { f, s in
-                    FlaskSearchCaseModel(field: f.name, fieldLiteral: PythonCode.string(f.name), alpha: s.alpha, bravo: s.bravo,
+                    PythonSearchCaseModel(field: f.name, fieldLiteral: PythonCode.string(f.name), alpha: s.alpha, bravo: s.bravo,
                                          needle: s.needle, probeWildcards: s.probeWildcards,
                                          docstring: plan.docstring(key + "search." + f.name))
                 } : [],
@@ -241,7 +242,7 @@ struct FlaskEntityModel {
 }
 
 /// One column declaration of models.py.
-struct FlaskColumnModel {
+struct PythonColumnModel {
     let declaration: String
 }
 

@@ -3,14 +3,14 @@ import Foundation
 /// One request-body property as the Python backends see it: the typed property of the generation
 /// model (its schema is the document's, so the server is exactly as strict as the document says)
 /// with the model attribute it is stored in.
-struct FlaskField {
+struct PythonField {
     let property: InputProperty
     /// The model attribute (`class_` for a field called `class`).
     let attr: String
 
     init(_ property: InputProperty, attr: String? = nil) {
         self.property = property
-        self.attr = attr ?? PythonCode.safeName(property.name, avoiding: Self.reservedAttributes)
+        self.attr = attr ?? Self.attribute(for: property.name)
     }
 
     var name: String { property.name }
@@ -31,14 +31,25 @@ struct FlaskField {
     var hasDefault: Bool { schema.defaultValue != nil }
 
     /// Names a model attribute may not take: Python keywords, names SQLAlchemy's declarative classes
-    /// reserve, and the names models.py uses in its annotations.
+    /// reserve, the names models.py uses in its annotations, and (so one attribute serves both Python
+    /// frameworks) Pydantic's own `BaseModel` members and the names schemas.py uses.
     static let reservedAttributes: Set<String> = [
         "metadata", "registry", "date", "datetime", "sa", "str", "int", "float", "bool", "Mapped", "mapped_column", "Base",
+        "json", "dict", "copy", "schema", "schema_json", "validate", "construct", "parse_obj", "parse_raw", "parse_file",
+        "from_orm", "update_forward_refs", "fields", "Field", "BaseModel", "ConfigDict", "ClassVar", "Literal", "Annotated",
+        "Any", "IsoDate", "IsoDateTime", "JsonInt", "EMAIL", "UNIQUE", "Body", "PatchBody", "id", "owner_id",
+        "password_hash", "re",
     ]
 
+    /// The attribute for an API name: the name itself where Python, SQLAlchemy and Pydantic allow it.
+    /// Pydantic reserves the `model_` prefix and ignores names starting with `_`.
+    static func attribute(for name: String) -> String {
+        name.hasPrefix("model_") || name.hasPrefix("_") ? "f_" + name : PythonCode.safeName(name, avoiding: reservedAttributes)
+    }
+
     /// The properties of a request body, in the spec's order.
-    static func of(_ schema: InputSchema?) -> [FlaskField] {
-        (schema?.properties ?? []).map { FlaskField($0) }
+    static func of(_ schema: InputSchema?) -> [PythonField] {
+        (schema?.properties ?? []).map { PythonField($0) }
     }
 
     /// `Rule("title", "标题", "string", required=True, max_length=200)`: the validation rule in rules.py.

@@ -1,17 +1,17 @@
-/// Everything the Flask templates print, prepared from the spec, the API plan, the OpenAPI document and
+/// What the Python targets print, prepared from the spec, the API plan, the OpenAPI document and
 /// the message catalog. Templates stay logic-less: they only choose sections and print these strings.
-struct FlaskViewModel {
+struct PythonViewModel {
     let titleComment: String
     let language: String
     let isChinese: Bool
     let hasLogin: Bool
     let hasProfile: Bool
     let tokenHours: Int
-    let messages: [FlaskKeyValue]
+    let messages: [PythonKeyValue]
     let modelImports: [String]
     /// Zero or one element, so templates can open a section for accounts.
-    let accounts: [FlaskAccountsModel]
-    let entities: [FlaskEntityModel]
+    let accounts: [PythonAccountsModel]
+    let entities: [PythonEntityModel]
     let routeModules: String
     let blueprints: [String]
     // The general tests (test_app.py).
@@ -26,11 +26,11 @@ struct FlaskViewModel {
     static let messagePrefix = "backend."
 
     init(spec: AppSpec, context: GenerationContext) throws {
-        let plan = FlaskTestPlan()
+        let plan = TestPlan()
         // The root of the refs: clauses nothing else proves are cited by the health test.
         plan.add("app.health", "The server answers GET /health with {\"status\": \"ok\"}.", refs: [""])
-        let pendingAccounts = spec.accounts.map { FlaskAccountsModel.plan($0, context: context, language: spec.language, plan: plan) }
-        let pendingEntities = spec.entities.map { FlaskEntityModel.plan($0, spec: spec, context: context, plan: plan) }
+        let pendingAccounts = spec.accounts.map { PythonAccountsModel.plan($0, context: context, language: spec.language, plan: plan) }
+        let pendingEntities = spec.entities.map { PythonEntityModel.plan($0, spec: spec, context: context, plan: plan) }
         plan.cite(spec.clauses)
         let accounts = pendingAccounts.map { [$0()] } ?? []
         let entities = pendingEntities.map { $0() }
@@ -43,9 +43,9 @@ struct FlaskViewModel {
         tokenHours = spec.accounts?.tokenHours ?? 24
         let catalog = context.catalog.section(Self.messagePrefix)
         guard !catalog.isEmpty else {
-            throw GenerationError.template("flask", "the message catalog has no '\(Self.messagePrefix)' entries for \(spec.language.rawValue)")
+            throw GenerationError.template("python", "the message catalog has no '\(Self.messagePrefix)' entries for \(spec.language.rawValue)")
         }
-        messages = catalog.keys.sorted().map { FlaskKeyValue(key: PythonCode.string($0), value: PythonCode.string(catalog[$0]!)) }
+        messages = catalog.keys.sorted().map { PythonKeyValue(key: PythonCode.string($0), value: PythonCode.string(catalog[$0]!)) }
         self.accounts = accounts
         self.entities = entities
         modelImports = Self.modelImports(accounts: accounts, entities: entities)
@@ -72,7 +72,7 @@ struct FlaskViewModel {
     /// Every registered test key (for the target's own checks).
     let allTests: [String]
 
-    static func modelImports(accounts: [FlaskAccountsModel], entities: [FlaskEntityModel]) -> [String] {
+    static func modelImports(accounts: [PythonAccountsModel], entities: [PythonEntityModel]) -> [String] {
         modelImports(declarations: (accounts.flatMap(\.columns) + entities.flatMap(\.columns)).map(\.declaration))
     }
 

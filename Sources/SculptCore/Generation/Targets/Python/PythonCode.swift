@@ -1,6 +1,6 @@
 import Foundation
 
-/// Python source fragments (literals, names, docstrings) for the Flask templates.
+/// Python source fragments (literals, names, docstrings) for the Python targets (Flask, FastAPI).
 ///
 /// Templates are logic-less, so every literal they print is rendered here, once, with the escaping
 /// Python needs; keys are sorted so the same spec always gives the same bytes.
