@@ -22,27 +22,25 @@ public struct FastAPITarget: BackendTarget {
         ("routers/health.py", "routers/health.py"),
         ("requirements.txt", "requirements.txt"), ("requirements-dev.txt", "requirements-dev.txt"),
         ("pyproject.toml", "pyproject.toml"), ("gitignore", ".gitignore"),
-        ("tests/conftest.py", "tests/conftest.py"), ("tests/helpers.py", "tests/helpers.py"),
+        ("tests/conftest.py", "tests/conftest.py"),
         ("tests/test_app.py", "tests/test_app.py"),
     ]
 
     public func files(for spec: AppSpec, context: GenerationContext) throws -> [GeneratedFile] {
-        let templates = try TemplateSet(folder: "fastapi")
+        let templates = try TemplateSet(folder: "fastapi", shared: ["python"])
         let model = try FastAPIViewModel(spec: spec, context: context)
-        var files: [GeneratedFile] = []
-        func add(_ path: String, _ template: String, _ object: Any) throws {
-            files.append(GeneratedFile(path: path, contents: try templates.render(template, object)))
-        }
-        for (template, path) in Self.appFiles { try add(path, template, model) }
+        var out = RenderedFiles(templates)
+        try out.add(Self.appFiles, model)
+        try out.add(PythonViewModel.sharedTests, model.python)
         if let accounts = model.accounts.first {
-            try add("auth.py", "auth.py", model)
-            try add("routers/auth.py", "routers/auth.py", accounts)
-            try add("tests/test_accounts.py", "tests/test_accounts.py", accounts)
+            try out.add("auth.py", "auth.py", model)
+            try out.add("routers/auth.py", "routers/auth.py", accounts)
+            try out.add("tests/test_accounts.py", "tests/test_accounts.py", accounts)
         }
         for entity in model.entities {
-            try add("routers/\(entity.entity.plural).py", "routers/entity.py", entity)
-            try add("tests/test_\(entity.entity.plural).py", "tests/test_entity.py", entity)
+            try out.add("routers/\(entity.entity.plural).py", "routers/entity.py", entity)
+            try out.add("tests/test_\(entity.entity.plural).py", PythonEntityModel.testTemplate, entity.entity)
         }
-        return files.sorted { $0.path < $1.path }
+        return out.sorted
     }
 }

@@ -19,28 +19,26 @@ public struct FlaskTarget: BackendTarget {
         ("routes/health.py", "routes/health.py"), ("routes/static.py", "routes/static.py"),
         ("requirements.txt", "requirements.txt"), ("requirements-dev.txt", "requirements-dev.txt"),
         ("pyproject.toml", "pyproject.toml"), ("gitignore", ".gitignore"),
-        ("tests/conftest.py", "tests/conftest.py"), ("tests/helpers.py", "tests/helpers.py"),
+        ("tests/conftest.py", "tests/conftest.py"),
         ("tests/test_app.py", "tests/test_app.py"),
     ]
 
     public func files(for spec: AppSpec, context: GenerationContext) throws -> [GeneratedFile] {
-        let templates = try TemplateSet(folder: "flask")
+        let templates = try TemplateSet(folder: "flask", shared: ["python"])
         let model = try PythonViewModel(spec: spec, context: context)
-        var files: [GeneratedFile] = []
-        func add(_ path: String, _ template: String, _ object: Any) throws {
-            files.append(GeneratedFile(path: path, contents: try templates.render(template, object)))
-        }
-        for (template, path) in Self.appFiles { try add(path, template, model) }
+        var out = RenderedFiles(templates)
+        try out.add(Self.appFiles, model)
+        try out.add(PythonViewModel.sharedTests, model)
         // auth.py holds password hashing, which only accounts need.
         if let accounts = model.accounts.first {
-            try add("auth.py", "auth.py", model)
-            try add("routes/auth.py", "routes/auth.py", accounts)
-            try add("tests/test_accounts.py", "tests/test_accounts.py", accounts)
+            try out.add("auth.py", "auth.py", model)
+            try out.add("routes/auth.py", "routes/auth.py", accounts)
+            try out.add("tests/test_accounts.py", "tests/test_accounts.py", accounts)
         }
         for entity in model.entities {
-            try add("routes/\(entity.plural).py", "routes/entity.py", entity)
-            try add("tests/test_\(entity.plural).py", "tests/test_entity.py", entity)
+            try out.add("routes/\(entity.plural).py", "routes/entity.py", entity)
+            try out.add("tests/test_\(entity.plural).py", PythonEntityModel.testTemplate, entity)
         }
-        return files.sorted { $0.path < $1.path }
+        return out.sorted
     }
 }

@@ -30,23 +30,20 @@ public struct HummingbirdTarget: BackendTarget {
     public func files(for spec: AppSpec, context: GenerationContext) throws -> [GeneratedFile] {
         let templates = try TemplateSet(folder: "hummingbird")
         let model = try HummingbirdViewModel(spec: spec, context: context)
-        var files: [GeneratedFile] = []
-        func add(_ path: String, _ template: String, _ object: Any) throws {
-            files.append(GeneratedFile(path: path, contents: try templates.render(template, object)))
-        }
-        for (template, path) in Self.appFiles { try add(path, template, model) }
+        var out = RenderedFiles(templates)
+        try out.add(Self.appFiles, model)
         if let accounts = model.accounts.first {
-            try add("Sources/App/Passwords.swift", "Sources/App/Passwords.swift", model)
-            try add("Sources/App/Accounts.swift", "Sources/App/Accounts.swift", accounts)
-            try add("Sources/App/AccountRoutes.swift", "Sources/App/AccountRoutes.swift", accounts)
-            if accounts.hasLogin { try add("Sources/App/Tokens.swift", "Sources/App/Tokens.swift", model) }
-            try add("Tests/AppTests/AccountTests.swift", "Tests/AppTests/AccountTests.swift", model.accountTests[0])
+            try out.add("Sources/App/Passwords.swift", "Sources/App/Passwords.swift", model)
+            try out.add("Sources/App/Accounts.swift", "Sources/App/Accounts.swift", accounts)
+            try out.add("Sources/App/AccountRoutes.swift", "Sources/App/AccountRoutes.swift", accounts)
+            if accounts.hasLogin { try out.add("Sources/App/Tokens.swift", "Sources/App/Tokens.swift", model) }
+            try out.add("Tests/AppTests/AccountTests.swift", "Tests/AppTests/AccountTests.swift", model.accountTests[0])
         }
         for (entity, tests) in zip(model.entities, model.entityTests) {
-            try add("Sources/App/\(entity.typeName).swift", "Sources/App/Entity.swift", entity)
-            try add("Sources/App/\(entity.typeName)Routes.swift", "Sources/App/EntityRoutes.swift", entity)
-            try add("Tests/AppTests/\(entity.typeName)Tests.swift", "Tests/AppTests/EntityTests.swift", tests)
+            try out.add("Sources/App/\(entity.typeName).swift", "Sources/App/Entity.swift", entity)
+            try out.add("Sources/App/\(entity.typeName)Routes.swift", "Sources/App/EntityRoutes.swift", entity)
+            try out.add("Tests/AppTests/\(entity.typeName)Tests.swift", "Tests/AppTests/EntityTests.swift", tests)
         }
-        return files.sorted { $0.path < $1.path }
+        return out.sorted
     }
 }

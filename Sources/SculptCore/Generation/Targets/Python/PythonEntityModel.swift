@@ -64,6 +64,9 @@ struct PythonEntityModel {
     let hasAccessTests: Bool
     let doc: [String: String]
 
+    /// The shared test module of one entity (`Templates/python/tests`), rendered with this model.
+    static let testTemplate = "tests/test_entity.py"
+
     /// Names an entity's Python class may not take (they are imported where the class is used).
     static let reservedClassNames: Set<String> = ["Base", "Mapped", "User", "Rule", "ApiError", "Blueprint", "Response"]
     /// Names an entity's local variable may not take in its routes module.

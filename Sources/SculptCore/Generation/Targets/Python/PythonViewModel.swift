@@ -22,6 +22,10 @@ struct PythonViewModel {
     let pageTextLiteral: String
     let doc: [String: String]
 
+    /// The test templates both Python frameworks render with this model (`Templates/python/tests`);
+    /// each framework's own conftest.py gives them its test client.
+    static let sharedTests: [(template: String, path: String)] = [("tests/helpers.py", "tests/helpers.py")]
+
     /// The prefix of backend message keys in the catalog (`Locales/<lang>/backend.json`).
     static let messagePrefix = "backend."
 

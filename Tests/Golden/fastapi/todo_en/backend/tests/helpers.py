@@ -61,7 +61,7 @@ def with_value(body, name, value):
 def error_of(response, status):
     """The error object of a JSON error answer, after checking its status and shape."""
     assert response.status_code == status, (response.status_code, response.text)
-    assert response.headers["content-type"] == "application/json; charset=utf-8"
+    assert response.headers["content-type"].split(";")[0] == "application/json"
     error = response.json()["error"]
     assert isinstance(error["code"], str) and error["code"]
     assert isinstance(error["message"], str) and error["message"]

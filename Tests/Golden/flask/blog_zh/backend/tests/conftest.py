@@ -27,6 +27,53 @@ def app(tmp_path):
     app.extensions["database.engine"].dispose()
 
 
+class Answer:
+    """A response as the shared tests read it: status_code, headers, content, text and json()."""
+
+    def __init__(self, response):
+        self.status_code = response.status_code
+        self.headers = response.headers
+        self.content = response.get_data()
+        self._response = response
+
+    @property
+    def text(self):
+        return self.content.decode("utf-8")
+
+    def json(self):
+        return self._response.get_json()
+
+
+class Client:
+    """Flask's test client speaking the calls the tests make (those of an HTTPX-style client, so one
+    suite serves every Python framework): `params=` for the query string, `content=` for a raw body."""
+
+    def __init__(self, client):
+        self._client = client
+
+    def _call(self, method, url, params=None, content=None, **kwargs):
+        if params is not None:
+            kwargs["query_string"] = params
+        if content is not None:
+            kwargs["data"] = content
+        return Answer(self._client.open(url, method=method, **kwargs))
+
+    def get(self, url, **kwargs):
+        return self._call("GET", url, **kwargs)
+
+    def post(self, url, **kwargs):
+        return self._call("POST", url, **kwargs)
+
+    def put(self, url, **kwargs):
+        return self._call("PUT", url, **kwargs)
+
+    def patch(self, url, **kwargs):
+        return self._call("PATCH", url, **kwargs)
+
+    def delete(self, url, **kwargs):
+        return self._call("DELETE", url, **kwargs)
+
+
 @pytest.fixture
 def client(app):
-    return app.test_client()
+    return Client(app.test_client())

@@ -37,12 +37,12 @@ def test_register_creates_the_account(client):
     body = sign_up_body()
     response = client.post(REGISTER_URL, json=body)
     assert response.status_code == 201
-    data = response.get_json()
+    data = response.json()
     assert isinstance(data["id"], int)
     assert {key: data[key] for key in body if key != "password"} == {k: v for k, v in body.items() if k != "password"}
     assert data["message"] == message("registered")
     assert "password" not in data and "password_hash" not in data
-    assert body["password"] not in response.get_data(as_text=True)
+    assert body["password"] not in response.text
 
 
 def test_register_stores_only_a_salted_hash(app, client):
@@ -72,7 +72,7 @@ def test_register_ignores_fields_the_client_may_not_set(client):
     body = {**sign_up_body(), "id": 987654, "is_admin": True, "role": "admin", "password_hash": "x"}
     response = client.post(REGISTER_URL, json=body)
     assert response.status_code == 201
-    data = response.get_json()
+    data = response.json()
     assert data["id"] != 987654
     assert "is_admin" not in data and "role" not in data and "password_hash" not in data
 
@@ -155,7 +155,7 @@ def test_login_returns_a_token(client):
     body = sign_up(client)
     response = client.post(LOGIN_URL, json={key: body[key] for key in ("username", "password")})
     assert response.status_code == 200
-    data = response.get_json()
+    data = response.json()
     assert isinstance(data["token"], str) and data["token"]
     assert data["token_type"] == "Bearer"
     assert data["expires_in"] == TOKEN_HOURS * 3600
@@ -207,10 +207,10 @@ def test_tokens_expire_after_the_token_lifetime(app, client, monkeypatch):
 def test_me_returns_the_signed_in_account(client):
     """Shows the signed-in user's own account."""
     body = sign_up(client)
-    token = client.post(LOGIN_URL, json={key: body[key] for key in ("username", "password")}).get_json()["token"]
+    token = client.post(LOGIN_URL, json={key: body[key] for key in ("username", "password")}).json()["token"]
     response = client.get(ME_URL, headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 200
-    data = response.get_json()
+    data = response.json()
     assert data[IDENTITY] == body[IDENTITY]
     assert "password" not in data and "password_hash" not in data
 

@@ -20,8 +20,8 @@ def headers(client):
 
 def create(client, headers, body=None):
     response = client.post(URL, json=sample_post() if body is None else body, headers=headers)
-    assert response.status_code == 201, response.get_json()
-    return response.get_json()
+    assert response.status_code == 201, response.json()
+    return response.json()
 
 
 def test_create_post(client, headers):
@@ -33,11 +33,11 @@ def test_create_post(client, headers):
     body = sample_post()
     response = client.post(URL, json=body, headers=headers)
     assert response.status_code == 201
-    data = response.get_json()
+    data = response.json()
     assert isinstance(data["id"], int)
     assert {key: data[key] for key in body} == body
     assert isinstance(data["owner_id"], int)
-    assert client.get(item_url(data["id"]), headers=headers).get_json() == data
+    assert client.get(item_url(data["id"]), headers=headers).json() == data
 
 
 def test_create_ignores_fields_the_client_may_not_set(client, headers):
@@ -89,17 +89,17 @@ def test_list_posts(client, headers):
     Requirement: 所有人都可以查看文章列表和文章详情
     """
     created = [create(client, headers) for _ in range(3)]
-    response = client.get(URL, query_string={"page_size": 2}, headers=headers)
+    response = client.get(URL, params={"page_size": 2}, headers=headers)
     assert response.status_code == 200
-    page = response.get_json()
+    page = response.json()
     assert (page["total"], page["page"], page["page_size"]) == (3, 1, 2)
     assert [item["id"] for item in page["items"]] == [item["id"] for item in created[:2]]
     assert page["items"][0] == created[0]
-    second = client.get(URL, query_string={"page": 2, "page_size": 2}, headers=headers).get_json()
+    second = client.get(URL, params={"page": 2, "page_size": 2}, headers=headers).json()
     assert [item["id"] for item in second["items"]] == [created[2]["id"]]
-    beyond = client.get(URL, query_string={"page": 99}, headers=headers).get_json()
+    beyond = client.get(URL, params={"page": 99}, headers=headers).json()
     assert beyond["items"] == [] and beyond["total"] == 3
-    assert client.get(URL, headers=headers).get_json()["page_size"] == 20
+    assert client.get(URL, headers=headers).json()["page_size"] == 20
 
 
 def test_list_refuses_bad_paging(client, headers):
@@ -108,7 +108,7 @@ def test_list_refuses_bad_paging(client, headers):
     Requirement: 所有人都可以查看文章列表和文章详情
     """
     for params in ({"page": 0}, {"page": -1}, {"page": "x"}, {"page_size": 0}, {"page_size": 101}, {"page_size": "2.5"}):
-        error_of(client.get(URL, query_string=params, headers=headers), 400)
+        error_of(client.get(URL, params=params, headers=headers), 400)
 
 
 def test_search_by_title(client, headers):
@@ -120,15 +120,15 @@ def test_search_by_title(client, headers):
     bravo = create(client, headers, with_value(sample_post(), "title", "Bravo-22"))
 
     def found(text):
-        response = client.get(URL, query_string={"q": text}, headers=headers)
+        response = client.get(URL, params={"q": text}, headers=headers)
         assert response.status_code == 200
-        return [item["id"] for item in response.get_json()["items"]]
+        return [item["id"] for item in response.json()["items"]]
 
     assert found("LPH") == [alpha["id"]]
     assert found("") == [alpha["id"], bravo["id"]]
     assert found("%") == [alpha["id"]]
     assert found("_") == [alpha["id"]]
-    error_of(client.get(URL, query_string={"q": "x" * 201}, headers=headers), 400)
+    error_of(client.get(URL, params={"q": "x" * 201}, headers=headers), 400)
 
 
 def test_get_unknown_post_is_404(client, headers):
@@ -151,10 +151,10 @@ def test_replace_post(client, headers):
     body = sample_post()
     response = client.put(item_url(created["id"]), json=body, headers=headers)
     assert response.status_code == 200
-    data = response.get_json()
+    data = response.json()
     assert data["id"] == created["id"]
     assert {key: data[key] for key in body} == body
-    assert client.get(item_url(created["id"]), headers=headers).get_json() == data
+    assert client.get(item_url(created["id"]), headers=headers).json() == data
 
 
 def test_patch_post(client, headers):
@@ -167,7 +167,7 @@ def test_patch_post(client, headers):
     change = {field: sample_post()[field]}
     response = client.patch(item_url(created["id"]), json=change, headers=headers)
     assert response.status_code == 200
-    assert response.get_json() == {**created, **change}
+    assert response.json() == {**created, **change}
 
 
 def test_update_refuses_bad_bodies(client, headers):
@@ -181,7 +181,7 @@ def test_update_refuses_bad_bodies(client, headers):
     error = error_of(client.patch(item_url(created["id"]), json={field: None}, headers=headers), 400)
     assert error["field"] == field
     error_of(client.put(item_url(created["id"]), json={}, headers=headers), 400)
-    error_of(client.put(item_url(created["id"]), data="[]", headers={**headers, "Content-Type": "application/json"}), 400)
+    error_of(client.put(item_url(created["id"]), content="[]", headers={**headers, "Content-Type": "application/json"}), 400)
 
 
 def test_update_unknown_post_is_404(client, headers):
@@ -201,7 +201,7 @@ def test_delete_post(client, headers):
     created = create(client, headers)
     response = client.delete(item_url(created["id"]), headers=headers)
     assert response.status_code == 204
-    assert response.get_data() == b""
+    assert response.content == b""
     error_of(client.get(item_url(created["id"]), headers=headers), 404)
     error_of(client.delete(item_url(created["id"]), headers=headers), 404)
 
@@ -241,5 +241,5 @@ def test_anyone_reads_posts(client, headers):
     Requirement: 只有作者本人可以修改或删除自己的文章
     """
     created = create(client, headers)
-    assert client.get(item_url(created["id"])).get_json() == created
-    assert [item["id"] for item in client.get(URL).get_json()["items"]] == [created["id"]]
+    assert client.get(item_url(created["id"])).json() == created
+    assert [item["id"] for item in client.get(URL).json()["items"]] == [created["id"]]

@@ -14,7 +14,7 @@ def test_health(client):
     """The server answers GET /health with {\"status\": \"ok\"}."""
     response = client.get("/health")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ok"}
+    assert response.json() == {"status": "ok"}
     assert response.headers["Content-Type"] == "application/json; charset=utf-8"
 
 
@@ -23,7 +23,7 @@ def test_serves_the_web_page(client):
     response = client.get("/")
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "text/html; charset=utf-8"
-    assert "Hello, world" in response.get_data(as_text=True)
+    assert "Hello, world" in response.text
     error_of(client.get("/missing.js"), 404)
     error_of(client.get("/../app.py"), 404)
 
@@ -39,18 +39,18 @@ def test_wrong_method_is_a_json_405(client):
     error_of(client.delete("/health"), 405)
 
 
-def test_unexpected_errors_are_json_without_details(app):
+def test_unexpected_errors_are_json_without_details(app, client):
     """An unexpected failure answers 500 with the JSON error body and no internals."""
 
     @app.get("/boom")
     def boom():
         raise RuntimeError("internal detail")
 
-    response = app.test_client().get("/boom")
+    response = client.get("/boom")
     error = error_of(response, 500)
     assert error["message"] == MESSAGES["server_error"]
-    assert "internal detail" not in response.get_data(as_text=True)
-    assert "Traceback" not in response.get_data(as_text=True)
+    assert "internal detail" not in response.text
+    assert "Traceback" not in response.text
 
 
 def test_bodies_that_are_not_json_objects_are_refused(client):
@@ -68,7 +68,7 @@ def test_bodies_that_are_not_json_objects_are_refused(client):
         ("application/json", b"[" * 100_000),
     ]
     for content_type, data in bodies:
-        response = client.post(PROBE_URL, data=data, headers={**headers, "Content-Type": content_type})
+        response = client.post(PROBE_URL, content=data, headers={**headers, "Content-Type": content_type})
         error_of(response, 400)
 
 
@@ -76,7 +76,7 @@ def test_bodies_over_one_megabyte_are_refused(client):
     """A body over 1 MB answers 413 with the JSON error body."""
     headers = probe_headers(client)
     body = b'{"padding": "' + b"x" * (2 * 1024 * 1024) + b'"}'
-    response = client.post(PROBE_URL, data=body, headers={**headers, "Content-Type": "application/json"})
+    response = client.post(PROBE_URL, content=body, headers={**headers, "Content-Type": "application/json"})
     error = error_of(response, 413)
     assert error["message"] == MESSAGES["too_large"]
 
@@ -84,4 +84,4 @@ def test_bodies_over_one_megabyte_are_refused(client):
 def test_valid_probe_body_is_accepted(client):
     """The probe body above is otherwise valid, so the refusals come from the body alone."""
     response = client.post(PROBE_URL, json=sample_product(), headers=probe_headers(client))
-    assert response.status_code == 201, response.get_json()
+    assert response.status_code == 201, response.json()

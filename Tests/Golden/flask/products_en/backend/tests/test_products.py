@@ -20,8 +20,8 @@ def headers(client):
 
 def create(client, headers, body=None):
     response = client.post(URL, json=sample_product() if body is None else body, headers=headers)
-    assert response.status_code == 201, response.get_json()
-    return response.get_json()
+    assert response.status_code == 201, response.json()
+    return response.json()
 
 
 def test_create_product(client, headers):
@@ -33,10 +33,10 @@ def test_create_product(client, headers):
     body = sample_product()
     response = client.post(URL, json=body, headers=headers)
     assert response.status_code == 201
-    data = response.get_json()
+    data = response.json()
     assert isinstance(data["id"], int)
     assert {key: data[key] for key in body} == body
-    assert client.get(item_url(data["id"]), headers=headers).get_json() == data
+    assert client.get(item_url(data["id"]), headers=headers).json() == data
 
 
 def test_create_ignores_fields_the_client_may_not_set(client, headers):
@@ -143,17 +143,17 @@ def test_list_products(client, headers):
     Requirement: Support creating, listing, viewing, updating and deleting products
     """
     created = [create(client, headers) for _ in range(3)]
-    response = client.get(URL, query_string={"page_size": 2}, headers=headers)
+    response = client.get(URL, params={"page_size": 2}, headers=headers)
     assert response.status_code == 200
-    page = response.get_json()
+    page = response.json()
     assert (page["total"], page["page"], page["page_size"]) == (3, 1, 2)
     assert [item["id"] for item in page["items"]] == [item["id"] for item in created[:2]]
     assert page["items"][0] == created[0]
-    second = client.get(URL, query_string={"page": 2, "page_size": 2}, headers=headers).get_json()
+    second = client.get(URL, params={"page": 2, "page_size": 2}, headers=headers).json()
     assert [item["id"] for item in second["items"]] == [created[2]["id"]]
-    beyond = client.get(URL, query_string={"page": 99}, headers=headers).get_json()
+    beyond = client.get(URL, params={"page": 99}, headers=headers).json()
     assert beyond["items"] == [] and beyond["total"] == 3
-    assert client.get(URL, headers=headers).get_json()["page_size"] == 20
+    assert client.get(URL, headers=headers).json()["page_size"] == 20
 
 
 def test_list_refuses_bad_paging(client, headers):
@@ -162,7 +162,7 @@ def test_list_refuses_bad_paging(client, headers):
     Requirement: Support creating, listing, viewing, updating and deleting products
     """
     for params in ({"page": 0}, {"page": -1}, {"page": "x"}, {"page_size": 0}, {"page_size": 101}, {"page_size": "2.5"}):
-        error_of(client.get(URL, query_string=params, headers=headers), 400)
+        error_of(client.get(URL, params=params, headers=headers), 400)
 
 
 def test_search_by_name(client, headers):
@@ -174,15 +174,15 @@ def test_search_by_name(client, headers):
     bravo = create(client, headers, with_value(sample_product(), "name", "Bravo-22"))
 
     def found(text):
-        response = client.get(URL, query_string={"q": text}, headers=headers)
+        response = client.get(URL, params={"q": text}, headers=headers)
         assert response.status_code == 200
-        return [item["id"] for item in response.get_json()["items"]]
+        return [item["id"] for item in response.json()["items"]]
 
     assert found("LPH") == [alpha["id"]]
     assert found("") == [alpha["id"], bravo["id"]]
     assert found("%") == [alpha["id"]]
     assert found("_") == [alpha["id"]]
-    error_of(client.get(URL, query_string={"q": "x" * 201}, headers=headers), 400)
+    error_of(client.get(URL, params={"q": "x" * 201}, headers=headers), 400)
 
 
 def test_get_unknown_product_is_404(client, headers):
@@ -205,10 +205,10 @@ def test_replace_product(client, headers):
     body = sample_product()
     response = client.put(item_url(created["id"]), json=body, headers=headers)
     assert response.status_code == 200
-    data = response.get_json()
+    data = response.json()
     assert data["id"] == created["id"]
     assert {key: data[key] for key in body} == body
-    assert client.get(item_url(created["id"]), headers=headers).get_json() == data
+    assert client.get(item_url(created["id"]), headers=headers).json() == data
 
 
 def test_patch_product(client, headers):
@@ -221,7 +221,7 @@ def test_patch_product(client, headers):
     change = {field: sample_product()[field]}
     response = client.patch(item_url(created["id"]), json=change, headers=headers)
     assert response.status_code == 200
-    assert response.get_json() == {**created, **change}
+    assert response.json() == {**created, **change}
 
 
 def test_update_refuses_bad_bodies(client, headers):
@@ -235,7 +235,7 @@ def test_update_refuses_bad_bodies(client, headers):
     error = error_of(client.patch(item_url(created["id"]), json={field: None}, headers=headers), 400)
     assert error["field"] == field
     error_of(client.put(item_url(created["id"]), json={}, headers=headers), 400)
-    error_of(client.put(item_url(created["id"]), data="[]", headers={**headers, "Content-Type": "application/json"}), 400)
+    error_of(client.put(item_url(created["id"]), content="[]", headers={**headers, "Content-Type": "application/json"}), 400)
 
 
 def test_update_unknown_product_is_404(client, headers):
@@ -255,6 +255,6 @@ def test_delete_product(client, headers):
     created = create(client, headers)
     response = client.delete(item_url(created["id"]), headers=headers)
     assert response.status_code == 204
-    assert response.get_data() == b""
+    assert response.content == b""
     error_of(client.get(item_url(created["id"]), headers=headers), 404)
     error_of(client.delete(item_url(created["id"]), headers=headers), 404)

@@ -30,12 +30,12 @@ def test_register_creates_the_account(client):
     body = sign_up_body()
     response = client.post(REGISTER_URL, json=body)
     assert response.status_code == 201
-    data = response.get_json()
+    data = response.json()
     assert isinstance(data["id"], int)
     assert {key: data[key] for key in body if key != "password"} == {k: v for k, v in body.items() if k != "password"}
     assert data["message"] == message("registered")
     assert "password" not in data and "password_hash" not in data
-    assert body["password"] not in response.get_data(as_text=True)
+    assert body["password"] not in response.text
 
 
 def test_register_stores_only_a_salted_hash(app, client):
@@ -67,7 +67,7 @@ def test_register_ignores_fields_the_client_may_not_set(client):
     body = {**sign_up_body(), "id": 987654, "is_admin": True, "role": "admin", "password_hash": "x"}
     response = client.post(REGISTER_URL, json=body)
     assert response.status_code == 201
-    data = response.get_json()
+    data = response.json()
     assert data["id"] != 987654
     assert "is_admin" not in data and "role" not in data and "password_hash" not in data
 

@@ -22,8 +22,8 @@ def headers(client):
 
 def create(client, headers, body=None):
     response = client.post(URL, json=sample_task() if body is None else body, headers=headers)
-    assert response.status_code == 201, response.get_json()
-    return response.get_json()
+    assert response.status_code == 201, response.json()
+    return response.json()
 
 
 def test_create_task(client, headers):
@@ -35,10 +35,10 @@ def test_create_task(client, headers):
     body = sample_task()
     response = client.post(URL, json=body, headers=headers)
     assert response.status_code == 201
-    data = response.get_json()
+    data = response.json()
     assert isinstance(data["id"], int)
     assert {key: data[key] for key in body} == body
-    assert client.get(item_url(data["id"]), headers=headers).get_json() == data
+    assert client.get(item_url(data["id"]), headers=headers).json() == data
 
 
 def test_create_ignores_fields_the_client_may_not_set(client, headers):
@@ -106,17 +106,17 @@ def test_list_tasks(client, headers):
     Requirement: Users can add, list, view, update and delete tasks
     """
     created = [create(client, headers) for _ in range(3)]
-    response = client.get(URL, query_string={"page_size": 2}, headers=headers)
+    response = client.get(URL, params={"page_size": 2}, headers=headers)
     assert response.status_code == 200
-    page = response.get_json()
+    page = response.json()
     assert (page["total"], page["page"], page["page_size"]) == (3, 1, 2)
     assert [item["id"] for item in page["items"]] == [item["id"] for item in created[:2]]
     assert page["items"][0] == created[0]
-    second = client.get(URL, query_string={"page": 2, "page_size": 2}, headers=headers).get_json()
+    second = client.get(URL, params={"page": 2, "page_size": 2}, headers=headers).json()
     assert [item["id"] for item in second["items"]] == [created[2]["id"]]
-    beyond = client.get(URL, query_string={"page": 99}, headers=headers).get_json()
+    beyond = client.get(URL, params={"page": 99}, headers=headers).json()
     assert beyond["items"] == [] and beyond["total"] == 3
-    assert client.get(URL, headers=headers).get_json()["page_size"] == 20
+    assert client.get(URL, headers=headers).json()["page_size"] == 20
 
 
 def test_list_refuses_bad_paging(client, headers):
@@ -125,7 +125,7 @@ def test_list_refuses_bad_paging(client, headers):
     Requirement: Users can add, list, view, update and delete tasks
     """
     for params in ({"page": 0}, {"page": -1}, {"page": "x"}, {"page_size": 0}, {"page_size": 101}, {"page_size": "2.5"}):
-        error_of(client.get(URL, query_string=params, headers=headers), 400)
+        error_of(client.get(URL, params=params, headers=headers), 400)
 
 
 def test_get_unknown_task_is_404(client, headers):
@@ -148,10 +148,10 @@ def test_replace_task(client, headers):
     body = sample_task()
     response = client.put(item_url(created["id"]), json=body, headers=headers)
     assert response.status_code == 200
-    data = response.get_json()
+    data = response.json()
     assert data["id"] == created["id"]
     assert {key: data[key] for key in body} == body
-    assert client.get(item_url(created["id"]), headers=headers).get_json() == data
+    assert client.get(item_url(created["id"]), headers=headers).json() == data
 
 
 def test_replace_resets_fields_left_out(client, headers):
@@ -161,7 +161,7 @@ def test_replace_resets_fields_left_out(client, headers):
     """
     created = create(client, headers)
     body = {key: value for key, value in sample_task().items() if key not in OPTIONAL}
-    data = client.put(item_url(created["id"]), json=body, headers=headers).get_json()
+    data = client.put(item_url(created["id"]), json=body, headers=headers).json()
     assert {key: data[key] for key in OPTIONAL} == OPTIONAL
 
 
@@ -175,7 +175,7 @@ def test_patch_task(client, headers):
     change = {field: sample_task()[field]}
     response = client.patch(item_url(created["id"]), json=change, headers=headers)
     assert response.status_code == 200
-    assert response.get_json() == {**created, **change}
+    assert response.json() == {**created, **change}
 
 
 def test_update_refuses_bad_bodies(client, headers):
@@ -189,7 +189,7 @@ def test_update_refuses_bad_bodies(client, headers):
     error = error_of(client.patch(item_url(created["id"]), json={field: None}, headers=headers), 400)
     assert error["field"] == field
     error_of(client.put(item_url(created["id"]), json={}, headers=headers), 400)
-    error_of(client.put(item_url(created["id"]), data="[]", headers={**headers, "Content-Type": "application/json"}), 400)
+    error_of(client.put(item_url(created["id"]), content="[]", headers={**headers, "Content-Type": "application/json"}), 400)
 
 
 def test_update_unknown_task_is_404(client, headers):
@@ -209,6 +209,6 @@ def test_delete_task(client, headers):
     created = create(client, headers)
     response = client.delete(item_url(created["id"]), headers=headers)
     assert response.status_code == 204
-    assert response.get_data() == b""
+    assert response.content == b""
     error_of(client.get(item_url(created["id"]), headers=headers), 404)
     error_of(client.delete(item_url(created["id"]), headers=headers), 404)
