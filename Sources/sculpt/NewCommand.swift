@@ -10,8 +10,8 @@ struct NewCommand: ParsableCommand {
 
     @OptionGroup var input: RequirementInput
 
-    @Option(help: "The backend stack: \(ProjectGenerator.backendNames.joined(separator: ", ")).")
-    var backend = "flask"
+    @Option(help: "The backend stack.")
+    var backend: Backend = .flask
 
     @Option(help: "The folder to write the project into (default: the app's name).")
     var out: String?
@@ -29,8 +29,7 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let generator: ProjectGenerator
-            do { generator = try ProjectGenerator(backend: backend) } catch { throw UserError(message: "\(error)") }
+            let generator = ProjectGenerator(backend: backend)
             if let out { try ProjectWriter(destination: URL(fileURLWithPath: out), force: force).checkDestination() }
             let (spec, report) = try input.understand()
             let files: [GeneratedFile]
@@ -39,7 +38,7 @@ struct NewCommand: ParsableCommand {
             try ProjectWriter(destination: dest, force: force).write(files)
             if !quiet {
                 if let report, !ReportText.render(report).isEmpty { say(ReportText.render(report)) }
-                say("Wrote \(files.count) files to \(dest.path) (\(backend)).")
+                say("Wrote \(files.count) files to \(dest.path) (\(backend.rawValue)).")
             }
             if !noVerify {
                 let report = verification.verify(dest, quiet: quiet, detailed: false)

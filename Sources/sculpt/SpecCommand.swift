@@ -25,25 +25,3 @@ struct SpecCommand: ParsableCommand {
         }
     }
 }
-
-/// The understanding report as a person reads it.
-enum ReportText {
-    static func render(_ r: UnderstandingReport) -> String {
-        var lines: [String] = []
-        if !r.assumptions.isEmpty { lines.append("Assumptions:"); lines += r.assumptions.map { "  - " + $0 } }
-        if !r.notes.isEmpty { lines.append("Notes:"); lines += r.notes.map { "  - " + $0 } }
-        if !r.notUnderstood.isEmpty { lines.append("Not understood (ignored):"); lines += r.notUnderstood.map { "  - \"\($0)\"" } }
-        return lines.joined(separator: "\n")
-    }
-}
-
-/// `sculpt schema`: prints the JSON Schema of the app spec, for people and tools writing specs by hand.
-struct SchemaCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "schema", abstract: "Print the JSON Schema of the app spec.")
-
-    func run() throws {
-        do { print(try Resources.text("appspec.schema.json"), terminator: "") } catch {
-            throw fail("\(error)")
-        }
-    }
-}

@@ -1,4 +1,4 @@
-/// A backend stack Sculpt can generate (Flask today). Each is a folder of templates plus a view model.
+/// A backend stack Sculpt can generate: a folder of templates plus the view model that feeds them.
 ///
 /// Targets produce only their backend folder and manifest entry; the shared parts (OpenAPI document,
 /// frontend, README, spec) are generated once by `ProjectGenerator`.

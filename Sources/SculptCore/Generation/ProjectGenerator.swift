@@ -1,18 +1,20 @@
 /// Turns a valid AppSpec into every file of a project, deterministically and in memory.
 public struct ProjectGenerator: Sendable {
     public static let version = "0.1.0"
-    public static let targets: [String: any BackendTarget] = [
-        "fastapi": FastAPITarget(), "flask": FlaskTarget(), "hummingbird": HummingbirdTarget(),
-    ]
-    public static var backendNames: [String] { targets.keys.sorted() }
+    public static var backendNames: [String] { Backend.allCases.map(\.rawValue) }
 
     public let target: any BackendTarget
 
+    public init(backend: Backend) {
+        target = backend.target
+    }
+
+    /// The generator of the backend named `backend` (`flask`, `fastapi`, `hummingbird`).
     public init(backend: String) throws {
-        guard let t = Self.targets[backend] else {
+        guard let b = Backend(rawValue: backend) else {
             throw GenerationError.unsupported("unknown backend '\(backend)'; choose one of: \(Self.backendNames.joined(separator: ", "))")
         }
-        target = t
+        self.init(backend: b)
     }
 
     public func generate(_ spec: AppSpec) throws -> [GeneratedFile] {

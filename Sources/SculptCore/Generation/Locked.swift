@@ -1,0 +1,11 @@
+import Foundation
+
+/// A value shared across threads behind a lock.
+public final class Locked<Value>: @unchecked Sendable {
+    private var stored: Value
+    private let lock = NSLock()
+    public init(_ value: Value) { stored = value }
+    public var value: Value { lock.lock(); defer { lock.unlock() }; return stored }
+    public func set(_ v: Value) { lock.lock(); stored = v; lock.unlock() }
+    public func mutate(_ f: (inout Value) -> Void) { lock.lock(); f(&stored); lock.unlock() }
+}
