@@ -77,8 +77,8 @@ struct HummingbirdEntityModel {
         let searchable = fields.filter { e.searchable.contains($0.name) }
         hasSearch = has(.list) && !searchable.isEmpty
         searchColumns = searchable.map { SwiftCode.string($0.name) }.joined(separator: ", ")
-        operationsDoc = e.operations.map(\.rawValue).joined(separator: ", ")
-        accessDoc = Self.accessDoc(e)
+        operationsDoc = e.operationsSummary
+        accessDoc = e.accessSummary
         var columns = fields.map(\.column)
         var indexes: [String] = []
         if e.isOwned {
@@ -87,17 +87,6 @@ struct HummingbirdEntityModel {
         }
         tableModel = HummingbirdTableModel(table: e.plural, columns: columns, indexes: indexes)
         checked = fields
-    }
-
-    static func accessDoc(_ e: Entity) -> String {
-        func who(_ a: Audience) -> String {
-            switch a {
-            case .anyone: return "anyone"
-            case .signedIn: return "signed-in users"
-            case .owner: return "only the owner"
-            }
-        }
-        return "\(who(e.access.read)) may read; \(who(e.access.write)) may write."
     }
 }
 

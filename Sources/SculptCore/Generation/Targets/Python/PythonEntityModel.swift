@@ -186,7 +186,6 @@ struct PythonEntityModel {
             if !uniques.isEmpty || !searches.isEmpty { helpers.append("with_value") }
             let samples = fields.map { PythonKeyValue(key: PythonCode.string($0.name), value: PythonTestValues.sample($0)) }
             let optionalPairs = optional.map { ($0.name, $0.defaultValue.map(PythonCode.value) ?? "None") }
-            let ops = e.operations.map(\.rawValue)
             return PythonEntityModel(
                 name: e.name, plural: e.plural, className: className, typeName: typeName, table: e.plural, var: v,
                 url: "/api/\(e.plural)", docLabel: comment(label), labelLiteral: PythonCode.string(label),
@@ -196,11 +195,11 @@ struct PythonEntityModel {
                 writeSignedIn: writeSignedIn, createGuard: writeGuard, readGuard: readGuard, writeGuard: writeGuard,
                 usesAuth: !writeGuard.isEmpty || !readGuard.isEmpty,
                 usesApiError: (readOwner && has(.get)) || (writeOwner && (has(.update) || has(.delete))),
-                accessDoc: accessDoc(e), hasCreate: has(.create), hasList: has(.list), hasGet: has(.get),
+                accessDoc: e.accessSummary, hasCreate: has(.create), hasList: has(.list), hasGet: has(.get),
                 hasUpdate: has(.update), hasDelete: has(.delete), hasWrites: has(.update) || has(.delete),
                 hasSearch: hasSearch,
                 searchColumns: PythonCode.tuple(searchable.map { "\(className).\($0.attr)" }),
-                operationsDoc: ops.joined(separator: ", "), crudImports: crud.sorted().joined(separator: ", "),
+                operationsDoc: e.operationsSummary, crudImports: crud.sorted().joined(separator: ", "),
                 validationImports: validation.sorted().joined(separator: ", "),
                 samples: samples, samplesVary: fields.contains(where: PythonTestValues.sampleVaries),
                 helperImports: helpers.sorted(by: isortOrder).joined(separator: ", "),
@@ -230,17 +229,6 @@ struct PythonEntityModel {
     static func isortOrder(_ a: String, _ b: String) -> Bool {
         func rank(_ s: String) -> Int { s == s.uppercased() ? 0 : (s.first?.isUppercase == true ? 1 : 2) }
         return rank(a) != rank(b) ? rank(a) < rank(b) : a < b
-    }
-
-    static func accessDoc(_ e: Entity) -> String {
-        func who(_ a: Audience) -> String {
-            switch a {
-            case .anyone: return "anyone"
-            case .signedIn: return "signed-in users"
-            case .owner: return "only the owner"
-            }
-        }
-        return "\(who(e.access.read)) may read; \(who(e.access.write)) may write."
     }
 }
 
