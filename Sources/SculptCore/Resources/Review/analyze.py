@@ -156,7 +156,7 @@ class Analyzer:
         self.findings = []
         self.facts = {"framework": None, "apps": [], "routes": [], "models": [], "sqlalchemy": False,
                       "createAll": [], "runCalls": [], "settings": {}, "sizeLimit": False, "rateLimit": False,
-                      "files": [m.rel for m in self.modules], "parseErrors": self.errors, "language": "en"}
+                      "files": [m.rel for m in self.modules], "imports": [], "parseErrors": self.errors, "language": "en"}
 
     def add(self, rule, mod, node, **args):
         line = getattr(node, "lineno", 1) if node is not None else 1
@@ -200,6 +200,9 @@ class Analyzer:
                 names = [node.module]
             for n in names:
                 top = n.split(".")[0]
+                if node.__class__ is ast.Import or not getattr(node, "level", 0):
+                    if top not in self.facts["imports"]:
+                        self.facts["imports"].append(top)
                 if top == "flask" and not self.facts["framework"]:
                     self.facts["framework"] = "flask"
                 if top == "fastapi":

@@ -289,6 +289,9 @@ class Postgres:
             self.problem = "PostgreSQL did not start: " + (r.stderr.strip() or tail(os.path.join(self.dir, "log"), 5))[-300:]
             return False
         import importlib.util
+        extras = os.environ.get("SCULPT_REVIEW_EXTRAS")
+        if extras and extras not in sys.path:
+            sys.path.append(extras)
         driver = "+psycopg2" if importlib.util.find_spec("psycopg2") else "+psycopg" if importlib.util.find_spec("psycopg") else ""
         self.url = f"postgresql{driver}://app@127.0.0.1:{self.port}/postgres"
         return True
@@ -402,7 +405,8 @@ class Probe:
         env.update({"HOST": "127.0.0.1", "PORT": str(port), "DATABASE_URL": db_url, "SECRET_KEY": uuid.uuid4().hex + uuid.uuid4().hex,
                     "PYTHONUNBUFFERED": "1", "SCULPT_REVIEW_ENGINES": self.engines_log,
                     "SCULPT_REVIEW_ROUTES": os.path.join(self.work, "routes.json")})
-        env["PYTHONPATH"] = self.site + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+        paths = [self.site] + [p for p in (os.environ.get("SCULPT_REVIEW_EXTRAS"), env.get("PYTHONPATH")) if p]
+        env["PYTHONPATH"] = os.pathsep.join(paths)
         if not self.manifest or db_url.startswith("sqlite"):
             env["SCULPT_REVIEW_DB"] = db_url
         return env
