@@ -532,6 +532,8 @@ class Analyzer:
             return "plain"
         if isinstance(value, ast.Name) and PASSWORD_NAME.search(value.id) and not HASHED_NAME.search(value.id):
             return "plain"
+        if isinstance(value, ast.Attribute) and PASSWORD_NAME.search(value.attr) and not HASHED_NAME.search(value.attr):
+            return "plain"
         return None
 
     def stored_password(self, m, node, field, value, model_name):
