@@ -260,6 +260,16 @@ class Server:
         self.log.close()
 
 
+def pg_tool(name):
+    """A PostgreSQL program: on PATH, or where Debian puts it (/usr/lib/postgresql/N/bin)."""
+    found = shutil.which(name)
+    if found:
+        return found
+    import glob
+    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)
+    return candidates[0] if candidates else None
+
+
 class Postgres:
     """A throw-away PostgreSQL cluster in the work folder, on the sandbox's own loopback."""
 
@@ -273,9 +283,8 @@ class Postgres:
         if os.geteuid() == 0:
             self.problem = "PostgreSQL refuses to run as root (the review runs without bubblewrap here)"
             return False
-        initdb = shutil.which("initdb") or "/usr/lib/postgresql/15/bin/initdb"
-        pg_ctl = shutil.which("pg_ctl") or "/usr/lib/postgresql/15/bin/pg_ctl"
-        if not os.path.exists(initdb):
+        initdb, pg_ctl = pg_tool("initdb"), pg_tool("pg_ctl")
+        if not initdb or not pg_ctl:
             self.problem = "PostgreSQL (initdb, pg_ctl) is not installed; run scripts/setup-machine"
             return False
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -297,8 +306,8 @@ class Postgres:
         return True
 
     def stop(self):
-        pg_ctl = shutil.which("pg_ctl") or "/usr/lib/postgresql/15/bin/pg_ctl"
-        if os.path.exists(os.path.join(self.dir, "postmaster.pid")):
+        pg_ctl = pg_tool("pg_ctl")
+        if pg_ctl and os.path.exists(os.path.join(self.dir, "postmaster.pid")):
             subprocess.run([pg_ctl, "-D", self.dir, "-m", "immediate", "stop"], capture_output=True)
         shutil.rmtree(self.dir, ignore_errors=True)
 
@@ -716,7 +725,7 @@ class Probe:
         self.find("duplicate-not-409", second.evidence(what), where=self.where(r), route=r["path"])
 
     def race(self, r):
-        for _ in range(3):
+        for _ in range(2):
             body = self.valid_body(r)
             answers = [None] * 8
             barrier = threading.Barrier(8)
