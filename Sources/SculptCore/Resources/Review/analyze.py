@@ -307,15 +307,15 @@ class Analyzer:
                         methods = [const_str(e).upper() for e in mk.elts if const_str(e)]
                 prefix = ""
                 owner = dotted(dec.func.value) or ""
-                prefix = self.blueprint_prefix(owner)
+                prefix = self.blueprint_prefix(owner, m)
                 route = {"path": prefix + path, "methods": methods, "function": fn.name, "file": m.rel, "line": fn.lineno,
                          "fields": [], "bodyFrom": None, "checksExisting": False, "handlesIntegrity": False}
                 self.route_body(m, fn, route)
                 self.facts["routes"].append(route)
 
-    def blueprint_prefix(self, owner):
-        """The url_prefix of a Blueprint/APIRouter named `owner`, when it is given as a literal."""
-        for m in self.modules:
+    def blueprint_prefix(self, owner, here):
+        """The url_prefix of a Blueprint/APIRouter named `owner` (in this module), when it is given as a literal."""
+        for m in [here]:
             for node in ast.walk(m.tree):
                 if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and node.targets[0].id == owner \
                         and isinstance(node.value, ast.Call) and call_name(node.value).split(".")[-1] in ("Blueprint", "APIRouter"):

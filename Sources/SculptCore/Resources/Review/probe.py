@@ -810,7 +810,7 @@ class Probe:
             t = time.monotonic()
             for i in range(25):
                 if kind == "login":
-                    body = {f["name"]: ("rate-" + uuid.uuid4().hex[:6] if PASSWORD.match(f["name"]) else "nobody-" + uuid.uuid4().hex[:6])
+                    body = {f["name"]: ("rate-" + uuid.uuid4().hex[:6] if PASSWORD.match(f["name"]) else self.samples.value(f, f.get("schema")))
                             for f in r["fields"] if f.get("required", True)}
                 else:
                     body = {}
