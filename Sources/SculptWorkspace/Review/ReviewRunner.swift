@@ -162,6 +162,7 @@ public struct ReviewRunner {
                        "--facts", factsFile.path, "--work", probeWork.path, "--out", out.path]
         if target.hasManifest { command.append("--manifest") }
         if postgres { command.append("--postgres") }
+        if exec.sandbox.kind == .bubblewrap { command.append("--isolated") }
         var env: [String: String] = [:]
         if let extras { env["SCULPT_REVIEW_EXTRAS"] = extras.path }
         let r = try exec.run(command, in: copy, readable: readable, log: "probe.log", timeout: options.probeTimeout, extraEnvironment: env)

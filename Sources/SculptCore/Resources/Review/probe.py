@@ -498,6 +498,19 @@ class Probe:
                 if method in ("POST", "PUT", "PATCH") and r.get("fields"):
                     out.append({"path": r["path"], "method": method, "fields": r["fields"], "file": r["file"], "line": r["line"],
                                 "unique": self.unique_fields(r["fields"]), "secured": False, "action": ""})
+        # The running app's own URL map (Flask): routes the analysis could not see still get the body probes.
+        try:
+            with open(os.path.join(self.work, "routes.json")) as f:
+                live = json.load(f)
+        except (OSError, ValueError):
+            live = []
+        known = {(r["path"], r["method"]) for r in out}
+        for r in live:
+            path = re.sub(r"<(?:[^:>]+:)?([^>]+)>", r"{\1}", r["path"])
+            for method in r["methods"]:
+                if method in ("POST", "PUT", "PATCH") and (path, method) not in known and (r["path"], method) not in known:
+                    out.append({"path": path, "method": method, "fields": [], "file": None, "line": None,
+                                "unique": [], "secured": False, "action": ""})
         return out
 
     def unique_fields(self, fields):
@@ -873,6 +886,9 @@ class Probe:
         runs = [c for c in self.facts.get("runCalls", []) if c.get("underMain") and (c.get("debug") or c.get("host") in ("0.0.0.0", "::"))]
         if not runs or self.manifest:
             return
+        if not self.args.isolated:
+            self.notes.append("the __main__ block was not started: without bubblewrap it would listen on the host's network")
+            return
         c = runs[0]
         port = c.get("port") or (5000 if self.facts.get("framework") == "flask" else 8000)
         base = self.root if os.path.isdir(self.root) else os.path.dirname(self.root)
@@ -934,6 +950,7 @@ def main():
     r.add_argument("--out")
     r.add_argument("--manifest", action="store_true")
     r.add_argument("--postgres", action="store_true")
+    r.add_argument("--isolated", action="store_true", help="the sandbox has its own network namespace")
     r.add_argument("--start-timeout", type=float, default=30)
     args = p.parse_args()
     with open(args.facts, encoding="utf-8") as f:
