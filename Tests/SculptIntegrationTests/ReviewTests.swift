@@ -77,6 +77,20 @@ struct ReviewTests {
         try SARIFSchema.validate(SARIFRenderer.render(report, catalog: catalog))
     }
 
+    @Test("SARIF validates against the official 2.1.0 schema, in both languages, with and without evidence",
+          arguments: [("flask_notes_sqli", "zh"), ("fastapi_users_flawed", "en")])
+    func sarifValidates(_ name: String, _ lang: String) throws {
+        var options = ReviewRunner.Options()
+        options.run = false
+        options.language = ReviewLanguage(rawValue: lang)
+        let (report, catalog, target) = try ReviewRunner(options: options).review(Self.fixtures.appendingPathComponent(name).path)
+        #expect(!report.findings.isEmpty)
+        let sarif = SARIFRenderer.render(report, catalog: catalog, uriPrefix: target.repositoryPrefix())
+        try SARIFSchema.validate(sarif)
+        // Inside this repository, URIs start at its root.
+        #expect(String(decoding: sarif, as: UTF8.self).contains("\"uri\" : \"Tests/Fixtures/review/\(name)/"))
+    }
+
     @Test("--no-run reads the code only and still finds what the code shows")
     func staticOnly() throws {
         let (report, _, _) = try Self.review(Self.fixtures.appendingPathComponent("classic_register/app.py").path, run: false)

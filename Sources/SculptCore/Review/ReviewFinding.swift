@@ -63,6 +63,7 @@ public struct ReviewFinding: Codable, Sendable, Equatable {
     public static func fill(_ template: String, _ args: [String: String]) -> String {
         var out = template
         for (k, v) in args { out = out.replacingOccurrences(of: "{\(k)}", with: v) }
-        return out
+        // A placeholder the script left without a value reads as "…", never as "{name}".
+        return out.replacingOccurrences(of: #"\{[A-Za-z]+\}"#, with: "…", options: .regularExpression)
     }
 }
