@@ -34,6 +34,12 @@ public struct ReviewAnalysis: Decodable, Sendable {
         public var line: Int
     }
 
+    public struct ParseError: Decodable, Sendable {
+        public var file: String
+        public var line: Int
+        public var message: String
+    }
+
     public struct Facts: Decodable, Sendable {
         public var framework: String?
         public var apps: [App]
@@ -42,6 +48,7 @@ public struct ReviewAnalysis: Decodable, Sendable {
         public var imports: [String]
         public var language: String
         public var files: [String]
+        public var parseErrors: [ParseError]
     }
 
     public var facts: Facts

@@ -79,6 +79,9 @@ public struct ReviewRunner {
         } else if facts.framework == nil {
             notes.append("no Flask or FastAPI import was found; the rules that need an app were not applied")
         }
+        for e in facts.parseErrors.prefix(5) {
+            notes.append("\(e.file):\(e.line) could not be parsed (\(e.message)); the rules did not read it")
+        }
         progress("  read \(facts.files.count) Python file(s): \(facts.routes.count) route(s), \(analysis.findings.count) finding(s) in the code")
 
         // 2. Run it.
