@@ -187,6 +187,7 @@ class Analyzer:
             self.run_rules(m)
             self.password_rules(m)
             self.sql_rules(m)
+            self.danger_rules(m)
         self.create_all_rule()
         self.size_limit_rule()
         return {"facts": self.facts, "findings": self.findings}
@@ -579,6 +580,99 @@ class Analyzer:
                             built = True
             if built:
                 self.add("sql-string-building", m, node, call=short)
+
+    def request_tainted(self, m, node):
+        """True when `node` reads the request (request.json/args/form/..., or a variable assigned from it in the function)."""
+        fn = enclosing_function(m.parents, node)
+        tainted = set()
+        if fn is not None:
+            for sub in ast.walk(fn):
+                if isinstance(sub, ast.Assign) and len(sub.targets) == 1 and isinstance(sub.targets[0], ast.Name):
+                    if any((dotted(x) or "").startswith("request.") for x in ast.walk(sub.value) if isinstance(x, (ast.Attribute, ast.Call))):
+                        tainted.add(sub.targets[0].id)
+        for x in ast.walk(node):
+            if isinstance(x, ast.Attribute) and (dotted(x) or "").startswith("request."):
+                return True
+            if isinstance(x, ast.Name) and x.id in tainted:
+                return True
+        return False
+
+    def danger_rules(self, m):
+        for node in ast.walk(m.tree):
+            if not isinstance(node, ast.Call):
+                continue
+            n = call_name(node)
+            short = n.split(".")[-1]
+            args = list(node.args)
+            first = args[0] if args else None
+            # Code and commands built at run time.
+            if n in ("eval", "exec") and first is not None and const_str(first) is None:
+                self.add("code-injection", m, node, call=n)
+            if n in ("os.system", "os.popen") and first is not None and const_str(first) is None:
+                self.add("command-injection", m, node, call=n)
+            if n.startswith("subprocess.") and is_true(kwarg(node, "shell")) and first is not None and const_str(first) is None:
+                self.add("command-injection", m, node, call=n)
+            if short == "render_template_string" and first is not None and const_str(first) is None:
+                self.add("template-injection", m, node)
+            # Deserialising what a client sent.
+            if n in ("pickle.loads", "pickle.load", "marshal.loads", "dill.loads") or (n == "yaml.load" and kwarg(node, "Loader") is None and len(args) < 2) \
+                    or (n == "yaml.load" and "Unsafe" in (dotted(kwarg(node, "Loader")) or "") or n == "yaml.unsafe_load"):
+                self.add("unsafe-deserialization", m, node, call=n)
+            # Files named by the request.
+            if short in ("send_file", "open", "send_from_directory") and first is not None and short != "send_from_directory" \
+                    and self.request_tainted(m, first):
+                self.add("path-traversal", m, node, call=short)
+            # Certificates not checked.
+            if kwarg(node, "verify") is not None and isinstance(kwarg(node, "verify"), ast.Constant) and kwarg(node, "verify").value is False \
+                    and n.split(".")[0] in ("requests", "httpx", "session", "client"):
+                self.add("tls-verification-off", m, node, call=n)
+            # Tokens signed but never checked.
+            if n.endswith("jwt.decode") or n == "decode" and "jwt" in m.source:
+                opts = kwarg(node, "options")
+                if isinstance(opts, ast.Dict) and any(const_str(k) == "verify_signature" and isinstance(v, ast.Constant) and v.value is False
+                                                      for k, v in zip(opts.keys, opts.values)) or is_true(kwarg(node, "verify")) is False and \
+                        isinstance(kwarg(node, "verify"), ast.Constant) and kwarg(node, "verify").value is False:
+                    self.add("jwt-not-verified", m, node)
+                algs = kwarg(node, "algorithms")
+                if isinstance(algs, (ast.List, ast.Tuple)) and any((const_str(e) or "").lower() == "none" for e in algs.elts):
+                    self.add("jwt-not-verified", m, node)
+            # Model(**request.json): every column the client names is written.
+            for k in node.keywords:
+                if k.arg is None and (self.is_body_source(k.value) or isinstance(k.value, ast.Name) and self.request_tainted(m, k.value)) \
+                        and short[:1].isupper():
+                    self.add("mass-assignment", m, node, model=short)
+            # Passwords in logs.
+            if n == "print" or short in ("debug", "info", "warning", "error", "critical", "exception", "log") and \
+                    (n.startswith("log") or n.startswith("app.logger") or n.startswith("logger") or n.startswith("logging")):
+                for a in args:
+                    for x in ast.walk(a):
+                        if isinstance(x, ast.Name) and PASSWORD_NAME.search(x.id) and not HASHED_NAME.search(x.id):
+                            self.add("password-logged", m, node)
+            # Secrets from a predictable generator.
+            if n.startswith("random.") and short in ("choice", "choices", "randint", "random", "getrandbits", "sample", "randrange"):
+                parent = m.parents.get(node)
+                while parent is not None and not isinstance(parent, (ast.Assign, ast.Return, ast.FunctionDef, ast.AsyncFunctionDef)):
+                    parent = m.parents.get(parent)
+                names = []
+                if isinstance(parent, ast.Assign):
+                    names = [dotted(t) or "" for t in parent.targets]
+                elif isinstance(parent, ast.Return):
+                    fn = enclosing_function(m.parents, parent)
+                    names = [fn.name] if fn else []
+                if any(re.search(r"(?i)token|otp|secret|password|passwd|reset|nonce|salt|api_?key|session|verification|captcha", x) for x in names):
+                    self.add("insecure-random", m, node, call=n)
+        # Exception text sent to the client.
+        for node in ast.walk(m.tree):
+            if isinstance(node, ast.ExceptHandler):
+                for sub in ast.walk(node):
+                    if isinstance(sub, ast.Return) and sub.value is not None:
+                        for x in ast.walk(sub.value):
+                            if node.name and isinstance(x, ast.Call) and call_name(x) in ("str", "repr") and x.args \
+                                    and isinstance(x.args[0], ast.Name) and x.args[0].id == node.name or \
+                                    isinstance(x, ast.Call) and call_name(x) == "traceback.format_exc":
+                                self.add("error-details-exposed", m, sub)
+                            if node.name and isinstance(x, ast.FormattedValue) and isinstance(x.value, ast.Name) and x.value.id == node.name:
+                                self.add("error-details-exposed", m, sub)
 
     def create_all_rule(self):
         calls = self.facts["createAll"]

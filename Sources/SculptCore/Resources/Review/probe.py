@@ -648,6 +648,8 @@ class Probe:
             self.find("secret-in-response", a.evidence(f"the answer carries {k}"), where=self.where(route), route=route["path"])
 
     def server_error(self, a):
+        if a.status >= 500 and ("Traceback (most recent call last)" in a.text or re.search(r'File "[^"]+\.py", line \d+', a.text)):
+            self.find("error-details-exposed", a.evidence("the error answer carries a Python traceback"), route=a.path)
         return a.status >= 500 or a.status == 0
 
     def body_probes(self, r):
@@ -686,6 +688,12 @@ class Probe:
                     self.find("invalid-body-crash", a.evidence(f"{f['name']!r} as {type(wrong).__name__} answered {a.status or 'no answer'}"),
                               where=self.where(r), route=path)
                     break
+        # A field the route does not know.
+        body = self.valid_body(r)
+        body["sculpt_unexpected"] = 1
+        a = self.client.call(method, path, body)
+        if self.server_error(a):
+            self.find("invalid-body-crash", a.evidence(f"an unexpected field answered {a.status or 'no answer'}"), where=self.where(r), route=path)
         # Oversized: 2 MB of JSON.
         body = self.valid_body(r)
         body["padding"] = "x" * (2 << 20)
