@@ -44,15 +44,8 @@ public struct ReviewTarget: Sendable {
         let copy = work.appendingPathComponent("project")
         try? fm.removeItem(at: copy)
         try fm.createDirectory(at: copy, withIntermediateDirectories: true)
-        if let file {
-            try fm.copyItem(at: original.appendingPathComponent(file), to: copy.appendingPathComponent(file))
-            for name in ["requirements.txt", "requirements-dev.txt", "pyproject.toml"] {
-                let src = original.appendingPathComponent(name)
-                if fm.fileExists(atPath: src.path) { try? fm.copyItem(at: src, to: copy.appendingPathComponent(name)) }
-            }
-        } else {
-            try copyTree(from: original, to: copy, depth: 0)
-        }
+        // A single file is reviewed alone but runs with its folder, which holds what it imports.
+        try copyTree(from: original, to: copy, depth: 0)
         makeWritable(copy)
         return copy
     }
@@ -81,7 +74,7 @@ public struct ReviewTarget: Sendable {
         while let rel = e.nextObject() as? String {
             let p = dir.appendingPathComponent(rel).path
             var isDir: ObjCBool = false
-            fm.fileExists(atPath: p, isDirectory: &isDir)
+            _ = fm.fileExists(atPath: p, isDirectory: &isDir)
             try? fm.setAttributes([.posixPermissions: isDir.boolValue ? 0o755 : 0o644], ofItemAtPath: p)
         }
     }
