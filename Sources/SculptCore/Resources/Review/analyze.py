@@ -541,6 +541,9 @@ class Analyzer:
         kind = self.hash_kind(value)
         if kind is None:
             return
+        if model_name in ("filter_by", "filter", "where") and kind == "plain" and not HASHED_NAME.search(field):
+            self.add("plaintext-password", m, node, field=field)
+            return
         model, col = self.column(model_name, field)
         if col is None and model_name is not None:
             return  # a call that is not a model constructor (e.g. login(password=...))
