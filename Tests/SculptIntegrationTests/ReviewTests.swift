@@ -32,7 +32,7 @@ struct ReviewTests {
     }
 
     @Test("each fixture app gets the findings it should and none it should not",
-          arguments: ["classic_register", "flask_notes_sqli", "fastapi_users_flawed", "flask_files_danger", "flask_good", "fastapi_good"])
+          arguments: ["classic_register", "flask_notes_sqli", "fastapi_users_flawed", "flask_files_danger", "flask_forms_plain", "flask_good", "fastapi_good"])
     func fixture(_ name: String) throws {
         try #require(PythonEnvironment.available, "python3 is needed")
         let dir = Self.fixtures.appendingPathComponent(name)

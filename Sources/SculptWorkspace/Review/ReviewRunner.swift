@@ -74,7 +74,7 @@ public struct ReviewRunner {
         let facts = analysis.facts
         var notes: [String] = []
         if facts.files.isEmpty {
-            notes.append(target.hasManifest ? "no Python source: the static rules read Python only; the running probes still ran"
+            notes.append(target.hasManifest ? "no Python source: the static rules read Python only; the backend is judged by the running probes"
                                             : "no Python source was found")
         } else if facts.framework == nil {
             notes.append("no Flask or FastAPI import was found; the rules that need an app were not applied")
