@@ -391,6 +391,14 @@ class Probe:
         if args.manifest:
             with open(os.path.join(self.root, "sculpt.json"), encoding="utf-8") as f:
                 self.manifest = json.load(f)["backend"]
+        # A Sculpt project's spec says which fields are unique (a second create must answer 409).
+        self.spec_unique = {}
+        try:
+            with open(os.path.join(self.root, "spec.json"), encoding="utf-8") as f:
+                for e in json.load(f).get("entities", []):
+                    self.spec_unique[e.get("name", "")] = {x["name"] for x in e.get("fields", []) if x.get("unique")}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
         op = os.path.join(self.root, "openapi.json")
         if os.path.exists(op):
             try:
@@ -499,8 +507,9 @@ class Probe:
                     fields = [{"name": k, "required": k in required, "type": (resolve(v).get("type") or "string"), "schema": resolve(v)}
                               for k, v in props.items()]
                     secured = bool(op.get("security")) if "security" in op else bool(doc.get("security"))
+                    unique = self.spec_unique.get(op.get("x-sculpt-entity") or "", set())
                     out.append({"path": path, "method": method.upper(), "fields": fields, "file": None, "line": None,
-                                "unique": [k for k in props if resolve(props[k]).get("x-sculpt-unique")], "secured": secured,
+                                "unique": [k for k in props if k in unique] if method.upper() == "POST" else [], "secured": secured,
                                 "action": op.get("x-sculpt-action", "")})
             if out:
                 return out
