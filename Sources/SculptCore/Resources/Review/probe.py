@@ -645,9 +645,10 @@ class Probe:
             b = self.client.call("POST", login["path"], lb)
             self.check_answer_secrets(b, login)
             if isinstance(b.json, dict):
-                for k, v in b.json.items():
-                    if "token" in k.lower() and isinstance(v, str):
-                        self.client.token = v
+                found = [v for k, v in b.json.items() if k.lower() in ("access_token", "token", "jwt", "id_token", "auth_token") and isinstance(v, str)]
+                found += [v for k, v in b.json.items() if "token" in k.lower() and "type" not in k.lower() and isinstance(v, str) and len(v) > 16]
+                if found:
+                    self.client.token = found[0]
 
     def check_answer_secrets(self, a, route):
         if not isinstance(a.json, (dict, list)):
