@@ -19,6 +19,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print only failures.")
     var quiet = false
 
+    @Flag(help: "Also review the project (`sculpt review`): fail on any finding at warning or above.")
+    var review = false
+
     @OptionGroup var verification: VerificationOptions
 
     func run() throws {
@@ -28,6 +31,7 @@ struct CheckCommand: ParsableCommand {
         }
         let report = verification.verify(project, quiet: quiet, detailed: true)
         if json { FileHandle.standardOutput.write(report.json()) }
-        if !report.passed { throw ExitCode(1) }
+        let reviewed = review ? ReviewStep.run(project, quiet: quiet, sandbox: verification.sandbox) : true
+        if !report.passed || !reviewed { throw ExitCode(1) }
     }
 }
