@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SculptCore
+import SculptModel
 import SculptWorkspace
 
 /// `sculpt explain PATH`: a guided walk-through for people learning to program. For a project Sculpt
@@ -29,8 +30,11 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Review findings to explain: a SARIF 2.1.0 file (e.g. from a review tool) or a JSON list of findings.")
     var findings: String?
 
-    @Option(help: "An OpenAI-compatible model to write line-by-line prose (code Sculpt did not write).")
+    @Option(help: "An OpenAI-compatible model that writes line-by-line prose for code Sculpt did not write (also SCULPT_MODEL).")
     var model: String?
+
+    @Option(name: .customLong("base-url"), help: "The model endpoint's API root (also SCULPT_BASE_URL; default OpenAI).")
+    var baseURL: String?
 
     func run() throws {
         do {
@@ -44,13 +48,13 @@ struct ExplainCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: target.path) else {
                 throw UserError(message: "\(path) does not exist: give a project folder made by `sculpt new`, or a Python file or folder")
             }
-            if model != nil {
-                throw UserError(message: "--model is not available for explain yet; the structural walk-through is complete without it (run again without --model)")
-            }
             let reviewFindings = try findings.map { try ReviewFindings.decode(Data(contentsOf: URL(fileURLWithPath: $0))) } ?? []
             var walkthrough: Walkthrough
             let catalog: ExplainCatalog
             if ProjectReader.isSculptProject(target) {
+                if model != nil {
+                    throw UserError(message: "--model writes prose for code Sculpt did not write; a generated project is explained from its own templates (run again without --model)")
+                }
                 let snapshot = try ProjectReader.snapshot(target)
                 let builder = try ProjectWalkthroughBuilder(language: language ?? snapshot.spec.language)
                 catalog = builder.catalog
@@ -67,6 +71,7 @@ struct ExplainCommand: ParsableCommand {
                 let builder = try OutlineWalkthroughBuilder(language: language ?? .en)
                 catalog = builder.catalog
                 walkthrough = builder.build(outline, title: target.standardizedFileURL.lastPathComponent, findings: reviewFindings)
+                if model != nil { try addProse(to: &walkthrough, files: outline.files.filter { file == nil || $0.path == file }) }
             }
             if let file {
                 guard walkthrough.files.contains(file) else {
@@ -95,6 +100,34 @@ struct ExplainCommand: ParsableCommand {
             throw fail(e.description)
         } catch let e as Resources.Missing {
             throw fail(e.description)
+        }
+    }
+
+    /// Asks the model for line-by-line prose, one request per file, and merges the answers.
+    func addProse(to walkthrough: inout Walkthrough, files: [PythonOutline.File]) throws {
+        let resolved: ModelConfiguration?
+        do { resolved = try ModelConfiguration.resolve(flags: .init(model: model, baseURL: baseURL)) } catch let p as ModelConfiguration.Problem {
+            throw UserError(message: p.description)
+        }
+        guard let config = resolved else { throw UserError(message: "no model is configured: name one with --model") }
+        let client = ChatClient(configuration: config, log: { say("sculpt: model: " + $0) })
+        let language = walkthrough.language
+        for file in files where file.error == nil {
+            say("Asking the model '\(config.model)' about \(file.path)...")
+            let (system, user) = LineProse.prompt(file: file.path, text: file.text, language: language)
+            let request = ChatRequest(messages: [ChatMessage(.system, system), ChatMessage(.user, user)], responseFormat: .jsonObject)
+            switch runCancellable({ try await client.complete(request) }) {
+            case .success(let answer):
+                if LineProse.merge(answer.content, file: file.path, into: &walkthrough) == 0 {
+                    say("sculpt: warning: the model's answer for \(file.path) was not the JSON asked for; its lines keep only the structural notes")
+                }
+            case .failure(let e as ModelError) where e.kind == .cancelled:
+                throw ExitCode(130)
+            case .failure(let e as ModelError):
+                throw UserError(message: e.message)
+            case .failure(let e):
+                throw UserError(message: config.apiKey?.scrub("\(e)") ?? "\(e)")
+            }
         }
     }
 

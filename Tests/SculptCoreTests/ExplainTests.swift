@@ -126,6 +126,21 @@ struct ExplainTests {
         #expect(register.code.contains { $0.part == "route-register" && $0.why.contains("201") })
     }
 
+    @Test("a model's line-by-line prose is merged into the notes it covers, and a bad answer changes nothing")
+    func modelProse() {
+        var w = Walkthrough(language: .en, title: "t", backend: "python")
+        w.lines = [LineNote(file: "app.py", line: 1, endLine: 1, code: "import os", note: "Imports os."),
+                   LineNote(file: "app.py", line: 3, endLine: 4, code: "x = (\n 1)", note: "Stores 1.")]
+        let (system, user) = LineProse.prompt(file: "app.py", text: "import os\n\nx = (\n 1)\n", language: .zh)
+        #expect(system.contains("JSON") && system.contains("简体中文") && user.contains("3: x = ("))
+        let answer = "```json\n{\"lines\": [{\"line\": 1, \"text\": \"Loads the os module.\"}, {\"line\": 4, \"text\": \"Sets x.\"}, {\"line\": 9, \"text\": \"nothing\"}, {\"line\": 3, \"text\": \" \"}]}\n```"
+        #expect(LineProse.merge(answer, file: "app.py", into: &w) == 2)
+        #expect(w.lines[0].prose == "Loads the os module." && w.lines[1].prose == "Sets x.")
+        var untouched = w
+        #expect(LineProse.merge("I cannot help with that.", file: "app.py", into: &untouched) == 0)
+        #expect(untouched == w)
+    }
+
     // MARK: - the checks, shared by fixtures and acceptance requirements
 
     static func checkProject(spec: AppSpec, backend: String, label: String) throws {

@@ -108,7 +108,8 @@ public struct HTMLRenderer: Sendable {
             h.append("<section id=\"lines\"><h2>\(say("md.lines.heading"))</h2><ul class=\"notes\">")
             for n in w.lines {
                 h.append("<li id=\"note-\(Anchors.line(n.file, n.line))\"><a class=\"to-code\" href=\"#\(Anchors.line(n.file, n.line))\"><span class=\"loc\">\(loc(n.file, n.line, n.endLine))</span></a> <code>\(e(MarkdownRenderer.short(n.code.trimmingCharacters(in: .whitespaces), 90)))</code><br>\(e(n.note))"
-                         + (n.caution.map { "<br><span class=\"bad\">⚠ \(e($0))</span>" } ?? "") + "</li>")
+                         + (n.caution.map { "<br><span class=\"bad\">⚠ \(e($0))</span>" } ?? "")
+                         + (n.prose.map { "<br><span class=\"prose\">\(say("md.model")) \(e($0))</span>" } ?? "") + "</li>")
             }
             h.append("</ul></section>")
         }

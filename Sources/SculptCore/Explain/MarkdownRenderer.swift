@@ -98,6 +98,7 @@ public struct MarkdownRenderer: Sendable {
                 let range = n.line == n.endLine ? "\(n.line)" : "\(n.line)–\(n.endLine)"
                 out.append("- **\(range)** `\(Self.short(n.code.trimmingCharacters(in: .whitespaces), 90))`: \(n.note)")
                 if let c = n.caution { out.append("  ⚠ \(c)") }
+                if let p = n.prose { out.append("  \(say("md.model")) \(p)") }
             }
         }
 

@@ -131,6 +131,8 @@ public struct LineNote: Codable, Equatable, Sendable {
     public var note: String
     /// A problem a learner should know about, when the line has one.
     public var caution: String?
+    /// What a language model wrote about the line (`--model`), beside the structural note.
+    public var prose: String?
 }
 
 /// A review finding, explained.
