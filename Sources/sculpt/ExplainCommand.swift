@@ -59,12 +59,7 @@ struct ExplainCommand: ParsableCommand {
                 let builder = try ProjectWalkthroughBuilder(language: language ?? snapshot.spec.language)
                 catalog = builder.catalog
                 walkthrough = builder.build(snapshot)
-                if !reviewFindings.isEmpty {
-                    walkthrough.findings = reviewFindings.map {
-                        FindingNote(rule: $0.rule, file: $0.file, line: $0.line, level: $0.level, message: $0.message,
-                                    explanation: catalog.findings[$0.rule] ?? catalog.say("finding.unknown", ["message": $0.message]))
-                    }
-                }
+                walkthrough.findings = catalog.explain(reviewFindings)
             } else {
                 let outline = try PythonOutliner().outline(target)
                 guard !outline.files.isEmpty else { throw UserError(message: "\(path) holds no Python file to explain") }

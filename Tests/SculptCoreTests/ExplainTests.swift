@@ -192,9 +192,10 @@ struct ExplainTests {
         #expect(html.hasPrefix("<!doctype html>") && html.contains("<meta charset=\"utf-8\">") && html.contains("name=\"viewport\""))
         let external = try! NSRegularExpression(pattern: #"(?:src|href)\s*=\s*"(?!#)[^"]*""#)
         #expect(external.numberOfMatches(in: html, range: NSRange(html.startIndex..., in: html)) == 0, "\(label): the page loads something")
-        #expect(!html.contains("@import") && !html.contains("url("), "\(label): the style loads something")
+        let style = html.components(separatedBy: "<style>").dropFirst().first?.components(separatedBy: "</style>").first ?? ""
+        #expect(!style.isEmpty && !style.contains("@import") && !style.contains("url("), "\(label): the style loads something")
         let ids = Set(matches(#"id="([^"]+)""#, html))
-        let targets = Set(matches(#"href="#([^"]+)""#, html))
+        let targets = Set(matches(##"href="#([^"]+)""##, html))
         let missing = targets.subtracting(ids)
         #expect(missing.isEmpty, "\(label): links to missing anchors: \(missing.sorted().prefix(5))")
         #expect(html.contains("class=\"to-code\"") && html.contains("class=\"to-test\"") && html.contains("class=\"to-clause\""), "\(label)")
@@ -245,8 +246,8 @@ enum AcceptanceCases {
     static func requirement(_ name: String) throws -> String {
         let source = try String(contentsOf: folder.appendingPathComponent("\(name).py"), encoding: .utf8)
         guard let start = source.range(of: "REQUIREMENT = ") else { throw ExplainError.unreadable("\(name): no REQUIREMENT") }
-        var rest = source[start.upperBound...]
-        if rest.hasPrefix("(") { rest = rest[rest.index(after: rest.startIndex)...].prefix { $0 != ")" } } else { rest = rest.prefix { $0 != "\n" } }
-        return ExplainTests.matches(#""((?:[^"\\]|\\.)*)""#, String(rest)).joined()
+        // The assignment runs to the first blank line; its string literals are joined, as Python does.
+        let rest = source[start.upperBound...].components(separatedBy: "\n\n").first ?? ""
+        return ExplainTests.matches(#""((?:[^"\\]|\\.)*)""#, rest).joined()
     }
 }

@@ -66,6 +66,17 @@ public enum CodeHighlighter {
 
 /// HTML text escaping.
 public enum HTML {
+    /// Escaped prose with its `code` spans set in `<code>`.
+    public static func inline(_ s: String) -> String {
+        let parts = s.components(separatedBy: "`")
+        guard parts.count >= 3 else { return escape(s) }
+        var out = ""
+        for (i, part) in parts.enumerated() {
+            if i % 2 == 1 && i < parts.count - 1 { out += "<code>\(escape(part))</code>" } else { out += (i % 2 == 1 ? "`" : "") + escape(part) }
+        }
+        return out
+    }
+
     public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.count)

@@ -10,8 +10,10 @@ public struct HTMLRenderer: Sendable {
     public init(catalog: ExplainCatalog) { self.catalog = catalog }
 
     public func render(_ w: Walkthrough) -> String {
-        func say(_ k: String, _ v: [String: String] = [:]) -> String { HTML.escape(catalog.say(k, v)) }
+        func say(_ k: String, _ v: [String: String] = [:]) -> String { HTML.inline(catalog.say(k, v)) }
         func e(_ s: String) -> String { HTML.escape(s) }
+        /// Prose: escaped, with `code` spans set as code.
+        func t(_ s: String) -> String { HTML.inline(s) }
         func loc(_ file: String, _ a: Int, _ b: Int) -> String {
             a == b ? say("md.line", ["file": file, "a": String(a)]) : say("md.lines", ["file": file, "a": String(a), "b": String(b)])
         }
@@ -41,7 +43,7 @@ public struct HTMLRenderer: Sendable {
         h.append("<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         h.append("<title>\(say("md.title", ["title": w.title]))</title>")
         h.append("<style>\(Self.style)</style></head><body>")
-        h.append("<header><h1>\(say("md.title", ["title": w.title]))</h1>")
+        h.append("<header><h1>" + say("md.title", ["title": "\u{1}"]).replacingOccurrences(of: "\u{1}", with: w.backend == "python" ? "<code>\(e(w.title))</code>" : e(w.title)) + "</h1>")
         h.append("<p>\(say("md.intro.\(w.backend == "python" ? "python" : "project")", ["backend": catalog.say("backend.\(w.backend)")]))</p>")
         if let v = w.verified { h.append("<p class=\"\(v ? "ok" : "bad")\">\(say(v ? "md.verified" : "md.verifyFailed"))</p>") }
         h.append("<nav><ul>")
@@ -61,7 +63,7 @@ public struct HTMLRenderer: Sendable {
         if let r = w.requirement {
             h.append("<section id=\"requirement\"><h2>\(say("md.requirement"))</h2><blockquote>\(e(r))</blockquote>")
             if !w.assumptions.isEmpty {
-                h.append("<p>\(say("md.assumptions"))</p><ul>" + w.assumptions.map { "<li>\(e($0))</li>" }.joined() + "</ul>")
+                h.append("<p>\(say("md.assumptions"))</p><ul>" + w.assumptions.map { "<li>\(t(MarkdownRenderer.codeSpans($0)))</li>" }.joined() + "</ul>")
             }
             h.append("</section>")
         }
@@ -70,11 +72,11 @@ public struct HTMLRenderer: Sendable {
             h.append("<section id=\"clauses\"><h2>\(say("md.clauses"))</h2>")
             for c in w.clauses {
                 h.append("<article class=\"clause\" id=\"\(c.anchor)\" data-clause=\"\(c.number)\"><h3>\(c.number). \(e(c.text))</h3>")
-                if !c.understood.isEmpty { h.append("<p>\(say("md.understood")) \(e(c.understood.joined(separator: catalog.say("list.separator"))))</p>") }
+                if !c.understood.isEmpty { h.append("<p>\(say("md.understood")) \(t(c.understood.joined(separator: catalog.say("list.separator"))))</p>") }
                 h.append("<h4>\(say("md.code"))</h4><ul class=\"cites\">")
                 for cite in c.code {
-                    h.append("<li>\(codeLink(cite)) <strong>\(e(cite.title))</strong><br>\(e(cite.what))"
-                             + (cite.why.isEmpty ? "" : "<br><em>\(say("md.why"))</em> \(e(cite.why))") + "</li>")
+                    h.append("<li>\(codeLink(cite)) <strong>\(t(cite.title))</strong><br>\(t(cite.what))"
+                             + (cite.why.isEmpty ? "" : "<br><em>\(say("md.why"))</em> \(t(cite.why))") + "</li>")
                 }
                 h.append("</ul><h4>\(say("md.tests"))</h4><ul class=\"tests\">" + c.tests.map { "<li>\(testLink($0))</li>" }.joined() + "</ul>")
                 h.append("<h4>\(say("md.checks"))</h4><ul class=\"checks\">")
@@ -99,7 +101,7 @@ public struct HTMLRenderer: Sendable {
         if !w.flow.isEmpty {
             h.append("<section id=\"flow\"><h2>\(say("md.flow"))</h2><ol>")
             for s in w.flow {
-                h.append("<li><strong>\(e(s.title))</strong>: \(e(s.text))<br>" + s.citations.map(codeLink).joined(separator: " · ") + "</li>")
+                h.append("<li><strong>\(t(s.title))</strong>: \(t(s.text))<br>" + s.citations.map(codeLink).joined(separator: " · ") + "</li>")
             }
             h.append("</ol></section>")
         }
@@ -107,9 +109,9 @@ public struct HTMLRenderer: Sendable {
         if !w.lines.isEmpty {
             h.append("<section id=\"lines\"><h2>\(say("md.lines.heading"))</h2><ul class=\"notes\">")
             for n in w.lines {
-                h.append("<li id=\"note-\(Anchors.line(n.file, n.line))\"><a class=\"to-code\" href=\"#\(Anchors.line(n.file, n.line))\"><span class=\"loc\">\(loc(n.file, n.line, n.endLine))</span></a> <code>\(e(MarkdownRenderer.short(n.code.trimmingCharacters(in: .whitespaces), 90)))</code><br>\(e(n.note))"
-                         + (n.caution.map { "<br><span class=\"bad\">⚠ \(e($0))</span>" } ?? "")
-                         + (n.prose.map { "<br><span class=\"prose\">\(say("md.model")) \(e($0))</span>" } ?? "") + "</li>")
+                h.append("<li id=\"note-\(Anchors.line(n.file, n.line))\"><a class=\"to-code\" href=\"#\(Anchors.line(n.file, n.line))\"><span class=\"loc\">\(loc(n.file, n.line, n.endLine))</span></a> <code>\(e(MarkdownRenderer.short(n.code.trimmingCharacters(in: .whitespaces), 90)))</code><br>\(t(n.note))"
+                         + (n.caution.map { "<br><span class=\"bad\">⚠ \(t($0))</span>" } ?? "")
+                         + (n.prose.map { "<br><span class=\"prose\">\(say("md.model")) \(t($0))</span>" } ?? "") + "</li>")
             }
             h.append("</ul></section>")
         }
@@ -117,7 +119,7 @@ public struct HTMLRenderer: Sendable {
         if !w.findings.isEmpty {
             h.append("<section id=\"findings\"><h2>\(say("md.findings"))</h2><ul>")
             for f in w.findings {
-                h.append("<li><code>\(e(f.rule))</code> <a class=\"to-code\" href=\"#\(Anchors.line(f.file, f.line))\">\(loc(f.file, f.line, f.line))</a>: \(e(f.explanation))</li>")
+                h.append("<li><code>\(e(f.rule))</code> (\(e(catalog.text["level.\(f.level)"] ?? f.level))) <a class=\"to-code\" href=\"#\(Anchors.line(f.file, f.line))\">\(loc(f.file, f.line, f.line))</a>: \(t(f.explanation))</li>")
             }
             h.append("</ul></section>")
         }
@@ -125,7 +127,7 @@ public struct HTMLRenderer: Sendable {
         if !w.glossary.isEmpty {
             h.append("<section id=\"glossary\"><h2>\(say("md.glossary"))</h2><dl>")
             for g in w.glossary {
-                h.append("<dt id=\"\(g.anchor)\">\(e(g.term))</dt><dd>\(e(g.definition))"
+                h.append("<dt id=\"\(g.anchor)\">\(t(g.term))</dt><dd>\(t(g.definition))"
                          + (g.places.isEmpty ? "" : "<br>\(say("md.seenIn")) " + g.places.map(codeLink).joined(separator: " · ")) + "</dd>")
             }
             h.append("</dl></section>")
@@ -134,9 +136,9 @@ public struct HTMLRenderer: Sendable {
         if !w.exercises.isEmpty {
             h.append("<section id=\"exercises\"><h2>\(say("md.exercises"))</h2>")
             for (i, x) in w.exercises.enumerated() {
-                h.append("<article><h3>\(i + 1). \(e(x.title))</h3>")
+                h.append("<article><h3>\(i + 1). \(t(x.title))</h3>")
                 if let c = x.citation { h.append("<p>\(say("md.where")) \(codeLink(c))</p>") }
-                h.append("<ol>" + x.steps.map { "<li>\(e($0))</li>" }.joined() + "</ol><pre>\(e(x.command))</pre></article>")
+                h.append("<ol>" + x.steps.map { "<li>\(t($0))</li>" }.joined() + "</ol><pre>\(e(x.command))</pre></article>")
             }
             h.append("</section>")
         }
@@ -145,7 +147,7 @@ public struct HTMLRenderer: Sendable {
         let shown = Set(w.sources.map(\.path))
         for f in w.layout {
             let name = shown.contains(f.path) ? "<a href=\"#\(Anchors.file(f.path))\"><code>\(e(f.path))</code></a>" : "<code>\(e(f.path))</code>"
-            h.append("<li>\(name): \(e(f.role))</li>")
+            h.append("<li>\(name): \(t(f.role))</li>")
         }
         h.append("</ul></section>")
 
@@ -158,7 +160,7 @@ public struct HTMLRenderer: Sendable {
                 let n = i + 1
                 let anchor = Anchors.line(src.path, n)
                 var extra = ""
-                if let p = partAt[anchor] { extra += "<span class=\"part\" title=\"\(e(p.what))\">\(e(p.title))</span>" }
+                if let p = partAt[anchor] { extra += "<span class=\"part\" title=\"\(e(p.what))\">\(t(p.title))</span>" }
                 if let clauses = servesAt[anchor] {
                     extra += clauses.map { "<a class=\"to-clause\" href=\"#clause-\($0)\">\(say("html.serves", ["n": String($0)]))</a>" }.joined()
                 }

@@ -32,7 +32,7 @@ public struct MarkdownRenderer: Sendable {
             return s
         }
 
-        out.append("# \(say("md.title", ["title": w.title]))")
+        out.append("# \(say("md.title", ["title": w.backend == "python" ? "`\(w.title)`" : w.title]))")
         out.append("")
         out.append(say("md.intro.\(w.backend == "python" ? "python" : "project")", ["backend": say("backend.\(w.backend)")]))
         if let v = w.verified { out += ["", say(v ? "md.verified" : "md.verifyFailed")] } else if w.backend != "python" { out += ["", say("md.notVerified")] }
@@ -41,7 +41,7 @@ public struct MarkdownRenderer: Sendable {
             out += ["", "## \(say("md.requirement"))", "", "> \(r)"]
             if !w.assumptions.isEmpty {
                 out += ["", say("md.assumptions")]
-                out += w.assumptions.map { "- \($0)" }
+                out += w.assumptions.map { "- \(Self.codeSpans($0))" }
             }
         }
 
@@ -105,7 +105,7 @@ public struct MarkdownRenderer: Sendable {
         if !w.findings.isEmpty {
             out += ["", "## \(say("md.findings"))", ""]
             for f in w.findings {
-                out.append("- `\(f.rule)` (\(f.level)), \(loc(f.file, f.line, f.line)): \(f.explanation)")
+                out.append("- `\(f.rule)` (\(catalog.text["level.\(f.level)"] ?? "`\(f.level)`")), \(loc(f.file, f.line, f.line)): \(f.explanation)")
             }
         }
 
@@ -127,6 +127,11 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Paths in prose (`/api/auth/me`) set as code, so they read as code in any language.
+    static func codeSpans(_ s: String) -> String {
+        s.replacingOccurrences(of: #"(?<![`\w])(/[A-Za-z0-9_{}.\-]+(?:/[A-Za-z0-9_{}.\-]+)*)"#, with: "`$1`", options: .regularExpression)
     }
 
     static func short(_ s: String, _ n: Int = 160) -> String {

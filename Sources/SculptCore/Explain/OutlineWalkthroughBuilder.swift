@@ -107,10 +107,7 @@ public struct OutlineWalkthroughBuilder: Sendable {
             catalog.glossary[id].map { GlossaryEntry(id: id, term: $0.term, definition: $0.definition, places: places[id] ?? []) }
         }.sorted { $0.id < $1.id }
 
-        w.findings = findings.map { f in
-            FindingNote(rule: f.rule, file: f.file, line: f.line, level: f.level, message: f.message,
-                        explanation: catalog.findings[f.rule] ?? say("finding.unknown", ["message": f.message]))
-        }
+        w.findings = catalog.explain(findings)
 
         if let post = outline.files.flatMap(\.routes).first(where: { $0.methods.contains("POST") }) {
             let keys = post.reads.compactMap { $0.hasPrefix("json:") ? String($0.dropFirst(5)) : nil }

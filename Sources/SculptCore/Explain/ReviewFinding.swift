@@ -47,3 +47,14 @@ public enum ReviewFindings {
         return out
     }
 }
+
+extension ExplainCatalog {
+    /// Each finding with its explanation for a learner: the catalog's words for its rule, else the
+    /// tool's own message.
+    public func explain(_ findings: [ReviewFinding]) -> [FindingNote] {
+        findings.map { f in
+            FindingNote(rule: f.rule, file: f.file, line: f.line, level: f.level, message: f.message,
+                        explanation: self.findings[f.rule] ?? say("finding.unknown", ["message": f.message]))
+        }
+    }
+}

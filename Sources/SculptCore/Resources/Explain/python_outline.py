@@ -228,7 +228,7 @@ class Outline:
             self.note(node, "read-" + read[0], name=target, key=read[1])
         elif last in ("Flask", "FastAPI"):
             self.app_names.add(target)
-            self.apps.append({"line": node.lineno, "name": target, "framework": last.lower()})
+            self.apps.append({"line": node.lineno, "name": target, "framework": last})
             self.note(node, "app-create", name=target, framework=last)
         elif last == "SQLAlchemy":
             self.note(node, "db-create", name=target)
