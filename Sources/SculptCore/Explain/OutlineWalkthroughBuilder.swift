@@ -129,9 +129,13 @@ public struct OutlineWalkthroughBuilder: Sendable {
         return out
     }
 
+    /// The name a line is about: `User` for `class User(...)`, `register` for `def register():`,
+    /// `app.run` for `app.run(...)`; it is always text of the line itself.
     static func firstWord(_ code: String) -> String {
+        let words = code.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "@" || $0 == ".") }).map(String.init)
+        let keywords: Set<String> = ["class", "def", "async", "if", "elif", "return", "with", "for", "while", "not", "await", "else"]
+        if let w = words.first(where: { !keywords.contains($0) }) { return w }
         let t = code.trimmingCharacters(in: .whitespaces)
-        let word = t.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "@" || $0 == "." }
-        return word.isEmpty ? String(t.prefix(20)) : String(word)
+        return words.first ?? String(t.prefix(20))
     }
 }
