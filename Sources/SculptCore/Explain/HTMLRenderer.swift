@@ -167,7 +167,7 @@ public struct HTMLRenderer: Sendable {
                 let cls = (cited.contains(anchor) ? "ln cited" : "ln") + (PartMarkers.isMarker(line) ? " mark" : "")
                 rows.append("<span class=\"\(cls)\" id=\"\(anchor)\"><a class=\"num\" href=\"#\(anchor)\">\(n)</a>\(CodeHighlighter.line(line, lang))\(extra.isEmpty ? "" : " " + extra)</span>")
             }
-            h.append(rows.joined(separator: "\n"))
+            h.append(rows.joined())
             h.append("</code></pre></section>")
         }
         h.append("</section></main></body></html>")

@@ -133,7 +133,7 @@ public struct OutlineWalkthroughBuilder: Sendable {
     /// `app.run` for `app.run(...)`; it is always text of the line itself.
     static func firstWord(_ code: String) -> String {
         let words = code.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "@" || $0 == ".") }).map(String.init)
-        let keywords: Set<String> = ["class", "def", "async", "if", "elif", "return", "with", "for", "while", "not", "await", "else"]
+        let keywords: Set<String> = ["class", "def", "async", "if", "elif", "with", "for", "while", "not", "await", "else"]
         if let w = words.first(where: { !keywords.contains($0) }) { return w }
         let t = code.trimmingCharacters(in: .whitespaces)
         return words.first ?? String(t.prefix(20))
