@@ -8,7 +8,7 @@ struct SpecWording {
 
     /// The values a sentence of the `understood.*` keys may use for a ref's bound entity and field.
     func values(_ bound: [String: String]) -> [String: String] {
-        var v: [String: String] = [:]
+        var v: [String: String] = ["title": spec.title]
         if let a = spec.accounts {
             v["identity"] = a.identity.label
             v["passwordMin"] = String(a.password.minLength)
