@@ -27,6 +27,9 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "Print only errors.")
     var quiet = false
 
+    @Flag(help: "Also write EXPLAIN.md: a guided walk-through of the project for people learning to program.")
+    var explain = false
+
     func run() throws {
         do {
             let generator = ProjectGenerator(backend: backend)
@@ -46,6 +49,7 @@ struct NewCommand: ParsableCommand {
                     throw UserError(message: "the generated project did not pass verification (see above and \(dest.path)/verification.json)")
                 }
             }
+            if explain { try ExplainCommand.writeExplainFile(in: dest, quiet: quiet) }
         } catch let e as UserError {
             throw fail(e.message)
         } catch let e as ProjectWriter.Failure {

@@ -10,7 +10,8 @@ struct Sculpt: ParsableCommand {
         commandName: "sculpt",
         abstract: "Turn a requirement in Chinese or English into a working, tested full-stack project.",
         version: ProjectGenerator.version,
-        subcommands: [NewCommand.self, CheckCommand.self, SpecCommand.self, SchemaCommand.self, ReviewCommand.self]
+        subcommands: [NewCommand.self, CheckCommand.self, SpecCommand.self, SchemaCommand.self, ReviewCommand.self,
+                      ExplainCommand.self]
     )
 }
 

@@ -380,7 +380,12 @@ class Checks:
             result.update(status="failed", message="not run: the time for the contract checks ran out")
         else:
             try:
+                seen = len(self.http.exchanges)
                 fn()
+                # A passed check keeps its last exchange too, so a report (and `sculpt explain`) can
+                # show the real request and answer that proved it.
+                if len(self.http.exchanges) > seen:
+                    result.update(self.http.exchanges[-1].report())
             except Failure as f:
                 result.update(status="failed", message=f.message)
                 if f.exchange is not None:

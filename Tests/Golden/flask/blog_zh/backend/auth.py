@@ -18,6 +18,7 @@ SIGNING_SALT = "access-token"
 TOKEN_DIGEST = hashlib.sha384
 
 
+# sculpt:part password-hash
 def hash_password(password):
     """A salted scrypt hash (about 160 characters; the column holds 255).
 
@@ -26,6 +27,7 @@ def hash_password(password):
     return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
 
 
+# sculpt:part password-verify
 def password_matches(user, password):
     """Whether `password` is the user's; without a user, spends the same time so timing reveals nothing."""
     if user is None:
@@ -39,6 +41,7 @@ def _unused_hash():
     return hash_password(secrets.token_urlsafe(16))
 
 
+# sculpt:part token-issue
 def _serializer():
     return URLSafeTimedSerializer(
         current_app.config["SECRET_KEY"], salt=SIGNING_SALT, signer_kwargs={"digest_method": TOKEN_DIGEST}
@@ -50,6 +53,7 @@ def issue_token(user):
     return _serializer().dumps({"sub": user.id})
 
 
+# sculpt:part current-user
 def current_user():
     """The signed-in user named by `Authorization: Bearer <token>`, or a 401."""
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")

@@ -9,6 +9,7 @@ from messages import message
 from validation import INT64_MAX
 
 
+# sculpt:part to-json
 def to_json(record, rules):
     """`id` and every field of `record`, dates as ISO 8601 text."""
     data = {"id": record.id}
@@ -27,6 +28,7 @@ def _json_value(value):
     return value
 
 
+# sculpt:part assign
 def assign(record, rules, values):
     """Copies validated values onto `record`; only fields named by the rules are ever set."""
     for rule in rules:
@@ -34,6 +36,7 @@ def assign(record, rules, values):
             setattr(record, rule.attribute, values[rule.name])
 
 
+# sculpt:part get-or-404
 def get_or_404(db, model, record_id, label):
     """The record with this id, or a 404 naming what was looked for."""
     record = db.get(model, record_id) if 0 < record_id <= INT64_MAX else None
@@ -42,6 +45,7 @@ def get_or_404(db, model, record_id, label):
     return record
 
 
+# sculpt:part unique-check
 def ensure_unique(db, model, rules, values, exclude_id=None):
     """A 409 naming the first unique field whose value another record already has."""
     for rule in rules:
@@ -55,6 +59,7 @@ def ensure_unique(db, model, rules, values, exclude_id=None):
             raise ApiError(409, "conflict", message("conflict", label=rule.label), rule.name)
 
 
+# sculpt:part unique-commit
 def commit(db, model, rules, values, exclude_id=None):
     """Commits; when a racing request took a unique value first, the database refuses the row and
     this answers 409 (never 500): the UNIQUE constraint, not the earlier check, is the guarantee."""
@@ -66,6 +71,7 @@ def commit(db, model, rules, values, exclude_id=None):
         raise ApiError(409, "conflict", message("conflict_other")) from None
 
 
+# sculpt:part search
 def search_filter(text, columns):
     """Case-insensitive substring match of `text` on any of `columns`; % and _ match themselves."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -73,6 +79,7 @@ def search_filter(text, columns):
     return or_(*(column.ilike(pattern, escape="\\") for column in columns))
 
 
+# sculpt:part page-of
 def page_of(db, query, page, page_size, dump):
     """The list answer: {"items", "total", "page", "page_size"} for one page of `query`."""
     total = db.scalar(select(func.count()).select_from(query.order_by(None).subquery()))

@@ -4,6 +4,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 
+# sculpt:part db-setup
 class Base(DeclarativeBase):
     """The parent of every table (see models.py)."""
 
@@ -23,6 +24,7 @@ def _enable_sqlite_foreign_keys(dbapi_connection, _connection_record):
     cursor.close()
 
 
+# sculpt:part db-tables
 def init_app(app):
     """Creates missing tables and closes each request's session when the request ends."""
     engine = make_engine(app.config["DATABASE_URL"])
@@ -32,6 +34,7 @@ def init_app(app):
     app.teardown_appcontext(close_session)
 
 
+# sculpt:part db-session
 def session() -> Session:
     """The current request's session, opened on first use."""
     if "db_session" not in g:

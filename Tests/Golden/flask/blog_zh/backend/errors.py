@@ -9,6 +9,7 @@ from messages import message
 log = logging.getLogger(__name__)
 
 
+# sculpt:part error-shape
 class ApiError(Exception):
     """An error the client can act on; `field` names the request field to blame, when there is one."""
 
@@ -37,6 +38,7 @@ HTTP_ERRORS = {
 }
 
 
+# sculpt:part error-handlers
 def register_error_handlers(app):
     """Makes sure no error answers with HTML or a stack trace."""
 

@@ -4,6 +4,7 @@ validation.py checks bodies against these and nothing else, so the document and 
 """
 from validation import Rule
 
+# sculpt:part field-rules
 # Account fields shown back to the client (SignUp without the password; the User schema).
 ACCOUNT_FIELDS = (
     Rule("username", "用户名", "string", required=True, unique=True, min_length=3, max_length=32),
@@ -17,6 +18,7 @@ LOGIN_FIELDS = (
     Rule("password", "密码", "string", format="password", required=True, min_length=1, max_length=128),
 )
 
+# sculpt:part field-rules post
 # The PostInput schema (PostPatch is the same with every field optional).
 POST_FIELDS = (
     Rule("title", "标题", "string", required=True, min_length=1, max_length=200),

@@ -15,6 +15,7 @@ from errors import register_error_handlers
 from routes import register_blueprints
 
 
+# sculpt:part app-factory
 def create_app(overrides=None):
     """The application factory: settings from the environment, then `overrides`."""
     app = Flask(__name__, static_folder=None)
@@ -28,6 +29,7 @@ def create_app(overrides=None):
     return app
 
 
+# sculpt:part server-main
 def main():
     from waitress import serve
 

@@ -4,6 +4,7 @@ validation.py checks bodies against these and nothing else, so the document and 
 """
 from validation import Rule
 
+# sculpt:part field-rules product
 # The ProductInput schema (ProductPatch is the same with every field optional).
 PRODUCT_FIELDS = (
     Rule("name", "Name", "string", required=True, min_length=1, max_length=200),

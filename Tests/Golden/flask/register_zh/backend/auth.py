@@ -3,6 +3,7 @@ from flask import current_app
 from werkzeug.security import generate_password_hash
 
 
+# sculpt:part password-hash
 def hash_password(password):
     """A salted scrypt hash (about 160 characters; the column holds 255).
 

@@ -4,6 +4,7 @@ validation.py checks bodies against these and nothing else, so the document and 
 """
 from validation import Rule
 
+# sculpt:part field-rules
 # Account fields shown back to the client (SignUp without the password; the User schema).
 ACCOUNT_FIELDS = (
     Rule("username", "用户名", "string", required=True, unique=True, min_length=3, max_length=32),

@@ -28,6 +28,7 @@ DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?
 DIGITS = re.compile(r"^[0-9]{1,18}$")
 
 
+# sculpt:part field-rule-type
 class _NoDefault:
     def __repr__(self):
         return "NO_DEFAULT"
@@ -65,6 +66,7 @@ def invalid(rule, key, code="invalid", **values):
     return ApiError(400, code, message(key, label=rule.label, **values), rule.name)
 
 
+# sculpt:part read-json
 def read_json_object():
     """The request body as a JSON object, or a 400 saying what is wrong with it (413 past 1 MB)."""
     raw = request.get_data(cache=True)
@@ -83,6 +85,7 @@ def _reject_constant(name):
     raise ValueError(f"{name} is not JSON")
 
 
+# sculpt:part validate-fields
 def validate(body, rules, partial=False):
     """The accepted values by field name, converted for storage; raises a 400 at the first broken rule.
 
@@ -107,6 +110,7 @@ def validate(body, rules, partial=False):
     return values
 
 
+# sculpt:part check-value
 def check(rule, value):
     """One value against one rule: the value to store, or a 400 naming the field."""
     if value is None:
@@ -204,6 +208,7 @@ def _check_range(rule, value):
     return value
 
 
+# sculpt:part paging
 def page_params():
     """`page` (from 1) and `page_size` (1 to 100) from the query string; a 400 for anything else."""
     page = _query_int("page", 1)

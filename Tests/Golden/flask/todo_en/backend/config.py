@@ -4,6 +4,7 @@ import os
 import secrets
 from pathlib import Path
 
+# sculpt:part settings
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger(__name__)
 

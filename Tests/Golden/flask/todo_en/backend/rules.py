@@ -4,6 +4,7 @@ validation.py checks bodies against these and nothing else, so the document and 
 """
 from validation import Rule
 
+# sculpt:part field-rules task
 # The TaskInput schema (TaskPatch is the same with every field optional).
 TASK_FIELDS = (
     Rule("title", "Title", "string", required=True, min_length=1, max_length=100),

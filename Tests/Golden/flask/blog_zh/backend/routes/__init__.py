@@ -1,6 +1,7 @@
 """The blueprints: one module per resource."""
 from routes import auth, health, posts, static
 
+# sculpt:part routes-registry
 BLUEPRINTS = (
     health.bp,
     auth.bp,

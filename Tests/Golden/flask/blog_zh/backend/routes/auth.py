@@ -14,6 +14,7 @@ from validation import read_json_object, validate
 bp = Blueprint("auth", __name__, url_prefix="/api/auth")
 
 
+# sculpt:part route-register
 @bp.post("/register")
 def register():
     """Creates an account: 201 with the account and a success message; 409 when the username is taken."""
@@ -27,6 +28,7 @@ def register():
     return {**to_json(user, ACCOUNT_FIELDS), "message": message("registered")}, 201
 
 
+# sculpt:part route-login
 @bp.post("/login")
 def login():
     """Exchanges the username and password for a bearer token; 401 when either is wrong."""
@@ -43,6 +45,7 @@ def login():
     }
 
 
+# sculpt:part route-me
 @bp.get("/me")
 def me():
     """The signed-in user's account."""

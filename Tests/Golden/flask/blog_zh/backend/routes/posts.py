@@ -20,10 +20,12 @@ LABEL = "文章"
 SEARCHABLE = (Post.title,)
 
 
+# sculpt:part entity-json post
 def post_json(post):
     return {**to_json(post, POST_FIELDS), "owner_id": post.owner_id}
 
 
+# sculpt:part route-create post
 @bp.post("")
 def create_post():
     user = current_user()
@@ -37,6 +39,7 @@ def create_post():
     return post_json(post), 201
 
 
+# sculpt:part route-list post
 @bp.get("")
 def list_posts():
     page, page_size = page_params()
@@ -47,12 +50,14 @@ def list_posts():
     return page_of(session(), query, page, page_size, post_json)
 
 
+# sculpt:part route-get post
 @bp.get("/<int:post_id>")
 def get_post(post_id):
     post = get_or_404(session(), Post, post_id, LABEL)
     return post_json(post)
 
 
+# sculpt:part route-update post
 @bp.put("/<int:post_id>")
 def replace_post(post_id):
     """Full update: fields left out go back to their defaults."""
@@ -75,6 +80,7 @@ def _update(post_id, partial):
     return post_json(post)
 
 
+# sculpt:part route-delete post
 @bp.delete("/<int:post_id>")
 def delete_post(post_id):
     db = session()
@@ -83,6 +89,7 @@ def delete_post(post_id):
     return Response(status=204)
 
 
+# sculpt:part write-guard post
 def _writable(db, post_id):
     """The post to change or delete; only its owner may (403 for anyone else)."""
     user = current_user()

@@ -17,10 +17,12 @@ LABEL = "Product"
 SEARCHABLE = (Product.name,)
 
 
+# sculpt:part entity-json product
 def product_json(product):
     return to_json(product, PRODUCT_FIELDS)
 
 
+# sculpt:part route-create product
 @bp.post("")
 def create_product():
     values = validate(read_json_object(), PRODUCT_FIELDS)
@@ -33,6 +35,7 @@ def create_product():
     return product_json(product), 201
 
 
+# sculpt:part route-list product
 @bp.get("")
 def list_products():
     page, page_size = page_params()
@@ -43,12 +46,14 @@ def list_products():
     return page_of(session(), query, page, page_size, product_json)
 
 
+# sculpt:part route-get product
 @bp.get("/<int:product_id>")
 def get_product(product_id):
     product = get_or_404(session(), Product, product_id, LABEL)
     return product_json(product)
 
 
+# sculpt:part route-update product
 @bp.put("/<int:product_id>")
 def replace_product(product_id):
     """Full update: fields left out go back to their defaults."""
@@ -71,6 +76,7 @@ def _update(product_id, partial):
     return product_json(product)
 
 
+# sculpt:part route-delete product
 @bp.delete("/<int:product_id>")
 def delete_product(product_id):
     db = session()
@@ -79,6 +85,7 @@ def delete_product(product_id):
     return Response(status=204)
 
 
+# sculpt:part write-guard product
 def _writable(db, product_id):
     """The product to change or delete."""
     product = get_or_404(db, Product, product_id, LABEL)

@@ -12,6 +12,7 @@ from validation import read_json_object, validate
 bp = Blueprint("auth", __name__, url_prefix="/api/auth")
 
 
+# sculpt:part route-register
 @bp.post("/register")
 def register():
     """Creates an account: 201 with the account and a success message; 409 when the username is taken."""

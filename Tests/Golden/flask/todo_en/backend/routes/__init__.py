@@ -1,6 +1,7 @@
 """The blueprints: one module per resource."""
 from routes import health, static, tasks
 
+# sculpt:part routes-registry
 BLUEPRINTS = (
     health.bp,
     tasks.bp,

@@ -7,6 +7,7 @@ from database import session
 bp = Blueprint("health", __name__)
 
 
+# sculpt:part health
 @bp.get("/health")
 def health():
     session().scalar(select(1))

@@ -4,6 +4,7 @@ from flask import Blueprint, current_app, send_from_directory
 bp = Blueprint("frontend", __name__)
 
 
+# sculpt:part static-files
 @bp.get("/")
 def index():
     return send_from_directory(current_app.config["FRONTEND_DIR"], "index.html")

@@ -15,10 +15,12 @@ bp = Blueprint("tasks", __name__, url_prefix="/api/tasks")
 LABEL = "Task"
 
 
+# sculpt:part entity-json task
 def task_json(task):
     return to_json(task, TASK_FIELDS)
 
 
+# sculpt:part route-create task
 @bp.post("")
 def create_task():
     values = validate(read_json_object(), TASK_FIELDS)
@@ -31,6 +33,7 @@ def create_task():
     return task_json(task), 201
 
 
+# sculpt:part route-list task
 @bp.get("")
 def list_tasks():
     page, page_size = page_params()
@@ -38,12 +41,14 @@ def list_tasks():
     return page_of(session(), query, page, page_size, task_json)
 
 
+# sculpt:part route-get task
 @bp.get("/<int:task_id>")
 def get_task(task_id):
     task = get_or_404(session(), Task, task_id, LABEL)
     return task_json(task)
 
 
+# sculpt:part route-update task
 @bp.put("/<int:task_id>")
 def replace_task(task_id):
     """Full update: fields left out go back to their defaults."""
@@ -66,6 +71,7 @@ def _update(task_id, partial):
     return task_json(task)
 
 
+# sculpt:part route-delete task
 @bp.delete("/<int:task_id>")
 def delete_task(task_id):
     db = session()
@@ -74,6 +80,7 @@ def delete_task(task_id):
     return Response(status=204)
 
 
+# sculpt:part write-guard task
 def _writable(db, task_id):
     """The task to change or delete."""
     task = get_or_404(db, Task, task_id, LABEL)
