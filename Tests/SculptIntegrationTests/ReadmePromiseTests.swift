@@ -14,8 +14,8 @@ import Testing
 /// Python projects install from the package index as a new user would (pip's own cache is hidden
 /// too). The Swift one compiles Hummingbird and its dependencies: minutes on a cold machine. It runs
 /// unless `SCULPT_SKIP_SWIFT_BACKEND=1`, and by default its `swift build` reuses a build folder kept
-/// for this test (`SWIFTPM_BUILD_DIR`, under `~/.cache/sculpt-tests`, never Sculpt's own cache);
-/// `SCULPT_README_COLD=1` builds in the project's own `.build` from nothing.
+/// for this test (`SWIFTPM_BUILD_DIR`, under `~/.cache/sculpt-tests`, never Sculpt's own cache; CI's
+/// acceptance run reuses it); `SCULPT_README_COLD=1` builds in the project's own `.build` from nothing.
 @Suite("README as a promise", .serialized)
 struct ReadmePromiseTests {
     static var swiftBuilds: Bool { ProcessInfo.processInfo.environment["SCULPT_SKIP_SWIFT_BACKEND"] != "1" }
@@ -112,6 +112,9 @@ struct ReadmePromiseTests {
     /// The build folder the Hummingbird README test reuses between runs (not Sculpt's cache).
     static var testBuildFolder: URL {
         let env = ProcessInfo.processInfo.environment
+        if let xdg = env["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("sculpt-tests/readme-swift-build")
+        }
         let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         return URL(fileURLWithPath: home).appendingPathComponent(".cache/sculpt-tests/readme-swift-build")
     }
