@@ -21,36 +21,36 @@ struct ReadmePromiseTests {
     static var swiftBuilds: Bool { ProcessInfo.processInfo.environment["SCULPT_SKIP_SWIFT_BACKEND"] != "1" }
 
     @Test("flask: the README's commands set up, test and start the project with Sculpt's caches hidden")
-    func flask() async throws {
-        try await promise(backend: "flask", spec: "register_zh")
+    func flask() throws {
+        try promise(backend: "flask", spec: "register_zh")
     }
 
     @Test("fastapi: the README's commands set up, test and start the project with Sculpt's caches hidden")
-    func fastapi() async throws {
-        try await promise(backend: "fastapi", spec: "products_en")
+    func fastapi() throws {
+        try promise(backend: "fastapi", spec: "products_en")
     }
 
     @Test("hummingbird: swift build, swift test and swift run server from the README; the server keeps its contract over HTTP",
           .enabled(if: swiftBuilds, "SCULPT_SKIP_SWIFT_BACKEND=1"), .timeLimit(.minutes(60)))
-    func hummingbird() async throws {
-        try await promise(backend: "hummingbird", spec: "products_en") { base in
+    func hummingbird() throws {
+        try promise(backend: "hummingbird", spec: "products_en") { base in
             let product = #"{"name": "Lamp", "sku": "LMP-1", "price": 19.5, "stock": 3}"#
-            let (created, body) = try await HummingbirdTargetTests.request("POST", base + "/api/products", body: Data(product.utf8))
+            let (created, body) = try ReadmeShell.request("POST", base + "/api/products", body: Data(product.utf8))
             #expect(created == 201, "create answered \(created): \(String(decoding: body, as: UTF8.self))")
-            let (duplicate, _) = try await HummingbirdTargetTests.request("POST", base + "/api/products", body: Data(product.utf8))
+            let (duplicate, _) = try ReadmeShell.request("POST", base + "/api/products", body: Data(product.utf8))
             #expect(duplicate == 409)
-            let (wrongType, _) = try await HummingbirdTargetTests.request(
+            let (wrongType, _) = try ReadmeShell.request(
                 "POST", base + "/api/products", body: Data(#"{"name": "Lamp", "sku": "LMP-2", "price": "cheap", "stock": 3}"#.utf8))
             #expect(wrongType == 400)
             let big = Data(#"{"name": ""#.utf8) + Data(repeating: UInt8(ascii: "x"), count: 3 * 1024 * 1024) + Data(#""}"#.utf8)
-            let (tooLarge, _) = try await HummingbirdTargetTests.request("POST", base + "/api/products", body: big)
+            let (tooLarge, _) = try ReadmeShell.request("POST", base + "/api/products", body: big)
             #expect(tooLarge == 413)
-            let (page, html) = try await HummingbirdTargetTests.request("GET", base + "/")
+            let (page, html) = try ReadmeShell.request("GET", base + "/")
             #expect(page == 200 && String(decoding: html, as: UTF8.self).lowercased().contains("<html"))
         }
     }
 
-    func promise(backend: String, spec name: String, more: ((String) async throws -> Void)? = nil) async throws {
+    func promise(backend: String, spec name: String, more: ((String) throws -> Void)? = nil) throws {
         let fm = FileManager.default
         let ws = try VerificationFixtures.workspace("readme-\(backend)")
         defer { try? fm.removeItem(at: ws) }
@@ -98,15 +98,15 @@ struct ReadmePromiseTests {
         var healthy = false
         let deadline = Date().addingTimeInterval(300)
         while !healthy && Date() < deadline && server.running {
-            if let (status, body) = try? await HummingbirdTargetTests.request("GET", base + "/health"), status == 200 {
+            if let (status, body) = try? ReadmeShell.request("GET", base + "/health"), status == 200 {
                 #expect(String(decoding: body, as: UTF8.self).contains("ok"))
                 healthy = true
             } else {
-                try await Task.sleep(nanoseconds: 250_000_000)
+                usleep(250_000)
             }
         }
         try #require(healthy, "the README's start command did not answer /health:\n\(commands.start)\n\((try? String(contentsOf: log, encoding: .utf8))?.suffix(4000) ?? "")")
-        try await more?(base)
+        try more?(base)
     }
 
     /// The build folder the Hummingbird README test reuses between runs (not Sculpt's cache).
@@ -133,18 +133,17 @@ enum ReadmeShell {
         return Result(status: r.timedOut ? -1 : r.status, output: r.output)
     }
 
-    /// A running start command; `stop()` ends its whole process group.
+    /// A running start command (bash `exec`s it, so its pid is the server's); `stop()` ends it.
     final class Running: @unchecked Sendable {
         let process: Process
         init(_ process: Process) { self.process = process }
         var running: Bool { process.isRunning }
         func stop() {
+            let pid = process.processIdentifier
             if process.isRunning {
-                kill(-process.processIdentifier, SIGTERM)
-                kill(process.processIdentifier, SIGTERM)
+                kill(pid, SIGTERM)
                 for _ in 0..<50 where process.isRunning { usleep(100_000) }
-                kill(-process.processIdentifier, SIGKILL)
-                kill(process.processIdentifier, SIGKILL)
+                if process.isRunning { kill(pid, SIGKILL) }
             }
             process.waitUntilExit()
         }
@@ -152,8 +151,8 @@ enum ReadmeShell {
 
     static func launch(_ script: String, in directory: URL, environment: [String: String], log: URL) throws -> Running {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        p.arguments = ["/bin/bash", "-e", "-c", script]
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = ["-e", "-c", script]
         p.currentDirectoryURL = directory
         p.environment = environment
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -162,5 +161,24 @@ enum ReadmeShell {
         p.standardError = handle
         try p.run()
         return Running(p)
+    }
+
+    /// One HTTP request, waited for on this thread; the status and the body.
+    static func request(_ method: String, _ url: String, body: Data? = nil) throws -> (Int, Data) {
+        var request = URLRequest(url: URL(string: url)!, timeoutInterval: 10)
+        request.httpMethod = method
+        if let body {
+            request.httpBody = body
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let done = DispatchSemaphore(value: 0)
+        let result = Locked<Swift.Result<(Int, Data), Error>?>(nil)
+        URLSession.shared.dataTask(with: request) { data, response, error in
+            let outcome: Swift.Result<(Int, Data), Error> = error.map { .failure($0) } ?? .success(((response as? HTTPURLResponse)?.statusCode ?? 0, data ?? Data()))
+            result.mutate { $0 = outcome }
+            done.signal()
+        }.resume()
+        done.wait()
+        return try result.value!.get()
     }
 }
