@@ -34,19 +34,16 @@ public struct SwiftBuildCache: Sendable {
     }
 
     /// The cache key: the package manifest without its comment lines (each project's title is in
-    /// one; the tools-version line stays), and its pinned versions when there are any.
+    /// one; the tools-version line stays). `Package.resolved` is left out: resolving writes it, and
+    /// SwiftPM itself brings the scratch path's checkouts in line with it.
     public static func key(backend: URL) -> String {
         var material = Data("swiftpm\n".utf8)
-        for name in ["Package.swift", "Package.resolved"] {
-            guard let data = FileManager.default.contents(atPath: backend.appendingPathComponent(name).path) else { continue }
-            var text = String(decoding: data, as: UTF8.self)
-            if name == "Package.swift" {
-                text = text.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
-                    let t = line.trimmingCharacters(in: .whitespaces)
-                    return !t.hasPrefix("//") || t.hasPrefix("// swift-tools-version")
-                }.joined(separator: "\n")
-            }
-            material.append(Data("== \(name)\n".utf8))
+        if let data = FileManager.default.contents(atPath: backend.appendingPathComponent("Package.swift").path) {
+            let text = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+                let t = line.trimmingCharacters(in: .whitespaces)
+                return !t.hasPrefix("//") || t.hasPrefix("// swift-tools-version")
+            }.joined(separator: "\n")
+            material.append(Data("== Package.swift\n".utf8))
             material.append(Data(text.utf8))
         }
         return String(SHA256.hex(material).prefix(24))
