@@ -44,7 +44,10 @@ public struct ProjectWriter {
         if !fm.isWritableFile(atPath: parent.path) { throw Failure.unwritable(parent.path, "permission denied") }
     }
 
-    public func write(_ files: [GeneratedFile]) throws {
+    /// - Parameter keeping: paths (relative to the project) the user's own set-up lives in, such as
+    ///   `backend/.venv`: when `--force` replaces a project, these move into the new one untouched
+    ///   (folders only; a symbolic link, as older Sculpt made, is not carried over).
+    public func write(_ files: [GeneratedFile], keeping: [String] = []) throws {
         try checkDestination()
         let fm = FileManager.default
         let parent = destination.deletingLastPathComponent()
@@ -60,9 +63,21 @@ public struct ProjectWriter {
             if fm.fileExists(atPath: destination.path) {
                 // --force (checked above) or an empty folder: replace it, keeping the old one until the new is in place.
                 let old = parent.appendingPathComponent(staging.lastPathComponent + "-old")
-                try fm.moveItem(at: destination, to: old)
+                let (kept, stuck) = carry(keeping, from: destination, to: staging)
+                func putBack() {
+                    for rel in kept { try? fm.moveItem(at: staging.appendingPathComponent(rel), to: destination.appendingPathComponent(rel)) }
+                }
+                if let stuck {
+                    putBack()
+                    throw Failure.unwritable(destination.appendingPathComponent(stuck).path, "it could not be kept in the new project, so nothing was replaced")
+                }
+                do { try fm.moveItem(at: destination, to: old) } catch {
+                    putBack()
+                    throw error
+                }
                 do { try fm.moveItem(at: staging, to: destination) } catch {
                     try? fm.moveItem(at: old, to: destination)
+                    putBack()
                     throw error
                 }
                 try? fm.removeItem(at: old)
@@ -76,5 +91,26 @@ public struct ProjectWriter {
             try? fm.removeItem(at: staging)
             throw Failure.unwritable(destination.path, (error as NSError).localizedDescription)
         }
+    }
+
+    /// Moves each kept folder that exists in `from` to the same place in `to`: those moved, and the
+    /// first that could not be (then the caller puts the others back and replaces nothing).
+    private func carry(_ keeping: [String], from: URL, to: URL) -> (moved: [String], stuck: String?) {
+        let fm = FileManager.default
+        var moved: [String] = []
+        for rel in keeping {
+            let source = from.appendingPathComponent(rel)
+            guard let type = (try? fm.attributesOfItem(atPath: source.path))?[.type] as? FileAttributeType, type == .typeDirectory else { continue }
+            let target = to.appendingPathComponent(rel)
+            do {
+                if fm.fileExists(atPath: target.path) { return (moved, rel) }
+                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try fm.moveItem(at: source, to: target)
+                moved.append(rel)
+            } catch {
+                return (moved, rel)
+            }
+        }
+        return (moved, nil)
     }
 }

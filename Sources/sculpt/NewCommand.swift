@@ -38,7 +38,9 @@ struct NewCommand: ParsableCommand {
             let files: [GeneratedFile]
             do { files = try generator.generate(spec) } catch { throw UserError(message: "\(error)") }
             let dest = URL(fileURLWithPath: out ?? spec.name.replacingOccurrences(of: "_", with: "-"))
-            try ProjectWriter(destination: dest, force: force).write(files)
+            // A project the user already set up keeps its environment and build folder (`--force`).
+            let dir = generator.target.manifest.dir
+            try ProjectWriter(destination: dest, force: force).write(files, keeping: ["\(dir)/.venv", "\(dir)/.build"])
             if !quiet {
                 if let report, !ReportText.render(report).isEmpty { say(ReportText.render(report)) }
                 say("Wrote \(files.count) files to \(dest.path) (\(backend.rawValue)).")

@@ -39,6 +39,17 @@ struct ReadmeTests {
         #expect(text.contains("sculpt new --spec spec.json --out ") && text.contains(" --force"))
     }
 
+    @Test("each backend's README gives its ecosystem's plain commands, in the project, with no cache path",
+          arguments: ["flask", "fastapi", "hummingbird"])
+    func plainCommands(backend: String) throws {
+        let spec = try PageFixtures.spec("products_en")
+        let text = try Self.readme(spec, manifest: ProjectGenerator.targets[backend]!.manifest)
+        let expected = backend == "hummingbird" ? ["\nswift build\n", "\nswift run server\n", "\nswift test\n"]
+            : ["\npython3 -m venv .venv\n", " -r requirements-dev.txt\n", "\n.venv/bin/python app.py\n", "\n.venv/bin/python -m pytest -q\n"]
+        for command in expected { #expect(text.contains(command), "\(backend): no \(command)") }
+        for word in ["scratch-path", ".cache", "XDG_CACHE_HOME", "bin/server"] { #expect(!text.contains(word), "\(backend): mentions \(word)") }
+    }
+
     @Test("another backend's manifest changes the commands, quoting arguments for the shell")
     func otherBackend() throws {
         let m = BackendManifest(framework: "express", dir: "server", setup: ["npm ci"], start: ["node", "src/main.js", "--name", "my app"],

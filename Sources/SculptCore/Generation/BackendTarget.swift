@@ -20,17 +20,3 @@ public struct GenerationContext: @unchecked Sendable {
     public let openAPI: [String: Any]
     public let generator: String
 }
-
-/// The `backend` object of `sculpt.json` (see CONTRACT.md).
-public struct BackendManifest: Sendable, Equatable {
-    public var framework: String
-    public var dir: String
-    public var setup: [String]
-    public var start: [String]
-    public var test: [String]
-    public var health: String
-
-    public var json: [String: Any] {
-        ["framework": framework, "dir": dir, "setup": setup, "start": start, "test": test, "health": health]
-    }
-}

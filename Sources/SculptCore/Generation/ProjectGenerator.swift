@@ -27,11 +27,7 @@ public struct ProjectGenerator: Sendable {
                                         generator: "sculpt \(Self.version)")
         var files: [GeneratedFile] = []
         let manifest = target.manifest
-        files.append(GeneratedFile(path: "sculpt.json", contents: JSONText.render([
-            "generator": context.generator,
-            "backend": manifest.json,
-            "frontend": ["dir": "frontend", "entry": "index.html"],
-        ])))
+        files.append(GeneratedFile(path: "sculpt.json", contents: ProjectManifest(generator: context.generator, backend: manifest).json))
         files.append(GeneratedFile(path: "spec.json", contents: SpecCoding.encode(spec)))
         files.append(GeneratedFile(path: "openapi.json", contents: JSONText.render(openAPI)))
         files += try target.files(for: spec, context: context).map {

@@ -115,7 +115,7 @@ struct ReadmeViewModel {
         url = "http://127.0.0.1:8000/"
         runOpen = c.text("readme.run_open", ["url": "<http://127.0.0.1:8000/>", "health": "<http://127.0.0.1:8000\(manifest.health)>"])
         // A compiled backend is built, not installed: its words say so.
-        let compiled = manifest.setup.contains { $0.hasPrefix("swift build") }
+        let compiled = manifest.kind == .swiftpm
         runSetup = c.text(compiled ? "readme.run_setup_swift" : "readme.run_setup", ["backend": manifest.dir])
         testIntro = c.text(compiled ? "readme.test_intro_swift" : "readme.test_intro", ["backend": manifest.dir])
         let secretExample = spec.accounts?.login == true ? " SECRET_KEY=change-me-to-a-long-random-string" : ""

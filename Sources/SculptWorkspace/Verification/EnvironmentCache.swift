@@ -6,9 +6,9 @@ import Glibc
 /// Python environments shared by every project with the same dependency list.
 ///
 /// Generated projects pin their dependencies, so most share one list; installing it once per list
-/// (under `$XDG_CACHE_HOME/sculpt/envs/<hash>`, default `~/.cache/sculpt`) and linking each project's
-/// `backend/.venv` to it turns a minute of `pip install` into a few milliseconds on the second
-/// verification. The key hashes the requirement files (following `-r` includes) and the Python
+/// (under `$XDG_CACHE_HOME/sculpt/envs/<hash>`, default `~/.cache/sculpt`) and running the project
+/// with that environment's interpreter by path turns a minute of `pip install` into nothing on the
+/// second verification, and leaves nothing of Sculpt's in the project (no link, no cache path). The key hashes the requirement files (following `-r` includes) and the Python
 /// version, since a venv only works with the interpreter that made it. Builds hold a file lock,
 /// so parallel verifications build each environment once; a marker written last means a half-built
 /// environment (a killed install) is never reused. Installing is the one step that runs outside
@@ -29,7 +29,7 @@ public struct EnvironmentCache: Sendable {
     }
 
     public struct Prepared: Sendable {
-        /// The environment folder (in the cache, or the project's own `.venv`).
+        /// The environment folder in the cache.
         public var path: URL
         public var key: String
         public var reused: Bool
@@ -70,18 +70,17 @@ public struct EnvironmentCache: Sendable {
         return String(SHA256.hex(material).prefix(24))
     }
 
-    /// Makes sure `backend/.venv` is a working environment with the project's dependencies: linked to
-    /// the cached one (built first when missing), or the project's own when it made one itself.
+    /// Makes sure the cached environment for the backend's requirements exists (building it first
+    /// when missing) and returns it. The project is not touched, except that a `backend/.venv` link
+    /// into this cache, which older versions of Sculpt made, is removed: it was Sculpt's, and it
+    /// dangles once the project is copied or the cache is cleared. A `.venv` the user made is kept.
     public func prepare(backend: URL, python: PythonInstall, work: URL, progress: @escaping (String) -> Void) throws -> Prepared {
         let fm = FileManager.default
         guard let requirements = Self.requirements(in: backend) else {
             throw Failure(description: "\(backend.path) has no requirements-dev.txt or requirements.txt", log: "")
         }
         let key = Self.key(requirements: requirements, python: python)
-        let venv = backend.appendingPathComponent(".venv")
-        if let attrs = try? fm.attributesOfItem(atPath: venv.path), attrs[.type] as? FileAttributeType == .typeDirectory {
-            return Prepared(path: venv, key: key, reused: true, detail: "using the project's own backend/.venv as it is")
-        }
+        removeLegacyLink(backend.appendingPathComponent(".venv"))
         let envs = root.appendingPathComponent("envs")
         try fm.createDirectory(at: envs, withIntermediateDirectories: true)
         let env = envs.appendingPathComponent(key)
@@ -98,11 +97,29 @@ public struct EnvironmentCache: Sendable {
                     .write(to: marker)
             }
         }
-        try? fm.removeItem(at: venv)
-        try fm.createSymbolicLink(at: venv, withDestinationURL: env)
         let detail = reused ? "environment reused from the cache (\(key.prefix(12)))"
                             : "installed \(requirements.lastPathComponent) into the cache (\(key.prefix(12))); later runs reuse it"
         return Prepared(path: env, key: key, reused: reused, detail: detail)
+    }
+
+    /// True when `venv` is there and is not a link Sculpt made (a folder, or a link the user made).
+    public static func isUsersOwn(_ venv: URL) -> Bool {
+        let fm = FileManager.default
+        guard (try? fm.attributesOfItem(atPath: venv.path)) != nil else { return false }
+        return !isSculptLink(venv)
+    }
+
+    /// A symbolic link into a Sculpt environment cache (`…/sculpt/envs/<key>`), as older Sculpt made.
+    static func isSculptLink(_ venv: URL) -> Bool {
+        guard let dest = try? FileManager.default.destinationOfSymbolicLink(atPath: venv.path) else { return false }
+        let parts = URL(fileURLWithPath: dest, relativeTo: venv.deletingLastPathComponent()).standardizedFileURL.pathComponents
+        guard parts.count >= 3 else { return false }
+        let key = parts[parts.count - 1]
+        return parts[parts.count - 2] == "envs" && key.count == 24 && key.allSatisfy(\.isHexDigit)
+    }
+
+    private func removeLegacyLink(_ venv: URL) {
+        if Self.isSculptLink(venv) { try? FileManager.default.removeItem(at: venv) }
     }
 
     private func build(env: URL, requirements: URL, python: PythonInstall, work: URL, progress: @escaping (String) -> Void) throws {

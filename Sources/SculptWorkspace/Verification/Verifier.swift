@@ -3,7 +3,7 @@ import SculptCore
 
 /// Proves a generated project runs before it is handed over, and says what it proved.
 ///
-/// Steps, each timed: set the backend up (a cached environment, linked in), byte-compile it, run the
+/// Steps, each timed: set the backend up (in Sculpt's caches, run by path), byte-compile it, run the
 /// project's own tests, then start the server, wait for its health endpoint, run the contract checks
 /// derived from `spec.json`, and stop it. Everything the project's code does runs in the `Sandbox`;
 /// the server and the checks run in one sandboxed driver (`contract_checks.py serve`) so they share
@@ -73,7 +73,7 @@ public struct Verifier {
         var clauses: [VerificationReport.ClauseResult] = []
         var failure: VerificationReport.Failure?
         var logTail: String?
-        /// Folders a compiled backend needs to run, bound read-only (the Swift toolchain's runtime).
+        /// Folders the backend needs to run, bound read-only (its cached environment, the Swift toolchain).
         var toolchain: [URL] = []
 
         var project: URL { verifier.project }
@@ -124,61 +124,41 @@ public struct Verifier {
             verifier.progress("  sandbox: \(sandbox.note)")
             let remaining = ["compile", "tests", "start", "health", "contract", "stop"]
 
-            // 1. Setup: outside the sandbox (it needs the network), into the shared cache.
+            // 1. Setup: outside the sandbox (it may need the network), as the manifest's kind says,
+            // into Sculpt's caches; the project itself is left as it is (`BackendSetup`).
             var t = Date()
-            let manifest: Manifest
-            do { manifest = try Manifest.load(from: project) } catch {
+            let manifest: BackendManifest
+            do { manifest = try BackendManifest.load(from: project) } catch {
                 fail("setup", 0, "\(error)")
                 skip(remaining, because: "setup failed")
                 return
             }
             let backend = project.appendingPathComponent(manifest.dir)
-            var python: PythonInstall?
-            var envPath: URL?
-            if EnvironmentCache.requirements(in: backend) != nil {
-                do {
-                    let py = try PythonInstall.find(work: work)
-                    python = py
-                    let prepared = try EnvironmentCache(root: options.cacheRoot).prepare(backend: backend, python: py, work: work,
-                                                                                         progress: verifier.progress)
-                    envPath = prepared.path
-                    add("setup", .passed, Date().timeIntervalSince(t), prepared.detail)
-                } catch let e as EnvironmentCache.Failure {
-                    fail("setup", Date().timeIntervalSince(t), "setup failed: \(e.description)", log: e.log)
-                    skip(remaining, because: "setup failed")
-                    return
-                } catch {
-                    fail("setup", Date().timeIntervalSince(t), "\(error)")
-                    skip(remaining, because: "setup failed")
-                    return
-                }
-            } else {
-                // Not a pip project: run the manifest's own setup commands, as its README says. A
-                // SwiftPM backend's test runner links the toolchain's runtime, so that is readable.
-                if FileManager.default.fileExists(atPath: backend.appendingPathComponent("Package.swift").path),
-                   let root = Self.swiftToolchain() {
-                    toolchain = [root]
-                }
-                for step in manifest.setup {
-                    let r = try? GroupedProcess.run(["sh", "-c", step], directory: backend, environment: ProcessInfo.processInfo.environment,
-                                                    output: work.appendingPathComponent("setup.log"), timeout: 900)
-                    if r == nil || r!.status != 0 {
-                        fail("setup", Date().timeIntervalSince(t), "setup step `\(step)` failed", log: r.map { GroupedProcess.tail($0.output) })
-                        skip(remaining, because: "setup failed")
-                        return
-                    }
-                }
-                add("setup", .passed, Date().timeIntervalSince(t), "ran the manifest's setup commands"
-                    + (toolchain.isEmpty ? "" : "; the Swift toolchain (\(toolchain[0].path)) is readable in the sandbox"))
+            let cacheRoot = options.cacheRoot ?? EnvironmentCache.defaultRoot(ProcessInfo.processInfo.environment)
+            let prepared: BackendSetup.Prepared
+            do {
+                prepared = try BackendSetup(manifest: manifest, backend: backend, cacheRoot: cacheRoot, work: work,
+                                            progress: verifier.progress).prepare()
+                add("setup", .passed, Date().timeIntervalSince(t), prepared.detail)
+            } catch let e as BackendSetup.Failure {
+                fail("setup", Date().timeIntervalSince(t), e.description, log: e.log)
+                skip(remaining, because: "setup failed")
+                return
+            } catch {
+                fail("setup", Date().timeIntervalSince(t), "\(error)")
+                skip(remaining, because: "setup failed")
+                return
             }
+            let python = prepared.python
+            let envPath: URL? = nil  // the cached environment, if any, is among the readable folders
+            toolchain = prepared.readable
 
             // 2. Byte-compile: a syntax error anywhere is found before anything runs.
-            let venvPython = backend.appendingPathComponent(".venv/bin/python").path
-            if python != nil {
+            if let compile = prepared.compile {
                 t = Date()
                 do {
-                    let r = try sandboxed([venvPython, "-m", "compileall", "-q", "-x", "(^|/)\\.venv(/|$)", "."], in: backend,
-                                          python: python, env: envPath, log: "compile.log", timeout: options.compileTimeout)
+                    let r = try sandboxed(compile, in: backend, python: python, env: envPath, log: "compile.log",
+                                          timeout: options.compileTimeout)
                     if r.status == 0 {
                         add("compile", .passed, r.seconds, "python -m compileall: every module compiles")
                     } else {
@@ -194,7 +174,7 @@ public struct Verifier {
             // 3 and 4, side by side (each in its own sandbox, with its own database): the project's
             // own tests, and the driver that starts the server, waits for health, runs the contract
             // checks and stops it in one network namespace. Running them together saves seconds.
-            let command = manifest.test.map { $0 == ".venv/bin/python" ? venvPython : $0 }
+            let command = prepared.test
             let job = Unchecked((self, command, backend, python, envPath))
             let testsDone = DispatchSemaphore(value: 0)
             let testsOutcome = Locked<Result<GroupedProcess.Result, Error>?>(nil)
@@ -205,7 +185,7 @@ public struct Verifier {
                 testsOutcome.mutate { $0 = r }
                 testsDone.signal()
             }
-            let driven = runDriver(python: python, env: envPath)
+            let driven = runDriver(python: python, env: envPath, start: prepared.start)
             testsDone.wait()
             switch testsOutcome.value {
             case .success(let r)?:
@@ -226,18 +206,6 @@ public struct Verifier {
             record(driven)
         }
 
-        /// The Swift toolchain's root (`/opt/swift` for `/opt/swift/usr/bin/swift`), from PATH. The
-        /// link is resolved first: `swift` is a symbolic link to `swift-driver`.
-        static func swiftToolchain() -> URL? {
-            for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-                let swift = URL(fileURLWithPath: String(dir)).appendingPathComponent("swift").resolvingSymlinksInPath()
-                if FileManager.default.isExecutableFile(atPath: swift.path) {
-                    return swift.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                }
-            }
-            return nil
-        }
-
         /// What running the driver gave: its process result, or why it could not run.
         struct Driven {
             var result: GroupedProcess.Result?
@@ -247,7 +215,7 @@ public struct Verifier {
             var output: URL
         }
 
-        func runDriver(python: PythonInstall?, env: URL?) -> Driven {
+        func runDriver(python: PythonInstall?, env: URL?, start: [String]) -> Driven {
             let t = Date()
             let driver = work.appendingPathComponent("contract_checks.py")
             let result = work.appendingPathComponent("contract.json")
@@ -261,7 +229,7 @@ public struct Verifier {
             do {
                 let r = try sandboxed([interpreter, driver.path, "serve", "--project", project.path, "--work", work.path,
                                        "--health-timeout", String(options.healthTimeout), "--checks-timeout", String(options.checksTimeout),
-                                       "--out", result.path],
+                                       "--out", result.path, "--start", JSONText.compact(start)],
                                       in: project, python: python, env: env, log: "driver.log", timeout: timeout)
                 return Driven(result: r, seconds: r.seconds, timeout: timeout, output: result)
             } catch {

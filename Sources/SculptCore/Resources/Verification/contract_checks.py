@@ -1106,7 +1106,9 @@ def serve(args):
     t0 = time.monotonic()
     log = open(log_path, "wb")
     try:
-        server = subprocess.Popen(backend["start"], cwd=os.path.join(project, backend.get("dir", ".")), env=env,
+        # --start: the verifier's own command for the manifest's start (its cached interpreter or build)
+        command = json.loads(args.start) if args.start else backend["start"]
+        server = subprocess.Popen(command, cwd=os.path.join(project, backend.get("dir", ".")), env=env,
                                   stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                                   start_new_session=True, preexec_fn=die_with_parent)
     except OSError as e:
@@ -1192,6 +1194,7 @@ def main():
     s.add_argument("--health-timeout", type=float, default=30)
     s.add_argument("--checks-timeout", type=float, default=120)
     s.add_argument("--out", help="write the JSON document here instead of stdout")
+    s.add_argument("--start", help="JSON argument list that starts the backend instead of sculpt.json's start")
     c = sub.add_parser("check")
     c.add_argument("--project", required=True)
     c.add_argument("--base", required=True)

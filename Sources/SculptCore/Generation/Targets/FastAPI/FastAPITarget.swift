@@ -9,7 +9,7 @@ public struct FastAPITarget: BackendTarget {
     public init() {}
     public var id: String { "fastapi" }
     public var manifest: BackendManifest {
-        BackendManifest(framework: "fastapi", dir: "backend",
+        BackendManifest(framework: "fastapi", kind: .python, dir: "backend",
                         setup: ["python3 -m venv .venv", ".venv/bin/pip install -q -r requirements-dev.txt"],
                         start: [".venv/bin/python", "app.py"], test: [".venv/bin/python", "-m", "pytest", "-q"], health: "/health")
     }

@@ -6,7 +6,7 @@ public struct FlaskTarget: BackendTarget {
     public init() {}
     public var id: String { "flask" }
     public var manifest: BackendManifest {
-        BackendManifest(framework: "flask", dir: "backend",
+        BackendManifest(framework: "flask", kind: .python, dir: "backend",
                         setup: ["python3 -m venv .venv", ".venv/bin/pip install -q -r requirements-dev.txt"],
                         start: [".venv/bin/python", "app.py"], test: [".venv/bin/python", "-m", "pytest", "-q"], health: "/health")
     }

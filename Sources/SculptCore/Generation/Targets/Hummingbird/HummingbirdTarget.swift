@@ -2,13 +2,13 @@
 /// strict Codable validation generated from openapi.json, and a Swift Testing suite on HummingbirdTesting.
 ///
 /// Templates live in `Resources/Templates/hummingbird`; `HummingbirdViewModel` prepares all they print.
-/// Builds share one scratch path per dependency list (`HummingbirdBuildCache`).
+/// The manifest gives SwiftPM's plain commands (`HummingbirdPackage`).
 public struct HummingbirdTarget: BackendTarget {
     public init() {}
     public var id: String { "hummingbird" }
     public var manifest: BackendManifest {
-        BackendManifest(framework: "hummingbird", dir: "backend", setup: HummingbirdBuildCache.setup,
-                        start: HummingbirdBuildCache.start, test: HummingbirdBuildCache.test, health: "/health")
+        BackendManifest(framework: "hummingbird", kind: .swiftpm, dir: "backend", setup: HummingbirdPackage.setup,
+                        start: HummingbirdPackage.start, test: HummingbirdPackage.test, health: "/health")
     }
 
     /// Templates rendered once with the whole view model, and the file each becomes.

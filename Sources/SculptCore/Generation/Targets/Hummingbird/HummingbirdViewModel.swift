@@ -35,7 +35,7 @@ struct HummingbirdViewModel {
         tokenHours = spec.accounts?.tokenHours ?? 24
         hasAccounts = spec.accounts != nil
         hasLogin = spec.accounts?.login ?? false
-        dependencies = HummingbirdBuildCache.dependencies
+        dependencies = HummingbirdPackage.dependencies
         let catalog = context.catalog.section(Self.messagePrefix)
         guard !catalog.isEmpty else {
             throw GenerationError.template("hummingbird", "the message catalog has no '\(Self.messagePrefix)' entries for \(spec.language.rawValue)")
