@@ -19,6 +19,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print only failures.")
     var quiet = false
 
+    @Flag(help: "Skip the project's own tests: prove it by the contract checks alone (e.g. after its tests were edited).")
+    var contractOnly = false
+
     @OptionGroup var verification: VerificationOptions
 
     func run() throws {
@@ -26,7 +29,7 @@ struct CheckCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: project.appendingPathComponent("sculpt.json").path) else {
             throw fail("\(project.path) has no sculpt.json: give the folder of a project made by `sculpt new`")
         }
-        let report = verification.verify(project, quiet: quiet, detailed: true)
+        let report = verification.verify(project, quiet: quiet, detailed: true, projectTests: !contractOnly)
         if json { FileHandle.standardOutput.write(report.json()) }
         if !report.passed { throw ExitCode(1) }
     }
@@ -49,8 +52,9 @@ struct VerificationOptions: ParsableArguments {
 
     /// Runs the verification, writes `verification.json` and the README's verification section, and
     /// prints progress and the summary on stderr (only failures with `quiet`).
-    func verify(_ project: URL, quiet: Bool, detailed: Bool) -> VerificationReport {
+    func verify(_ project: URL, quiet: Bool, detailed: Bool, projectTests: Bool = true) -> VerificationReport {
         var options = Verifier.Options()
+        options.projectTests = projectTests
         options.healthTimeout = healthTimeout
         options.testTimeout = testTimeout
         var env = ProcessInfo.processInfo.environment

@@ -21,6 +21,9 @@ public struct Verifier {
         public var sandbox: Sandbox?
         /// nil: `$XDG_CACHE_HOME/sculpt` or `~/.cache/sculpt`.
         public var cacheRoot: URL?
+        /// false: skip the project's own tests and prove it by the contract checks alone
+        /// (`sculpt check --contract-only`).
+        public var projectTests = true
 
         public init() {}
     }
@@ -196,15 +199,15 @@ public struct Verifier {
             // checks and stops it in one network namespace. Running them together saves seconds.
             let command = manifest.test.map { $0 == ".venv/bin/python" ? venvPython : $0 }
             let job = Unchecked((self, command, backend, python, envPath))
-            let testsDone = DispatchSemaphore(value: 0)
+            let testsDone = DispatchSemaphore(value: options.projectTests ? 0 : 1)
             let testsOutcome = Locked<Result<GroupedProcess.Result, Error>?>(nil)
-            Thread.detachNewThread {
+            if options.projectTests { Thread.detachNewThread {
                 let (me, command, backend, python, envPath) = job.value
                 let r = Result { try me.sandboxed(command, in: backend, python: python, env: envPath, log: "tests.log",
                                                   timeout: me.options.testTimeout) }
                 testsOutcome.mutate { $0 = r }
                 testsDone.signal()
-            }
+            } }
             let driven = runDriver(python: python, env: envPath)
             testsDone.wait()
             switch testsOutcome.value {
@@ -220,10 +223,13 @@ public struct Verifier {
                 }
             case .failure(let error)?:
                 fail("tests", 0, "\(error)")
+            case nil where !options.projectTests:
+                add("tests", .skipped, 0, "contract only: the project's own tests were not run")
             case nil:
                 fail("tests", 0, "the tests did not report")
             }
             record(driven)
+            recordStatic(SecretScan(root: project).checks(backend: backend))
         }
 
         /// The Swift toolchain's root (`/opt/swift` for `/opt/swift/usr/bin/swift`), from PATH. The

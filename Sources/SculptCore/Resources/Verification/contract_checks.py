@@ -43,7 +43,8 @@ INTERNALS = re.compile(
     r"|site-packages/|\[SQL: |\bINSERT INTO\b|\bSELECT\b[^\n]{0,200}\bFROM\b|\bUPDATE\b[^\n]{0,100}\bSET\b"
     r"|(?i:constraint failed|integrityerror|operationalerror|programmingerror|databaseerror|sqlstate|no such table"
     r"|no such column|sqlite3?\.|sqlalchemy|psycopg|errors\.pydantic\.dev|grdb|swift\.decodingerror|decodingerror"
-    r"|\bswift\.\w+|keyerror|valueerror|typeerror|attributeerror|indexerror|runtimeerror|zerodivisionerror)")
+    r"|\bswift\.\w+|keyerror|valueerror|typeerror|attributeerror|indexerror|runtimeerror|zerodivisionerror)"
+    r"|\b[A-Z][A-Za-z]*[a-z](?:Error|Exception)\b|['\"](?:loc|msg|ctx)['\"]\s*:")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Seconds the verifier moves the clock of an extra server instance (CLOCK_OFFSET_SECONDS) around the
 # end of a token's lifetime: a token from the main server must work just before it and fail just after.
