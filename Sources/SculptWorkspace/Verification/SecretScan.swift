@@ -35,15 +35,16 @@ public struct SecretScan: Sendable {
     static let secretName = #"(?:secret[_-]?key|secret|api[_-]?key|access[_-]?key|private[_-]?key|signing[_-]?key|client[_-]?secret|auth[_-]?token|password|passwd)"#
     static let notSecret: Set<String> = ["hash", "hashed", "method", "label", "title", "field", "salt", "min", "max", "length", "rule",
                                          "message", "cost", "header", "name", "env", "file", "path", "scheme", "type", "digest"]
+    // Regex is not Sendable, but these are built once and only read (matching does not mutate them).
     /// `NAME = "literal"`, `"NAME": "literal"`, `name="literal"`, `let name = "literal"`,
     /// `secretKey: Array("literal".utf8)`.
-    static let assignment = try! Regex(#"(?i)([\w.]*"# + secretName + #"\w*)["']?\]?\s*(?::\s*[\w\[\]]+\s*)?[:=]\s*(?:(?:Array|Data|SymmetricKey|Optional|String|bytes|str)\()?b?["']([^"'\n]{8,})["']"#)
+    nonisolated(unsafe) static let assignment = try! Regex(#"(?i)([\w.]*"# + secretName + #"\w*)["']?\]?\s*(?::\s*[\w\[\]]+\s*)?[:=]\s*(?:(?:Array|Data|SymmetricKey|Optional|String|bytes|str)\()?b?["']([^"'\n]{8,})["']"#)
     /// A literal fallback for a secret read from the environment: `environ.get("SECRET_KEY", "dev")`,
     /// `getenv("API_KEY", "x")`, Swift `env["SECRET_KEY"] ?? "dev"`.
-    static let fallback = try! Regex(#"(?i)["']([A-Z_]*"# + secretName + #"[A-Z_]*)["']\s*(?:\)|\])?\s*(?:,|\?\?)\s*["']([^"'\n]+)["']"#)
+    nonisolated(unsafe) static let fallback = try! Regex(#"(?i)["']([A-Z_]*"# + secretName + #"[A-Z_]*)["']\s*(?:\)|\])?\s*(?:,|\?\?)\s*["']([^"'\n]+)["']"#)
     /// `SECRET_KEY=value` in a .env file.
-    static let envLine = try! Regex(#"(?i)^\s*(?:export\s+)?([A-Z_]*"# + secretName + #"[A-Z_]*)\s*=\s*["']?([^\s"'#]{8,})"#)
-    static let keyShapes: [(String, Regex<AnyRegexOutput>)] = [
+    nonisolated(unsafe) static let envLine = try! Regex(#"(?i)^\s*(?:export\s+)?([A-Z_]*"# + secretName + #"[A-Z_]*)\s*=\s*["']?([^\s"'#]{8,})"#)
+    nonisolated(unsafe) static let keyShapes: [(String, Regex<AnyRegexOutput>)] = [
         ("a private key", try! Regex(#"-----BEGIN [A-Z ]*PRIVATE KEY-----"#)),
         ("an AWS access key", try! Regex(#"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"#)),
         ("a Stripe key", try! Regex(#"\b[sr]k_(?:live|test)_[0-9A-Za-z]{16,}"#)),
@@ -53,8 +54,8 @@ public struct SecretScan: Sendable {
         ("a Google API key", try! Regex(#"\bAIza[0-9A-Za-z_-]{35}\b"#)),
     ]
     /// `scheme://user:password@host` with a real password (not a `{placeholder}` or `$VARIABLE`).
-    static let credentialsURL = try! Regex(#"\b[a-z][a-z0-9+.-]*://[^/\s:@"'{}$]+:([^@\s"'{}$]+)@[^\s"']+"#)
-    static let debugOn = try! Regex(#"(?i)\b(?:debug\s*=\s*True\b|["']DEBUG["']\s*:\s*True\b|DEBUG\s*=\s*True\b|FLASK_DEBUG\s*=\s*["']?1)"#)
+    nonisolated(unsafe) static let credentialsURL = try! Regex(#"\b[a-z][a-z0-9+.-]*://[^/\s:@"'{}$]+:([^@\s"'{}$]+)@[^\s"']+"#)
+    nonisolated(unsafe) static let debugOn = try! Regex(#"(?i)\b(?:debug\s*=\s*True\b|["']DEBUG["']\s*:\s*True\b|DEBUG\s*=\s*True\b|FLASK_DEBUG\s*=\s*["']?1)"#)
 
     public let root: URL
 
