@@ -41,7 +41,8 @@ public struct SecretScan: Sendable {
     nonisolated(unsafe) static let assignment = try! Regex(#"(?i)([\w.]*"# + secretName + #"\w*)["']?\]?\s*(?::\s*[\w\[\]]+\s*)?[:=]\s*(?:(?:Array|Data|SymmetricKey|Optional|String|bytes|str)\()?b?["']([^"'\n]{8,})["']"#)
     /// A literal fallback for a secret read from the environment: `environ.get("SECRET_KEY", "dev")`,
     /// `getenv("API_KEY", "x")`, Swift `env["SECRET_KEY"] ?? "dev"`.
-    nonisolated(unsafe) static let fallback = try! Regex(#"(?i)["']([A-Z_]*"# + secretName + #"[A-Z_]*)["']\s*(?:\)|\])?\s*(?:,|\?\?)\s*["']([^"'\n]+)["']"#)
+    nonisolated(unsafe) static let fallback = try! Regex(#"(?i)(?:environ\.get\(|getenv\(|environ\[|env\[|environment\[|env\.get\()\s*["']([A-Z_]*"#
+                                                        + secretName + #"[A-Z_]*)["']\s*(?:\)|\])?\s*(?:,|\?\?|or\b)\s*["']([^"'\n]+)["']"#)
     /// `SECRET_KEY=value` in a .env file.
     nonisolated(unsafe) static let envLine = try! Regex(#"(?i)^\s*(?:export\s+)?([A-Z_]*"# + secretName + #"[A-Z_]*)\s*=\s*["']?([^\s"'#]{8,})"#)
     nonisolated(unsafe) static let keyShapes: [(String, Regex<AnyRegexOutput>)] = [
@@ -55,7 +56,7 @@ public struct SecretScan: Sendable {
     ]
     /// `scheme://user:password@host` with a real password (not a `{placeholder}` or `$VARIABLE`).
     nonisolated(unsafe) static let credentialsURL = try! Regex(#"\b[a-z][a-z0-9+.-]*://[^/\s:@"'{}$]+:([^@\s"'{}$]+)@[^\s"']+"#)
-    nonisolated(unsafe) static let debugOn = try! Regex(#"(?i)\b(?:debug\s*=\s*True\b|["']DEBUG["']\s*:\s*True\b|DEBUG\s*=\s*True\b|FLASK_DEBUG\s*=\s*["']?1)"#)
+    nonisolated(unsafe) static let debugOn = try! Regex(#"(?i)\b(?:debug\s*=\s*True\b|["']DEBUG["']\]?\s*[:=]\s*True\b|DEBUG\s*=\s*True\b|FLASK_DEBUG\s*=\s*["']?1)"#)
 
     public let root: URL
 

@@ -199,7 +199,7 @@ public struct Verifier {
             // checks and stops it in one network namespace. Running them together saves seconds.
             let command = manifest.test.map { $0 == ".venv/bin/python" ? venvPython : $0 }
             let job = Unchecked((self, command, backend, python, envPath))
-            let testsDone = DispatchSemaphore(value: options.projectTests ? 0 : 1)
+            let testsDone = DispatchSemaphore(value: 0)
             let testsOutcome = Locked<Result<GroupedProcess.Result, Error>?>(nil)
             if options.projectTests { Thread.detachNewThread {
                 let (me, command, backend, python, envPath) = job.value
@@ -207,7 +207,9 @@ public struct Verifier {
                                                   timeout: me.options.testTimeout) }
                 testsOutcome.mutate { $0 = r }
                 testsDone.signal()
-            } }
+            } } else {
+                testsDone.signal()
+            }
             let driven = runDriver(python: python, env: envPath)
             testsDone.wait()
             switch testsOutcome.value {
