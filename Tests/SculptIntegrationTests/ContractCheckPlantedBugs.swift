@@ -77,6 +77,12 @@ enum PlantedBugs {
                    "import database\n", "import database\nimport flask_sqlalchemy_that_does_not_exist\n"),
     ]
 
+    /// The FastAPI bugs the default suite plants (all of them with SCULPT_CONTRACT_MATRIX=1).
+    static let fastapiSample: Set<String> = [
+        "SECRET_KEY written in the code", "UNIQUE constraint on isbn dropped, the app's own check kept", "tokens never expire",
+        "no request size limit", "PUT keeps the fields it was not sent", "numbers accepted as strings",
+    ]
+
     static let fastapi: [PlantedBug] = [
         PlantedBug("SECRET_KEY written in the code", caughtBy: "contract.static.secrets", "backend/config.py",
                    #"secret_key=os.environ.get("SECRET_KEY", ""),"#, #"secret_key="fastapi-insecure-6f1c2d9a8b7e","#),
