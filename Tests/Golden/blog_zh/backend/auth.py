@@ -1,10 +1,11 @@
 """Password hashing and bearer tokens."""
 import hashlib
 import secrets
+import time
 from functools import cache
 
 from flask import current_app, request
-from itsdangerous import BadData, URLSafeTimedSerializer
+from itsdangerous import BadData, TimestampSigner, URLSafeTimedSerializer
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from database import session
@@ -39,9 +40,17 @@ def _unused_hash():
     return hash_password(secrets.token_urlsafe(16))
 
 
+class _Signer(TimestampSigner):
+    """Dates tokens by the app's clock: the system's, moved by CLOCK_OFFSET_SECONDS."""
+
+    def get_timestamp(self):
+        return int(time.time()) + current_app.config.get("CLOCK_OFFSET_SECONDS", 0)
+
+
 def _serializer():
     return URLSafeTimedSerializer(
-        current_app.config["SECRET_KEY"], salt=SIGNING_SALT, signer_kwargs={"digest_method": TOKEN_DIGEST}
+        current_app.config["SECRET_KEY"], salt=SIGNING_SALT, signer=_Signer,
+        signer_kwargs={"digest_method": TOKEN_DIGEST},
     )
 
 
