@@ -22,6 +22,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Also review the project (`sculpt review`): fail on any finding at warning or above.")
     var review = false
 
+    @Flag(help: "Skip the project's own tests: prove it by the contract checks alone (e.g. after its tests were edited).")
+    var contractOnly = false
+
     @OptionGroup var verification: VerificationOptions
 
     func run() throws {
@@ -29,7 +32,7 @@ struct CheckCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: project.appendingPathComponent("sculpt.json").path) else {
             throw fail("\(project.path) has no sculpt.json: give the folder of a project made by `sculpt new`")
         }
-        let report = verification.verify(project, quiet: quiet, detailed: true)
+        let report = verification.verify(project, quiet: quiet, detailed: true, projectTests: !contractOnly)
         if json { FileHandle.standardOutput.write(report.json()) }
         let reviewed = review ? ReviewStep.run(project, quiet: quiet, sandbox: verification.sandbox) : true
         if !report.passed || !reviewed { throw ExitCode(1) }

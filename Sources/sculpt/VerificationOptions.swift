@@ -16,8 +16,9 @@ struct VerificationOptions: ParsableArguments {
 
     /// Runs the verification, writes `verification.json` and the README's verification section, and
     /// prints progress and the summary on stderr (only failures with `quiet`).
-    func verify(_ project: URL, quiet: Bool, detailed: Bool) -> VerificationReport {
+    func verify(_ project: URL, quiet: Bool, detailed: Bool, projectTests: Bool = true) -> VerificationReport {
         var options = Verifier.Options()
+        options.projectTests = projectTests
         options.healthTimeout = healthTimeout
         options.testTimeout = testTimeout
         var env = ProcessInfo.processInfo.environment

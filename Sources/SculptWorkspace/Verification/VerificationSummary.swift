@@ -13,7 +13,8 @@ public enum VerificationSummary {
         let passed = r.checks.filter { $0.status == .passed }.count
         let failed = r.failedChecks.count
         if r.passed {
-            lines.append("Verified in \(String(format: "%.1f", r.seconds)) s: the project's tests pass and \(passed) contract checks pass (\(r.sandbox.kind.rawValue)).")
+            let tests = r.steps.first { $0.name == "tests" }?.status == .skipped ? "the project's tests were not run" : "the project's tests pass"
+            lines.append("Verified in \(String(format: "%.1f", r.seconds)) s: \(tests) and \(passed) contract checks pass (\(r.sandbox.kind.rawValue)).")
         } else {
             lines.append("Verification FAILED at \(r.failure?.step ?? "?") after \(String(format: "%.1f", r.seconds)) s"
                          + (r.checks.isEmpty ? "." : ": \(failed) of \(r.checks.count) contract checks failed."))

@@ -37,7 +37,29 @@ BAD_BODY = (400, 413, 415, 422)
 HASH_SHAPES = re.compile(r"^(scrypt:|pbkdf2:|\$2[aby]\$|\$argon2|\$scrypt\$|\$pbkdf2)")
 SECRET_KEYS = re.compile(r"(?i)^(password|passwd|pwd|password_hash|hashed_password|hash|salt|secret)$")
 UNKNOWN_ID = 987654321
+# What an answer must never show: stack traces, source paths, SQL, database and framework internals.
+INTERNALS = re.compile(
+    r"Traceback \(most recent call last\)|File \"[^\"]+\.py\", line \d+|\b[\w./-]+\.(?:py|swift):\d+"
+    r"|site-packages/|\[SQL: |\bINSERT INTO\b|\bSELECT\b[^\n]{0,200}\bFROM\b|\bUPDATE\b[^\n]{0,100}\bSET\b"
+    r"|(?i:constraint failed|integrityerror|operationalerror|programmingerror|databaseerror|sqlstate|no such table"
+    r"|no such column|sqlite3?\.|sqlalchemy|psycopg|errors\.pydantic\.dev|grdb|swift\.decodingerror|decodingerror"
+    r"|\bswift\.\w+|keyerror|valueerror|typeerror|attributeerror|indexerror|runtimeerror|zerodivisionerror)"
+    r"|\b[A-Z][A-Za-z]*[a-z](?:Error|Exception)\b|['\"](?:loc|msg|ctx)['\"]\s*:")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Seconds the verifier moves the clock of an extra server instance (CLOCK_OFFSET_SECONDS) around the
+# end of a token's lifetime: a token from the main server must work just before it and fail just after.
+CLOCK_MARGIN = 600
 REQUEST_TIMEOUT = 15.0
+# Races: every round sends RACE_SIZE requests released together; a project that lacks the database's
+# guarantee (a UNIQUE constraint, one transaction) loses at least one round of RACE_ROUNDS.
+RACE_SIZE = 10
+RACE_ROUNDS = 4
+ACCOUNT_RACE_ROUNDS = 1
+# Every registration hashes a password (slow on purpose): fewer of them, and the hash between the
+# server's check and its insert widens the window a race needs anyway.
+ACCOUNT_RACE_SIZE = 8
+# Where an account lives, for reading its constraints from the database.
+ACCOUNT_TABLES = ("user", "users", "account", "accounts")
 PREVIEW = 600
 
 
@@ -121,6 +143,58 @@ class Client:
         with self.lock:
             self.exchanges.append(ex)
         return ex
+
+    def burst(self, requests):
+        """Sends every (method, path, body, token) at once and gives the exchanges in order.
+
+        Each request has its own connection and is written whole but for its last byte; a barrier then
+        releases the last bytes together, so the server gets every request complete in the same instant
+        and its handlers really overlap (a server reads a body to its end before it acts on it)."""
+        barrier = threading.Barrier(len(requests))
+        out = [None] * len(requests)
+
+        def one(i, method, path, body, token):
+            data = json.dumps(body, ensure_ascii=False).encode("utf-8") if body is not None else b""
+            headers = {"Host": f"{self.host}:{self.port}", "Accept": "application/json",
+                       "Content-Type": "application/json", "Content-Length": str(len(data)), "Connection": "close"}
+            if token:
+                headers["Authorization"] = "Bearer " + token
+            wire = (f"{method} {path} HTTP/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+                    + "\r\n").encode("utf-8") + data
+            sock, released = None, False
+            try:
+                sock = socket.create_connection((self.host, self.port), timeout=REQUEST_TIMEOUT)
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                sock.sendall(wire[:-1])
+                try:
+                    barrier.wait(10)
+                except threading.BrokenBarrierError:
+                    pass
+                released = True
+                sock.sendall(wire[-1:])
+                resp = http.client.HTTPResponse(sock, method=method)
+                resp.begin()
+                payload = resp.read()
+                ex = Exchange(method, path, headers, data or None, resp.status, payload,
+                              {k.lower(): v for k, v in resp.getheaders()})
+            except (OSError, http.client.HTTPException) as e:
+                if not released:
+                    barrier.abort()
+                ex = Exchange(method, path, headers, data or None, error=f"{type(e).__name__}: {e}")
+            finally:
+                if sock is not None:
+                    sock.close()
+            out[i] = ex
+
+        threads = [threading.Thread(target=one, args=(i, *r)) for i, r in enumerate(requests)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(REQUEST_TIMEOUT + 15)
+        out = [ex or Exchange(r[0], r[1], {}, None, error="no answer in time") for ex, r in zip(out, requests)]
+        with self.lock:
+            self.exchanges.extend(out)
+        return out
 
 
 # ---------------------------------------------------------------- the contract ------------------------
@@ -326,6 +400,10 @@ class Values:
                 out.append(("maxLength", bad, f"{hi + 1} characters, over the maximum {hi}"))
             if "enum" in schema:
                 out.append(("allowedValues", "not-one-of-them", "a value not in the list"))
+                cased = next((v.swapcase() for v in schema["enum"] if isinstance(v, str) and v.swapcase() not in schema["enum"]
+                              and v.swapcase() != v), None)
+                if cased is not None:
+                    out.append(("allowedValues", cased, "an allowed value in the wrong case"))
             if fmt == "email":
                 out.append(("type", "not-an-email", "not an email address"))
             if fmt == "date":
@@ -334,6 +412,8 @@ class Values:
                 out.append(("type", "not-a-time", "not a date and time"))
         if t in ("integer", "number"):
             out.append(("type", "abc", "text instead of a number"))
+            written = "12" if t == "integer" else "12.5"
+            out.append(("type", written, "a number written as text"))
             if t == "integer":
                 out.append(("type", 1.5, "a fraction instead of a whole number"))
             step = 1 if t == "integer" else 0.01
@@ -345,6 +425,7 @@ class Values:
                 out.append(("maximum", schema["maximum"] + step, f"over the maximum {schema['maximum']}"))
         if t == "boolean":
             out.append(("type", "yes", "text instead of true/false"))
+            out.append(("type", "true", "true written as text"))
         return out
 
 
@@ -363,8 +444,11 @@ class Skip(Exception):
 class Checks:
     """Runs every check the spec implies and records each result with the refs it proves."""
 
-    def __init__(self, contract, client, db_path=None, deadline=None):
+    def __init__(self, contract, client, db_path=None, deadline=None, spawn=None):
         self.c, self.http, self.db_path = contract, client, db_path
+        # spawn(env) starts one more instance of the server under test (same database and key, the
+        # extra environment on top) and gives a Later of its Client, or None; only `serve` can.
+        self.spawn = spawn
         self.values = Values()
         self.results = []
         self.deadline = deadline
@@ -429,8 +513,9 @@ class Checks:
         return err
 
     def no_leak(self, ex, why):
-        if "Traceback (most recent call last)" in ex.text or re.search(r'File "[^"]+\.py", line \d+', ex.text):
-            raise Failure(f"{why}: the answer leaks a stack trace", ex)
+        found = internal_detail(ex)
+        if found:
+            raise Failure(f"{why}: the answer shows internal details ({found!r})", ex)
 
     def expect(self, ok, message, ex=None):
         if not ok:
@@ -508,6 +593,16 @@ class Checks:
 
     # ================================================================ the plan
     def all(self):
+        # Token expiry needs two more servers with their clocks moved; they start now, while the other
+        # checks run, and are only waited for at the end.
+        expiry, hours = None, (self.accounts or {}).get("tokenHours") or 24
+        login = self.c.op("login")
+        probe = self.c.op("me") or next((o for o in self.c.ops if o.secured and o.method == "GET" and "{" not in o.path), None)
+        if login and probe and self.spawn:
+            expiry = (probe, self.spawn({"CLOCK_OFFSET_SECONDS": str(hours * 3600 + CLOCK_MARGIN)}),
+                      self.spawn({"CLOCK_OFFSET_SECONDS": str(hours * 3600 - CLOCK_MARGIN)}))
+        elif login and probe:
+            expiry = (probe, None, None)
         self.run("contract.health", "GET /health answers 200 {\"status\": \"ok\"}", [], self.health)
         self.run("contract.frontend", "GET / serves the web page (HTML)", [], self.frontend)
         if self.register_op():
@@ -517,9 +612,21 @@ class Checks:
         for op in self.c.ops:
             if self.c.request_schema(op) is not None:
                 self.run(f"contract.bad_bodies.{op.id}",
-                         f"{op.method} {op.path} with a body that is not JSON, a JSON array, or 3 MB: 400/413/415/422, never 500",
+                         f"{op.method} {op.path} with a body that is not JSON or a JSON array: 400/415/422; 3 MB of valid JSON: 413",
                          [], lambda op=op: self.bad_bodies(op))
         self.run("contract.unknown_route", "an unknown API path answers 404 with a JSON error body", [], self.unknown_route)
+        if expiry:
+            self.run("accounts.login.token_expiry",
+                     f"a token is refused after its lifetime ({hours} h) and accepted just before it "
+                     f"(extra servers started with CLOCK_OFFSET_SECONDS, no waiting)",
+                     ["accounts.login"], lambda: self.token_expiry(expiry, hours))
+        self.run("contract.no_internal_details",
+                 "no answer during the whole run showed a stack trace, a source path, SQL or an exception or driver name",
+                 [], self.no_internal_details)
+        language = self.spec.get("language") or "en"
+        self.run("contract.messages.language",
+                 f"every message during the whole run was in the requirement's language ({'Chinese' if language == 'zh' else 'English'})",
+                 ["language"], lambda: self.messages_language(language))
         if self.register_op():
             self.run("accounts.secrets_never_echoed", "no answer during the whole run contained a password or a hash",
                      ["accounts.password"], self.secrets_never_echoed)
@@ -558,11 +665,12 @@ class Checks:
             ("malformed JSON", dict(raw="{not json", content_type="application/json")),
             ("a form-encoded body", dict(raw="a=1&b=2", content_type="application/x-www-form-urlencoded")),
             ("a JSON array", dict(raw='["not", "an", "object"]')),
-            ("a 3 MB body", dict(body=big)),
+            ("a 3 MB body that is valid JSON", dict(body=big)),
         ]
         for why, kw in cases:
             ex = self.http.call(op.method, target, token=token, **kw)
-            self.error(ex, BAD_BODY, f"{op.method} {op.path} with {why}")
+            # A body over the size limit is refused for its size, even when it is valid JSON.
+            self.error(ex, (413,) if "3 MB" in why else BAD_BODY, f"{op.method} {op.path} with {why}")
 
     def secrets_never_echoed(self):
         if not self.values.secrets:
@@ -575,6 +683,42 @@ class Checks:
             for k in json_keys(ex.json):
                 if SECRET_KEYS.match(k):
                     raise Failure(f"an answer has a {k!r} key", ex)
+
+    def token_expiry(self, expiry, hours):
+        probe, late, early = expiry
+        if late is None:
+            raise Skip("only `serve` can start the extra servers this check needs")
+        token, body, _ = self.person("alice")
+        before, after = early.get(), late.get()
+        if isinstance(after, str) or isinstance(before, str):
+            raise Failure(f"an extra server with CLOCK_OFFSET_SECONDS did not start: {after if isinstance(after, str) else before}")
+        ex = before.call(probe.method, probe.url(), token=token)
+        self.ok_json(ex, (200,), f"{probe.method} {probe.path} with a token {hours} h minus {CLOCK_MARGIN} s old "
+                                 f"(server clock moved by CLOCK_OFFSET_SECONDS)")
+        ex = after.call(probe.method, probe.url(), token=token)
+        self.error(ex, (401,), f"{probe.method} {probe.path} with a token {hours} h plus {CLOCK_MARGIN} s old, past its lifetime "
+                               f"(server clock moved by CLOCK_OFFSET_SECONDS)")
+        # The late server itself works: a token it issues now is accepted, so the 401 was the expiry.
+        login = self.c.op("login")
+        fields = (self.c.request_schema(login) or {}).get("properties") or {}
+        lex = after.call("POST", login.url(), {k: body[k] for k in fields if k in body})
+        fresh = self.ok_json(lex, (200,), "log in on the server whose clock was moved").get("token")
+        self.ok_json(after.call(probe.method, probe.url(), token=fresh), (200,),
+                     f"{probe.method} {probe.path} with a fresh token on the server whose clock was moved")
+
+    def no_internal_details(self):
+        for ex in list(self.http.exchanges):
+            found = internal_detail(ex)
+            if found:
+                raise Failure(f"{ex.method} {ex.path}: the answer shows internal details ({found!r})", ex)
+
+    def messages_language(self, language):
+        for ex in list(self.http.exchanges):
+            for text in messages_in(ex.json):
+                if language == "zh" and not CJK.search(text):
+                    raise Failure(f"{ex.method} {ex.path}: the message {text!r} is not in Chinese, the requirement's language", ex)
+                if language != "zh" and CJK.search(text):
+                    raise Failure(f"{ex.method} {ex.path}: the message {text!r} is not in English, the requirement's language", ex)
 
     def no_server_errors(self):
         for ex in list(self.http.exchanges):
@@ -592,8 +736,14 @@ class Checks:
                  lambda: self.register_valid(reg, ident))
         self.run("accounts.identity.unique", f"register a taken {ident} again: 409 with an error naming {ident}",
                  ["accounts.identity.unique"], lambda: self.register_duplicate(reg, ident))
-        self.run("accounts.identity.unique.race", f"8 simultaneous registrations of one {ident}: exactly one 201, the rest 409",
-                 ["accounts.identity.unique"], lambda: self.race(reg, None, self.values.body(self.c, schema), ident))
+        self.run("accounts.identity.unique.race",
+                 f"the database keeps {ident} unique (UNIQUE in its schema), and {ACCOUNT_RACE_SIZE} simultaneous registrations of one {ident}: exactly one 201, the rest 409",
+                 ["accounts.identity.unique"], lambda: self.race(reg, ident, ACCOUNT_RACE_ROUNDS, ACCOUNT_TABLES, ACCOUNT_RACE_SIZE))
+        for f in (self.accounts or {}).get("fields", []):
+            if f.get("unique") and f["name"] in (schema.get("properties") or {}):
+                self.run(f"accounts.fields.{f['name']}.unique.race",
+                         f"the database keeps {f['name']} unique, and {ACCOUNT_RACE_SIZE} simultaneous registrations with one {f['name']}: exactly one 201",
+                         [f"accounts.fields.{f['name']}.unique"], lambda f=f: self.race(reg, f["name"], ACCOUNT_RACE_ROUNDS, ACCOUNT_TABLES, ACCOUNT_RACE_SIZE))
         self.run("accounts.register.extra_fields", "register with id, is_admin and role added: none of them is taken from the client",
                  ["accounts.register"], lambda: self.extra_fields(reg, None))
         self.constraint_checks(reg, None)
@@ -629,33 +779,75 @@ class Checks:
         err = self.error(self.http.call("POST", reg.url(), again), (409,), f"register the same {ident} again", field=ident)
         self.expect(len(err["message"]) > 2, "the duplicate answer needs a readable message")
 
-    def race(self, op, entity, body, field):
+    def race(self, op, field, rounds, tables=(), size=RACE_SIZE):
+        """The database itself refuses a second row with one value of `field` (its SQLite schema has a
+        UNIQUE index on the column), and RACE_SIZE creates with one value, released together,
+        `rounds` times: each round exactly one 201 and the rest 409 (never two records, never a 500).
+        The schema is read first because a race lost by the server shows only when its threads happen
+        to interleave; a missing constraint shows every time."""
+        verdict = self.unique_in_schema(tables, field)
+        if verdict is False:
+            raise Failure(f"the database has no UNIQUE constraint or unique index on {field} (read from {self.db_path}): "
+                          f"racing requests can store one value twice; the app's own check before the insert cannot prevent it")
         token = self.token_for(op)
-        codes, answers = [], []
-        barrier = threading.Barrier(8)
+        schema = self.c.request_schema(op)
+        for r in range(rounds):
+            value = self.values.body(self.c, schema)[field]
+            answers = self.http.burst([(op.method, op.url(), self.values.body(self.c, schema, **{field: value}), token)
+                                       for _ in range(size)])
+            self.one_winner(answers, 201, f"round {r + 1} of {rounds}: {size} simultaneous {op.method} {op.path} with one {field}")
 
-        def attempt(i):
-            mine = dict(body)
-            if "password" in mine:
-                mine["password"] = self.values.valid(self.c.resolve(self.c.request_schema(op)["properties"]["password"]))
-            try:
-                barrier.wait(5)
-            except threading.BrokenBarrierError:
-                pass
-            ex = self.http.call(op.method, op.url(), mine, token=token)
-            codes.append(ex.status)
-            answers.append(ex)
+    def unique_in_schema(self, tables, column):
+        """True when a table named like one of `tables` (or else the only table with `column`) has a
+        unique, non-partial index on exactly that column; False when it has none; None when the
+        database cannot be read (not a SQLite file) or the table cannot be told."""
+        if not self.db_path or not os.path.exists(self.db_path):
+            return None
+        try:
+            conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=10)
+        except sqlite3.Error:
+            return None
+        try:
+            names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+            having = [t for t in names if column in [r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')]]
+            wanted = [t for t in having if t.lower() in {n.lower() for n in tables}]
+            if len(wanted) != 1 and len(having) != 1:
+                return None
+            table = (wanted or having)[0]
+            for row in conn.execute(f'PRAGMA index_list("{table}")'):
+                name, unique = row[1], row[2]
+                partial = row[4] if len(row) > 4 else 0
+                if unique and not partial and [r[2] for r in conn.execute(f'PRAGMA index_info("{name}")')] == [column]:
+                    return True
+            return False
+        except sqlite3.Error:
+            return None
+        finally:
+            conn.close()
 
-        threads = [threading.Thread(target=attempt, args=(i,)) for i in range(8)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(REQUEST_TIMEOUT + 5)
-        wanted = [201] + [409] * 7
-        if sorted(codes) != wanted:
-            odd = next((a for a in answers if a.status not in (201, 409)), None) or next(
-                (a for a in answers if a.status == 201), None)
-            raise Failure(f"8 simultaneous requests with one {field} got {sorted(codes)}; expected one 201 and seven 409", odd)
+    def update_race(self, ops, op, field, rounds):
+        """RACE_SIZE records each changed at once to one new value of `field`: exactly one 200, the rest 409."""
+        token = self.token_for(op)
+        create = ops["create"]
+        for r in range(rounds):
+            made = [self.make(ops)[1]["id"] for _ in range(RACE_SIZE)]
+            value = self.values.body(self.c, self.c.request_schema(create))[field]
+            if op.method == "PUT":
+                bodies = [self.values.body(self.c, self.c.request_schema(op), variant=1, **{field: value}) for _ in made]
+            else:
+                bodies = [{field: value} for _ in made]
+            answers = self.http.burst([(op.method, op.url(i), b, token) for i, b in zip(made, bodies)])
+            self.one_winner(answers, 200, f"round {r + 1} of {rounds}: {RACE_SIZE} records changed at once ({op.method}) to one {field}")
+
+    def one_winner(self, answers, ok, why):
+        codes = sorted(a.status for a in answers)
+        if codes != [ok] + [409] * (len(answers) - 1):
+            odd = next((a for a in answers if a.status not in (ok, 409)), None) or next(
+                (a for a in answers if a.status == ok), None)
+            raise Failure(f"{why} got {codes}; expected one {ok} and {len(answers) - 1} times 409", odd)
+        for a in answers:
+            if a.status == 409:
+                self.error(a, (409,), why)
 
     def extra_fields(self, op, entity):
         token = self.token_for(op)
@@ -758,6 +950,10 @@ class Checks:
                 cid = f"{prefix}.{constraint}" + ("" if constraint != "required" else (".missing" if bad is None else ".empty"))
                 if constraint == "type":
                     cid += "." + re.sub(r"[^a-z]+", "_", why.split(" ")[-1])
+                    if why.endswith("written as text"):
+                        cid += "_" + ("bool" if bad == "true" else "number")
+                if constraint == "allowedValues" and why.endswith("wrong case"):
+                    cid += ".case"
                 self.run(cid, title, [ref], lambda op=op, name=name, bad=bad, why=why: self.broken(op, name, bad, why))
             if "default" in sub and op.action == "create" and name not in required:
                 self.run(f"{prefix}.default", f"create without {name}: it takes the default {sub['default']!r}",
@@ -799,7 +995,7 @@ class Checks:
             self.run(f"entities.{name}.list", f"list {e.get('plural', name)}: 200 {{items, total, page, page_size}} holding the new one; page_size pages",
                      [f"entities.{name}.list"], lambda: self.list_valid(e, ops))
         if create and ops["list"] and "q" in ops["list"].query and e.get("searchable"):
-            self.run(f"entities.{name}.search", f"search {e.get('plural', name)} by {', '.join(e['searchable'])}: q finds a case-insensitive substring, and only matches",
+            self.run(f"entities.{name}.search", f"search {e.get('plural', name)} by {', '.join(e['searchable'])}: q finds a case-insensitive substring, and only matches; % and _ match themselves",
                      [f"entities.{name}.search"], lambda: self.search(e, ops))
         if create and ops["put"]:
             self.run(f"entities.{name}.update.put", f"replace a {name} (PUT): 200, and get shows the new values",
@@ -807,8 +1003,15 @@ class Checks:
         if create and ops["patch"]:
             self.run(f"entities.{name}.update.patch", f"change one field of a {name} (PATCH): 200, and get shows it",
                      [f"entities.{name}.update"], lambda: self.update(e, ops, "patch"))
+        if create and ops["put"]:
+            self.run(f"entities.{name}.update.put_replaces",
+                     f"PUT replaces a {name}: a required field left out is 400/422, an optional one goes back to its default, never kept",
+                     [f"entities.{name}.update"], lambda: self.put_replaces(e, ops))
+        if create and ops["patch"]:
+            self.run(f"entities.{name}.update.patch_empty", f"PATCH a {name} with an empty body {{}}: 400/422",
+                     [f"entities.{name}.update"], lambda: self.patch_empty(e, ops))
         if create and ops["delete"]:
-            self.run(f"entities.{name}.delete", f"delete a {name}: 204, then get and delete it again: 404",
+            self.run(f"entities.{name}.delete", f"delete a {name}: the status openapi.json declares (204 without a body), then get and delete it again: 404",
                      [f"entities.{name}.delete"], lambda: self.delete(e, ops))
         for key in ("get", "put", "patch", "delete"):
             op = ops[key]
@@ -820,11 +1023,17 @@ class Checks:
             self.constraint_checks(create, name)
             for f in e.get("fields", []):
                 if f.get("unique"):
-                    self.run(f"entities.{name}.fields.{f['name']}.unique", f"create or change a {name} to a {f['name']} already taken: 409 naming {f['name']}",
+                    self.run(f"entities.{name}.fields.{f['name']}.unique", f"create or change a {name} to a {f['name']} already taken: 409 naming {f['name']}; keeping its own {f['name']}: 200",
                              [f"entities.{name}.fields.{f['name']}.unique"], lambda f=f: self.unique(e, ops, f["name"]))
-                    self.run(f"entities.{name}.fields.{f['name']}.unique.race", f"8 simultaneous creates with one {f['name']}: exactly one 201, the rest 409",
-                             [f"entities.{name}.fields.{f['name']}.unique"],
-                             lambda f=f: self.race(create, name, self.values.body(self.c, self.c.request_schema(create)), f["name"]))
+                    self.run(f"entities.{name}.fields.{f['name']}.unique.race",
+                             f"the database keeps {f['name']} unique (UNIQUE in its schema), and {RACE_ROUNDS} rounds of {RACE_SIZE} simultaneous creates with one {f['name']}: each exactly one 201, the rest 409",
+                             [f"entities.{name}.fields.{f['name']}.unique"], lambda f=f: self.race(create, f["name"], RACE_ROUNDS, (name, e.get("plural", name + "s"))))
+                    change = ops["patch"] or ops["put"]
+                    if change:
+                        self.run(f"entities.{name}.fields.{f['name']}.unique.update_race",
+                                 f"{RACE_SIZE} {name}s changed at once ({change.method}) to one {f['name']}: exactly one 200, the rest 409",
+                                 [f"entities.{name}.fields.{f['name']}.unique"],
+                                 lambda f=f, change=change: self.update_race(ops, change, f["name"], 1))
         for key, op in ops.items():
             if op and op.secured:
                 self.run(f"entities.{name}.access.{key}.token", f"{op.method} {op.path} without a token, or with a forged one: 401",
@@ -902,6 +1111,23 @@ class Checks:
         hits = [i.get(field) for i in got.get("items") or []]
         self.expect(val(a) in hits, f"q={needle!r} misses {val(a)!r}", ex)
         self.expect(val(b) not in hits, f"q={needle!r} also returns {val(b)!r}", ex)
+        if sub.get("format") == "email" or "pattern" in sub:
+            return
+        # % and _ are characters like any other: they match themselves, never "anything".
+        mark = "Wz" + secrets.token_hex(3)
+        made = {c: val("k" + mark + c + "y") for c in "%_"}
+        plain = val("k" + mark + "qy")
+        for v in list(made.values()) + [plain]:
+            self.make(ops, **{field: v})
+        for c, v in made.items():
+            needle = mark + c
+            ex = self.http.call("GET", ops["list"].url(), token=self.token_for(ops["list"]), params={"q": needle})
+            got = self.ok_json(ex, (200,), f"search {e['name']} with q={needle}")
+            hits = [i.get(field) for i in got.get("items") or []]
+            self.expect(v in hits, f"q={needle!r} misses {v!r}", ex)
+            wild = [h for h in hits if h in (plain, *made.values()) and h != v]
+            if wild:
+                raise Failure(f"q={needle!r} treats {c!r} as a wildcard: it also returns {wild[0]!r}", ex)
 
     def update(self, e, ops, key):
         body, made, _ = self.make(ops)
@@ -920,11 +1146,50 @@ class Checks:
             got = self.ok_json(ex, (200,), f"get a {e['name']} after {op.method}")
             self.fields_match(change, got, f"get after {op.method}", ex)
 
+    def put_replaces(self, e, ops):
+        """PUT replaces the whole record: a field it leaves out is required (400/422) or goes back to its
+        default or null; it never keeps the value it had, as a PATCH would."""
+        op = ops["put"]
+        schema = self.c.request_schema(op)
+        required = set(schema.get("required", []))
+        props = {k: self.c.resolve(v) for k, v in (schema.get("properties") or {}).items() if not self.c.resolve(v).get("readOnly")}
+        body, made, _ = self.make(ops)
+        token = self.token_for(op)
+        for name in sorted(required & set(props)):
+            change = self.values.body(self.c, schema, variant=1)
+            change.pop(name)
+            ex = self.http.call("PUT", op.url(made["id"]), change, token=token)
+            self.error(ex, INVALID, f"PUT a {e['name']} without its required {name}", field=name)
+        optional = [k for k in props if k not in required and k in body]
+        if not optional:
+            return
+        change = {k: v for k, v in self.values.body(self.c, schema, variant=1).items() if k in required}
+        ex = self.http.call("PUT", op.url(made["id"]), change, token=token)
+        got = self.ok_json(ex, (200,), f"PUT a {e['name']} without its optional {', '.join(optional)}")
+        if ops["get"]:
+            ex = self.http.call("GET", ops["get"].url(made["id"]), token=self.token_for(ops["get"]))
+            got = self.ok_json(ex, (200,), f"get a {e['name']} after a PUT without {', '.join(optional)}")
+        for k in optional:
+            kept = got.get(k)
+            if kept is not None and self.same(body[k], kept) and not ("default" in props[k] and self.same(props[k]["default"], kept)):
+                raise Failure(f"PUT without {k} kept its old value {kept!r}: PUT must replace the record "
+                              f"({k} back to {props[k].get('default')!r}), not change it like PATCH", ex)
+
+    def patch_empty(self, e, ops):
+        _, made, _ = self.make(ops)
+        op = ops["patch"]
+        self.error(self.http.call("PATCH", op.url(made["id"]), {}, token=self.token_for(op)), INVALID,
+                   f"PATCH a {e['name']} with an empty body {{}}")
+
     def delete(self, e, ops):
         _, made, _ = self.make(ops)
         op = ops["delete"]
         token = self.token_for(op)
-        self.status(self.http.call("DELETE", op.url(made["id"]), token=token), (200, 204), f"delete a {e['name']}")
+        declared = [int(c) for c in (op.spec.get("responses") or {}) if c in ("200", "204")] or [200, 204]
+        ex = self.status(self.http.call("DELETE", op.url(made["id"]), token=token), tuple(declared),
+                         f"delete a {e['name']} (openapi.json declares {' or '.join(map(str, declared))})")
+        if ex.status == 204:
+            self.expect(not ex.payload, f"delete a {e['name']}: a 204 answer has a body", ex)
         if ops["get"]:
             self.error(self.http.call("GET", ops["get"].url(made["id"]), token=self.token_for(ops["get"])), (404,),
                        f"get a deleted {e['name']}")
@@ -948,6 +1213,17 @@ class Checks:
             _, second, _ = self.make(ops)
             ex = self.http.call("PATCH", patch.url(second["id"]), {field: body[field]}, token=self.token_for(patch))
             self.error(ex, (409,), f"change a {e['name']}'s {field} to a taken one", field=field)
+        # A record keeps its own value: saving it again unchanged is no conflict with itself.
+        for key in ("put", "patch"):
+            op = ops[key]
+            if op:
+                if key == "put":
+                    change = self.values.body(self.c, self.c.request_schema(op), variant=1, **{field: body[field]})
+                else:
+                    change = {field: body[field]}
+                ex = self.http.call(op.method, op.url(first["id"]), change, token=self.token_for(op))
+                got = self.ok_json(ex, (200,), f"{op.method} a {e['name']} keeping its own {field}")
+                self.fields_match(change, got, f"{op.method} a {e['name']} keeping its own {field}", ex)
 
     def secured(self, e, ops, op):
         target = None
@@ -1001,6 +1277,29 @@ class Checks:
 def is_owned(e):
     a = e.get("access") or {}
     return a.get("read") == "owner" or a.get("write") == "owner"
+
+
+def internal_detail(ex):
+    """The first internal detail (stack trace, source path, SQL, exception or driver name) an API answer
+    shows, or None. The web page and its scripts are not API answers: they may name errors freely."""
+    ctype = ex.response_headers.get("content-type", "")
+    if not ex.payload or any(t in ctype for t in ("text/html", "javascript", "text/css")):
+        return None
+    m = INTERNALS.search(ex.text)
+    return m.group(0) if m else None
+
+
+def messages_in(value):
+    """The user-facing messages of an answer: error.message and a top-level message."""
+    if not isinstance(value, dict):
+        return []
+    out = []
+    err = value.get("error")
+    if isinstance(err, dict) and isinstance(err.get("message"), str):
+        out.append(err["message"])
+    if isinstance(value.get("message"), str):
+        out.append(value["message"])
+    return out
 
 
 def json_keys(value):
@@ -1082,6 +1381,48 @@ def tail(path, lines=60):
         return ""
 
 
+class Later:
+    """A value computed on a thread of its own; get() waits for it."""
+
+    def __init__(self, fn):
+        self.value = None
+        self.thread = threading.Thread(target=self._run, args=(fn,), daemon=True)
+        self.thread.start()
+
+    def _run(self, fn):
+        try:
+            self.value = fn()
+        except Exception as e:  # reported by whoever waits for it
+            self.value = f"{type(e).__name__}: {e}"
+
+    def get(self, timeout=60):
+        self.thread.join(timeout)
+        return self.value if not self.thread.is_alive() else "it did not answer in time"
+
+
+def wait_healthy(server, port, path, timeout):
+    """(True, "") once `path` answers 200, or (False, why)."""
+    why = ""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        code = server.poll()
+        if code is not None:
+            return False, f"the server exited with status {code} before answering {path}"
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", path)
+            r = conn.getresponse()
+            r.read()
+            conn.close()
+            if r.status == 200:
+                return True, ""
+            why = f"{path} answered {r.status}"
+        except (OSError, http.client.HTTPException) as e:
+            why = f"{path} did not answer ({type(e).__name__})"
+        time.sleep(0.05)
+    return False, f"no 200 from {path} within {timeout:g} s ({why})"
+
+
 def serve(args):
     project = os.path.abspath(args.project)
     work = os.path.abspath(args.work or os.path.join(project, ".sculpt-verify"))
@@ -1117,44 +1458,53 @@ def serve(args):
         return out
 
     def stop(*_):
-        try:
-            os.killpg(server.pid, signal.SIGKILL)
-        except OSError:
-            pass
+        for proc in [server] + extras:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except OSError:
+                pass
         sys.exit(3)
 
+    extras = []
     signal.signal(signal.SIGTERM, stop)
     phase("start", "passed", t0, f"{' '.join(backend['start'])} on 127.0.0.1:{port}")
     client = Client(f"http://127.0.0.1:{port}")
     t1 = time.monotonic()
-    healthy, why = False, ""
-    deadline = t1 + args.health_timeout
-    while time.monotonic() < deadline:
-        code = server.poll()
-        if code is not None:
-            why = f"the server exited with status {code} before answering {backend.get('health', '/health')}"
-            break
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", backend.get("health", "/health"))
-            r = conn.getresponse()
-            r.read()
-            conn.close()
-            if r.status == 200:
-                healthy = True
-                break
-            why = f"{backend.get('health', '/health')} answered {r.status}"
-        except (OSError, http.client.HTTPException) as e:
-            why = f"{backend.get('health', '/health')} did not answer ({type(e).__name__})"
-        time.sleep(0.05)
-    else:
-        why = f"no 200 from {backend.get('health', '/health')} within {args.health_timeout:g} s ({why})"
-    phase("health", "passed" if healthy else "failed", t1,
-          f"{backend.get('health', '/health')} answered 200" if healthy else why)
+    health = backend.get("health", "/health")
+    healthy, why = wait_healthy(server, port, health, args.health_timeout)
+    phase("health", "passed" if healthy else "failed", t1, f"{health} answered 200" if healthy else why)
+
+    def spawn(extra):
+        """One more instance of the server (same database and SECRET_KEY) with `extra` in its
+        environment, started on a thread: a Later of its Client, or of why it did not start."""
+        # Started on this thread: a child's death signal follows the thread that started it.
+        p = free_port()
+        with open(os.path.join(work, f"server-{p}.log"), "wb") as out:
+            proc = subprocess.Popen(backend["start"], cwd=os.path.join(project, backend.get("dir", ".")),
+                                    env=dict(env, PORT=str(p), **extra), stdin=subprocess.DEVNULL, stdout=out,
+                                    stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=die_with_parent)
+        extras.append(proc)
+
+        def started():
+            ok, why = wait_healthy(proc, p, health, args.health_timeout)
+            return Client(f"http://127.0.0.1:{p}") if ok else why
+        return Later(started)
+
+    def stop_extras():
+        for proc in extras:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except OSError:
+                pass
+            proc.wait()
+
     if healthy:
         t2 = time.monotonic()
-        checks = Checks(Contract(doc, spec), client, db, deadline=t2 + args.checks_timeout)
-        results.extend(checks.all())
+        checks = Checks(Contract(doc, spec), client, db, deadline=t2 + args.checks_timeout, spawn=spawn)
+        try:
+            results.extend(checks.all())
+        finally:
+            stop_extras()
         failed = sum(1 for r in results if r["status"] == "failed")
         passed = sum(1 for r in results if r["status"] == "passed")
         phase("contract", "failed" if failed else "passed", t2, f"{passed} passed, {failed} failed")
