@@ -48,7 +48,7 @@ struct ExplainCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: target.path) else {
                 throw UserError(message: "\(path) does not exist: give a project folder made by `sculpt new`, or a Python file or folder")
             }
-            let reviewFindings = try findings.map { try ReviewFindings.decode(Data(contentsOf: URL(fileURLWithPath: $0))) } ?? []
+            let reviewFindings = try findings.map { try ExplainedFindings.decode(Data(contentsOf: URL(fileURLWithPath: $0))) } ?? []
             var walkthrough: Walkthrough
             let catalog: ExplainCatalog
             if ProjectReader.isSculptProject(target) {

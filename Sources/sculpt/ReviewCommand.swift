@@ -59,7 +59,7 @@ struct ReviewCommand: ParsableCommand {
         options.postgres = !noPostgres
         options.language = lang.flatMap(ReviewLanguage.init(rawValue:))
         var env = ProcessInfo.processInfo.environment
-        if sandbox == "none" { env["SCULPT_SANDBOX"] = "none" }
+        if sandbox == .none { env["SCULPT_SANDBOX"] = "none" }
         options.sandbox = Sandbox.detect(limits: options.limits, environment: env)
         let report: ReviewReport
         let catalog: ReviewRuleCatalog
@@ -95,10 +95,10 @@ struct ReviewCommand: ParsableCommand {
 /// `sculpt check --review`: the review as a step of verification. A generated project must come out
 /// with nothing at warning or above; notes are printed but do not fail it.
 enum ReviewStep {
-    static func run(_ project: URL, quiet: Bool, sandbox: String) -> Bool {
+    static func run(_ project: URL, quiet: Bool, sandbox: SandboxChoice) -> Bool {
         var options = ReviewRunner.Options()
         var env = ProcessInfo.processInfo.environment
-        if sandbox == "none" { env["SCULPT_SANDBOX"] = "none" }
+        if sandbox == .none { env["SCULPT_SANDBOX"] = "none" }
         options.sandbox = Sandbox.detect(limits: options.limits, environment: env)
         do {
             let (report, catalog, _) = try ReviewRunner(options: options, progress: quiet ? { _ in } : { say($0) }).review(project.path)

@@ -13,7 +13,7 @@ struct ProjectManifestTests {
         let text = try #require(files.first { $0.path == "sculpt.json" }).contents
         let manifest = try ProjectManifest.decode(Data(text.utf8))
         #expect(manifest.backend.kind == kind)
-        #expect(manifest.backend == ProjectGenerator.targets[backend]!.manifest)
+        #expect(manifest.backend == Backend(rawValue: backend)!.target.manifest)
         #expect(manifest.json == text)
         // The contract's keys are all there for readers that know nothing of `kind`.
         let raw = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]

@@ -43,7 +43,7 @@ struct ReadmeTests {
           arguments: ["flask", "fastapi", "hummingbird"])
     func plainCommands(backend: String) throws {
         let spec = try PageFixtures.spec("products_en")
-        let text = try Self.readme(spec, manifest: ProjectGenerator.targets[backend]!.manifest)
+        let text = try Self.readme(spec, manifest: Backend(rawValue: backend)!.target.manifest)
         let expected = backend == "hummingbird" ? ["\nswift build\n", "\nswift run server\n", "\nswift test\n"]
             : ["\npython3 -m venv .venv\n", " -r requirements-dev.txt\n", "\n.venv/bin/python app.py\n", "\n.venv/bin/python -m pytest -q\n"]
         for command in expected { #expect(text.contains(command), "\(backend): no \(command)") }

@@ -26,7 +26,7 @@ struct ExplainClassicAppTests {
           arguments: Language.allCases)
     func everyLine(_ language: Language) throws {
         let outline = try PythonOutliner().outline(Self.app)
-        let findings = try ReviewFindings.decode(Data(Self.sarif.utf8))
+        let findings = try ExplainedFindings.decode(Data(Self.sarif.utf8))
         let builder = try OutlineWalkthroughBuilder(language: language)
         let w = builder.build(outline, title: "classic_register", findings: findings)
         let source = SourceLines.split(try String(contentsOf: Self.app, encoding: .utf8))

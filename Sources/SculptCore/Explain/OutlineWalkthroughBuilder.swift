@@ -19,7 +19,7 @@ public struct OutlineWalkthroughBuilder: Sendable {
         "create-all": ["migration"], "run-debug": ["debug-mode"], "run-debug-all": ["debug-mode"], "config-db": ["database-url"],
     ]
 
-    public func build(_ outline: PythonOutline, title: String, findings: [ReviewFinding] = []) -> Walkthrough {
+    public func build(_ outline: PythonOutline, title: String, findings: [ExplainedFinding] = []) -> Walkthrough {
         var w = Walkthrough(language: catalog.language, title: title, backend: "python")
         func say(_ k: String, _ v: [String: String] = [:]) -> String { catalog.say(k, v) }
         let sep = say("list.separator")

@@ -133,13 +133,14 @@ public struct ReviewRunner {
         if EnvironmentCache.requirements(in: backend) != nil {
             let prepared = try EnvironmentCache(root: options.cacheRoot).prepare(backend: backend, python: python, work: work, progress: progress)
             readable.append(prepared.path)
-            interpreter = backend.appendingPathComponent(".venv/bin/python").path
+            // The cached environment is run by path, as `sculpt check` runs it; the project gets no link.
+            interpreter = prepared.path.appendingPathComponent("bin/python").path
             progress("  setup   \(String(format: "%6.2f s", Date().timeIntervalSince(t)))  \(prepared.detail)")
         } else if target.hasManifest {
             // A compiled backend: its own set-up commands, as `sculpt check` runs them.
             let manifest = try Manifest.load(from: copy)
             if FileManager.default.fileExists(atPath: backend.appendingPathComponent("Package.swift").path),
-               let toolchain = Verifier.Run.swiftToolchain() {
+               let toolchain = BackendSetup.swiftToolchain() {
                 readable.append(toolchain)
             }
             for step in manifest.setup {

@@ -451,6 +451,11 @@ class Probe:
         if self.manifest:
             cwd = os.path.join(self.root, self.manifest.get("dir", "."))
             command = list(self.manifest["start"])
+            # The manifest's `.venv/bin/...` is the environment this script runs in (Sculpt's cache,
+            # run by path) unless the project has a real one of its own.
+            if command and command[0].startswith((".venv/bin/", "./.venv/bin/")) \
+                    and not os.path.exists(os.path.join(cwd, command[0])):
+                command[0] = os.path.join(os.path.dirname(sys.executable), command[0].rsplit("/", 1)[1])
         else:
             entry = self.app_entry()
             if entry is None:
