@@ -1,5 +1,5 @@
 /// The tests the generated suite will hold, each with the spec refs it proves, and the clauses of the
-/// requirement each one cites in its docstring.
+/// requirement each one cites (a Python docstring, a Swift doc comment: each target prints its own).
 ///
 /// A clause's ref (`entities.post.fields.title.maxLength`) goes to every test proving exactly that
 /// ref; when none does, to the tests of its parent (`entities.post.fields.title`), and so on up to the
@@ -45,16 +45,12 @@ final class TestPlan {
         }
     }
 
-    /// The test's docstring, indented for a function body.
-    func docstring(_ key: String) -> String {
+    /// The summary a test was registered with.
+    func summary(_ key: String) -> String {
         guard let test = tests.first(where: { $0.key == key }) else { preconditionFailure("no test \(key)") }
-        return PythonCode.docstring(test.summary, requirements: cited[key] ?? [])
+        return test.summary
     }
 
-    /// Docstrings of the tests whose key starts with `prefix`, keyed by the rest of the key.
-    func docstrings(prefix: String) -> [String: String] {
-        var out: [String: String] = [:]
-        for t in tests where t.key.hasPrefix(prefix) { out[String(t.key.dropFirst(prefix.count))] = docstring(t.key) }
-        return out
-    }
+    /// The clauses a test cites, in the requirement's order (empty before `cite`).
+    func requirements(_ key: String) -> [String] { cited[key] ?? [] }
 }

@@ -1,5 +1,5 @@
-/// Values for the generated Swift tests: valid samples (fresh per call where a field is unique) and
-/// invalid ones, each written as a Swift expression, from a field's JSON Schema.
+/// Values for the generated Swift tests: valid samples (fresh per call where a field is unique), and
+/// the Swift expressions of the target-neutral edge values (`EdgeCase`, `TestValue`).
 enum HummingbirdTestValues {
     /// Whether a field holds free text (no format, no list of values), so tests can choose its words.
     static func isFreeText(_ f: HummingbirdField) -> Bool {
@@ -36,34 +36,35 @@ enum HummingbirdTestValues {
         return kept.isEmpty ? "value" : String(String.UnicodeScalarView(kept))
     }
 
-    /// Invalid values (Swift expressions; `nil` removes the field) each answered with 400 naming it.
-    static func invalid(_ f: HummingbirdField) -> [String] {
-        let s = f.schema
-        var out: [String] = []
-        if f.required { out.append("nil") }
-        switch f.type {
-        case "integer":
-            out += ["\"abc\"", "2.5", "true"]
-        case "number":
-            out += ["\"abc\"", "true"]
-        case "boolean":
-            out += ["\"yes\"", "1"]
-        default:
-            out += ["12345", "false"]
-            if f.required { out.append("\"\"") }
-            if let max = s.maxLength { out.append("String(repeating: \"x\", count: \(max + 1))") }
-            if let min = s.minLength, min > 1 { out.append("String(repeating: \"x\", count: \(min - 1))") }
-            if !s.choices.isEmpty { out.append(SwiftCode.string("not " + s.choices.joined())) }
-            switch f.format {
-            case "email"?: out.append("\"not-an-email\"")
-            case "date"?: out.append("\"2024-13-01\"")
-            case "date-time"?: out.append("\"yesterday\"")
-            default: break
-            }
+    /// The Swift expression of a test value, as an element of an `[Any?]` list: `nil` leaves the
+    /// field out, `NSNull()` sends null, `RawJSON` sends a number no Swift integer holds.
+    static func literal(_ v: TestValue) -> String {
+        switch v {
+        case .missing: return "nil"
+        case .null: return "NSNull()"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .wholeFloat(let i): return "\(i).0"
+        case .bigInt: return "RawJSON(text: \"18446744073709551616\")"
+        case .number(let d): return SwiftCode.number(d)
+        case .string(let s): return SwiftCode.string(s)
+        case .repeated(let text, let count, let suffix):
+            return "String(repeating: \(SwiftCode.string(text)), count: \(count))" + (suffix.isEmpty ? "" : " + \(SwiftCode.string(suffix))")
+        case .list(let items): return "[" + items.map(literal).joined(separator: ", ") + "] as [Any]"
+        case .object(let pairs):
+            return "[" + pairs.map { "\(SwiftCode.string($0.key)): \(literal($0.value))" }.joined(separator: ", ") + "] as [String: Any]"
         }
-        if let v = s.minimum { out.append(SwiftCode.number(v - 1)) }
-        if let v = s.exclusiveMinimum { out.append(SwiftCode.number(v)) }
-        if let v = s.maximum { out.append(SwiftCode.number(v + 1)) }
+    }
+
+    /// An `[Any?]` list literal of test values.
+    static func list(_ values: [TestValue]) -> String { "[" + values.map(literal).joined(separator: ", ") + "]" }
+
+    /// A doc comment at 4 spaces: the summary, then one `Requirement:` line per clause it proves.
+    static func docComment(_ summary: String, requirements: [String]) -> String {
+        func line(_ s: String) -> String { s.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ") }
+        var out = "    /// \(line(summary))"
+        if !requirements.isEmpty { out += "\n    ///" }
+        for r in requirements { out += "\n    /// Requirement: \(line(r))" }
         return out
     }
 

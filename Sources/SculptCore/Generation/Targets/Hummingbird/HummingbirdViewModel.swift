@@ -23,6 +23,8 @@ struct HummingbirdViewModel {
     let loginPath: String
     let probeUrl: String
     let probeToken: Bool
+    /// Doc comments of the app-wide tests (`health`, `page`...), citing the clauses they prove.
+    let doc: [String: String]
 
     /// The prefix of backend message keys in the catalog (`Locales/<lang>/backend.json`), shared with every target.
     static let messagePrefix = "backend."
@@ -45,8 +47,12 @@ struct HummingbirdViewModel {
         self.accounts = accounts
         entities = spec.entities.map { HummingbirdEntityModel($0, context: context) }
         tables = accounts.map(\.tableModel) + entities.map(\.tableModel)
-        accountTests = zip(accounts, spec.accounts.map { [$0] } ?? []).map { HummingbirdAccountTestsModel($0, spec: $1, context: context) }
-        entityTests = entities.map { HummingbirdEntityTestsModel($0) }
+        let tests = HummingbirdTestPlan(spec: spec, context: context)
+        accountTests = zip(accounts, spec.accounts.map { [$0] } ?? []).map {
+            HummingbirdAccountTestsModel($0, spec: $1, context: context, tests: tests)
+        }
+        entityTests = entities.map { HummingbirdEntityTestsModel($0, tests: tests) }
+        doc = tests.comments(prefix: "app.")
         let path = { (action: APIAction) in context.plan.path(of: action) ?? "/api/auth/\(action.rawValue)" }
         registerPath = path(.register)
         loginPath = path(.login)

@@ -45,8 +45,8 @@ struct PythonAccountsModel {
                  refs: ["accounts.identity.unique"])
         var pending: [() -> PythonValueCaseModel] = []
         for f in signUp {
-            let base = f.name == identity.name ? "accounts.identity" : f.name == "password" ? "accounts.password" : "accounts.fields.\(f.name)"
-            pending += PythonValueCaseModel.build(for: f, refBase: base, keyBase: "accounts.field", plan: plan, language: language,
+            let base = EdgeCase.accountRefBase(f.name, identity: identity.name)
+            pending += PythonValueCaseModel.build(for: f, refBase: base, keyBase: "accounts.field", plan: plan,
                                                  url: "REGISTER_URL", makeBody: "sign_up_body", withHeaders: false)
         }
         if a.login {

@@ -102,7 +102,7 @@ struct PythonEntityModel {
         var pendingCases: [() -> PythonValueCaseModel] = []
         for f in fields {
             pendingCases += PythonValueCaseModel.build(for: f, refBase: "\(ref).fields.\(f.name)", keyBase: e.name + ".field",
-                                                      plan: plan, language: spec.language, url: "URL",
+                                                      plan: plan, url: "URL",
                                                       makeBody: "sample_\(e.name)", withHeaders: true)
         }
         let uniques = fields.filter(\.unique)
@@ -115,9 +115,9 @@ struct PythonEntityModel {
             plan.add(key + "paging", "Refuses page and page_size values out of range (page_size at most 100).", refs: ["\(ref).list"])
         }
         let searchable = fields.filter { e.searchable.contains($0.name) }
-        var searches: [(PythonField, PythonTestValues.Search)] = []
+        var searches: [(PythonField, SearchProbe)] = []
         for f in searchable {
-            guard let s = PythonTestValues.search(f, others: searchable.filter { $0.name != f.name }) else { continue }
+            guard let s = SearchProbe.of(f.property, others: searchable.filter { $0.name != f.name }.map(\.property)) else { continue }
             searches.append((f, s))
             plan.add(key + "search." + f.name, "Searches \(label) by \(f.label): a case-insensitive substring; % and _ match literally.",
                      refs: ["\(ref).search", "\(ref).searchable", "\(ref).fields.\(f.name).search"])
@@ -214,8 +214,8 @@ struct PythonEntityModel {
                                          docstring: plan.docstring(key + "unique." + $0.name))
                 },
                 searchCases: hasSearch ? searches.map { f, s in
-                    PythonSearchCaseModel(field: f.name, fieldLiteral: PythonCode.string(f.name), alpha: s.alpha, bravo: s.bravo,
-                                         needle: s.needle, probeWildcards: s.probeWildcards,
+                    PythonSearchCaseModel(field: f.name, fieldLiteral: PythonCode.string(f.name), alpha: PythonCode.string(s.alpha),
+                                         bravo: PythonCode.string(s.bravo), needle: PythonCode.string(s.needle), probeWildcards: s.probeWildcards,
                                          docstring: plan.docstring(key + "search." + f.name))
                 } : [],
                 ownerChecks: ownerChecks, privateTest: privateTest, publicRead: publicRead, signedIn: signedIn,

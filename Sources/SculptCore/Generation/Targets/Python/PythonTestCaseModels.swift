@@ -15,19 +15,16 @@ struct PythonValueCaseModel {
     let hasAccepted: Bool
     let headersArg: String
 
-    /// Registers the field's constraint tests in `plan` and returns their models.
-    static func build(for f: PythonField, refBase: String, keyBase: String, plan: TestPlan, language: Language,
+    /// Registers the field's constraint tests (`EdgeCase`) in `plan` and returns their models.
+    static func build(for f: PythonField, refBase: String, keyBase: String, plan: TestPlan,
                       url: String, makeBody: String, withHeaders: Bool) -> [() -> PythonValueCaseModel] {
-        PythonTestValues.cases(f, language: language).map { c in
-            let key = "\(keyBase).\(f.name).\(c.constraint)"
-            plan.add(key, c.summary, refs: c.refs.map { "\(refBase).\($0)" })
-            return {
+        EdgeCase.register(f.property, refBase: refBase, keyBase: keyBase, plan: plan).map { key, c in
+            {
                 PythonValueCaseModel(
                     function: "test_\(f.name)_\(c.constraint)", fixtures: withHeaders ? "client, headers" : "client",
                     docstring: plan.docstring(key), url: url, makeBody: makeBody, field: PythonCode.string(f.name),
-                    rejected: "[" + c.rejected.joined(separator: ", ") + "]",
-                    accepted: "[" + c.accepted.joined(separator: ", ") + "]", hasAccepted: !c.accepted.isEmpty,
-                    headersArg: withHeaders ? ", headers=headers" : "")
+                    rejected: PythonTestValues.list(c.rejected), accepted: PythonTestValues.list(c.accepted),
+                    hasAccepted: !c.accepted.isEmpty, headersArg: withHeaders ? ", headers=headers" : "")
             }
         }
     }
@@ -54,4 +51,19 @@ struct PythonSearchCaseModel {
 struct PythonKeyValue {
     let key: String
     let value: String
+}
+
+extension TestPlan {
+    /// The test's Python docstring, indented for a function body: its summary and one `Requirement:`
+    /// line per clause it cites.
+    func docstring(_ key: String) -> String {
+        PythonCode.docstring(summary(key), requirements: requirements(key))
+    }
+
+    /// Docstrings of the tests whose key starts with `prefix`, keyed by the rest of the key.
+    func docstrings(prefix: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for t in tests where t.key.hasPrefix(prefix) { out[String(t.key.dropFirst(prefix.count))] = docstring(t.key) }
+        return out
+    }
 }

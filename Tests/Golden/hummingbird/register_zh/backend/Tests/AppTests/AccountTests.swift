@@ -7,6 +7,10 @@ import Testing
 
 /// Accounts: sign-up.
 @Suite struct AccountTests {
+    /// Signs up: 201 with the account and a success message, never the password.
+    ///
+    /// Requirement: 创建一个用户注册功能
+    /// Requirement: 否则，创建新的用户并返回成功信息
     @Test("Signs up: 201 with the account and a success message, never the password")
     func register() async throws {
         try await makeApp().test(.router) { client in
@@ -21,6 +25,10 @@ import Testing
         }
     }
 
+    /// Stores the password only as a salted bcrypt hash.
+    ///
+    /// Requirement: 创建一个用户注册功能
+    /// Requirement: 否则，创建新的用户并返回成功信息
     @Test("Stores the password only as a salted bcrypt hash")
     func hashed() async throws {
         let passwords = Passwords(cost: 4)
@@ -36,6 +44,9 @@ import Testing
         #expect(try await !passwords.verify(long + "b", hash: try await passwords.hash(long + "c")))
     }
 
+    /// Refuses a second account with the same 用户名 (409, naming the field), also when racing.
+    ///
+    /// Requirement: 如果用户名已经存在，返回错误信息
     @Test("Refuses a second account with the same 用户名 (409, naming the field), also when racing")
     func duplicate() async throws {
         try await makeApp().test(.router) { client in
@@ -56,27 +67,13 @@ import Testing
         }
     }
 
-    @Test("Refuses a missing, empty or wrongly typed field with 400 naming it")
-    func invalid() async throws {
+    /// Ignores id, is_admin and other fields the client may not set.
+    ///
+    /// Requirement: 创建一个用户注册功能
+    /// Requirement: 否则，创建新的用户并返回成功信息
+    @Test("Ignores id, is_admin and other fields the client may not set")
+    func massAssignment() async throws {
         try await makeApp().test(.router) { client in
-            var missing0 = signUpBody()
-            missing0.removeValue(forKey: "username")
-            let answer0 = try await client.call(.post, "/api/auth/register", body: missing0)
-            #expect(answer0.status == .badRequest)
-            #expect(answer0.errorField == "username")
-            var missing1 = signUpBody()
-            missing1.removeValue(forKey: "password")
-            let answer1 = try await client.call(.post, "/api/auth/register", body: missing1)
-            #expect(answer1.status == .badRequest)
-            #expect(answer1.errorField == "password")
-            var wrongType = signUpBody()
-            wrongType["password"] = 12345678
-            let typed = try await client.call(.post, "/api/auth/register", body: wrongType)
-            #expect(typed.status == .badRequest)
-            #expect(typed.errorField == "password")
-            var short = signUpBody()
-            short["password"] = String(repeating: "a", count: 8 - 1)
-            #expect(try await client.call(.post, "/api/auth/register", body: short).errorField == "password")
             var extra = signUpBody()
             extra["id"] = 987654
             extra["is_admin"] = true
@@ -84,6 +81,78 @@ import Testing
             #expect(ignored.status == .created)
             #expect(ignored.json["id"] as? Int != 987654)
             #expect(ignored.json["is_admin"] == nil)
+        }
+    }
+
+    /// Refuses a body whose 用户名 is missing, null or empty.
+    ///
+    /// Requirement: 用户需要输入用户名和密码
+    @Test("Refuses a body whose 用户名 is missing, null or empty.")
+    func edgeUsernameRequired() async throws {
+        try await makeApp().test(.router) { client in
+            try await expectRejected(client, "/api/auth/register", field: "username", values: [nil, NSNull(), ""]) { signUpBody() }
+        }
+    }
+
+    /// Refuses a 用户名 of the wrong JSON type.
+    @Test("Refuses a 用户名 of the wrong JSON type.")
+    func edgeUsernameType() async throws {
+        try await makeApp().test(.router) { client in
+            try await expectRejected(client, "/api/auth/register", field: "username", values: [123, true, ["x"] as [Any], ["x": 1] as [String: Any]]) { signUpBody() }
+        }
+    }
+
+    /// Refuses a 用户名 shorter than 3 characters and accepts exactly 3.
+    @Test("Refuses a 用户名 shorter than 3 characters and accepts exactly 3.")
+    func edgeUsernameMinLength() async throws {
+        try await makeApp().test(.router) { client in
+            try await expectRejected(client, "/api/auth/register", field: "username", values: [String(repeating: "x", count: 2)]) { signUpBody() }
+            try await expectAccepted(client, "/api/auth/register", field: "username", values: [String(repeating: "x", count: 3)], echoes: true) { signUpBody() }
+        }
+    }
+
+    /// Refuses a 用户名 longer than 32 characters and accepts exactly 32.
+    @Test("Refuses a 用户名 longer than 32 characters and accepts exactly 32.")
+    func edgeUsernameMaxLength() async throws {
+        try await makeApp().test(.router) { client in
+            try await expectRejected(client, "/api/auth/register", field: "username", values: [String(repeating: "x", count: 33)]) { signUpBody() }
+            try await expectAccepted(client, "/api/auth/register", field: "username", values: [String(repeating: "x", count: 32)], echoes: true) { signUpBody() }
+        }
+    }
+
+    /// Refuses a body whose 密码 is missing, null or empty.
+    ///
+    /// Requirement: 用户需要输入用户名和密码
+    @Test("Refuses a body whose 密码 is missing, null or empty.")
+    func edgePasswordRequired() async throws {
+        try await makeApp().test(.router) { client in
+            try await expectRejected(client, "/api/auth/register", field: "password", values: [nil, NSNull(), ""]) { signUpBody() }
+        }
+    }
+
+    /// Refuses a 密码 of the wrong JSON type.
+    @Test("Refuses a 密码 of the wrong JSON type.")
+    func edgePasswordType() async throws {
+        try await makeApp().test(.router) { client in
+            try await expectRejected(client, "/api/auth/register", field: "password", values: [123, true, ["x"] as [Any], ["x": 1] as [String: Any]]) { signUpBody() }
+        }
+    }
+
+    /// Refuses a 密码 shorter than 8 characters and accepts exactly 8.
+    @Test("Refuses a 密码 shorter than 8 characters and accepts exactly 8.")
+    func edgePasswordMinLength() async throws {
+        try await makeApp().test(.router) { client in
+            try await expectRejected(client, "/api/auth/register", field: "password", values: [String(repeating: "x", count: 7)]) { signUpBody() }
+            try await expectAccepted(client, "/api/auth/register", field: "password", values: [String(repeating: "x", count: 8)], echoes: true) { signUpBody() }
+        }
+    }
+
+    /// Refuses a 密码 longer than 128 characters and accepts exactly 128.
+    @Test("Refuses a 密码 longer than 128 characters and accepts exactly 128.")
+    func edgePasswordMaxLength() async throws {
+        try await makeApp().test(.router) { client in
+            try await expectRejected(client, "/api/auth/register", field: "password", values: [String(repeating: "x", count: 129)]) { signUpBody() }
+            try await expectAccepted(client, "/api/auth/register", field: "password", values: [String(repeating: "x", count: 128)], echoes: true) { signUpBody() }
         }
     }
 }

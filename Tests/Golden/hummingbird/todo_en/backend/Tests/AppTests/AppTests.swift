@@ -6,6 +6,7 @@ import Testing
 
 /// What every backend promises, whatever the entities: health, the page, and errors as JSON.
 @Suite struct AppTests {
+    /// The server answers GET /health with {"status": "ok"}.
     @Test("GET /health answers 200 {\"status\": \"ok\"}")
     func health() async throws {
         try await makeApp().test(.router) { client in
@@ -15,6 +16,7 @@ import Testing
         }
     }
 
+    /// The web page is served at /.
     @Test("The web page is served at /")
     func page() async throws {
         try await makeApp().test(.router) { client in
@@ -24,6 +26,7 @@ import Testing
         }
     }
 
+    /// An unknown address answers 404 with the error body, not HTML.
     @Test("An unknown address answers 404 with the error body, not HTML")
     func unknownRoute() async throws {
         try await makeApp().test(.router) { client in
@@ -34,6 +37,7 @@ import Testing
         }
     }
 
+    /// Bodies that are not a JSON object, or are too large, are refused with the error body.
     @Test("Bodies that are not a JSON object, or are too large, are refused with the error body")
     func badBodies() async throws {
         try await makeApp().test(.router) { client in
@@ -52,6 +56,7 @@ import Testing
         }
     }
 
+    /// Dates and times are checked and kept in UTC.
     @Test("Dates and times are checked and kept in UTC")
     func dateTimes() {
         #expect(Formats.utcDateTime("2024-05-17T09:30:00Z") == "2024-05-17T09:30:00Z")
