@@ -27,6 +27,10 @@ enum FieldListMatcher {
     /// Items separated by 、，, and 和/与/及/以及 or "and"/", and", outside parentheses.
     static func splitItems(_ s: String, language: Language) -> [String] {
         var text = s.trimmingCharacters(in: CharacterSet(charactersIn: "。. "))
+        // "a level — beginner, intermediate or advanced — and a price": a dashed aside is a parenthesis.
+        if language == .en {
+            text = text.replacingOccurrences(of: "\\s[—–]\\s([^—–()]+?)\\s[—–]\\s", with: " ($1) ", options: .regularExpression)
+        }
         var marker = "\u{1F}"
         // Protect separators inside parentheses by splitting only at depth 0.
         var out = ""
@@ -71,7 +75,7 @@ enum FieldListMatcher {
     static func mergeValueLists(_ pieces: [String]) -> [String] {
         var out: [String] = []
         var open = false
-        let opener = try? NSRegularExpression(pattern: "\\b(?:can be|one of|either|such as|is|are|values?|like)\\s+[\\w-]+$", options: [.caseInsensitive])
+        let opener = try? NSRegularExpression(pattern: "(?:\\b(?:can be|one of|either|such as|is|are|values?|like)\\s+|:\\s*)[\\w-]+$", options: [.caseInsensitive])
         for p in pieces {
             let startsItem = p.range(of: "^(?:a|an|the|its|their|and a|and an)\\s", options: [.regularExpression, .caseInsensitive]) != nil
             if open, !startsItem, let last = out.last {

@@ -7,21 +7,37 @@ struct FieldPhraseReader {
     let index: TermIndex
     let constraints: ConstraintReader
     let language: Language
+    let translator: MorphemeTranslator
 
     static let leadingModifiersEN: Set<String> = ["unique", "optional", "required", "mandatory", "positive", "non-negative",
                                                   "nonnegative", "short", "long", "valid", "single", "main", "numeric", "boolean"]
     static let tailMarkersEN = [" that ", " which ", " who ", " of ", " with ", " must ", " should ", " cannot ", " can't ", " can ",
-                                " is ", " are ", " - ", " defaulting ", " default ", " defaults ", " between ", " from ", " at ", " up to ", " no "]
+                                " is ", " are ", " - ", " — ", " – ", " defaulting ", " default ", " defaults ", " between ", " from ", " at ", " up to ", " no "]
     static let modifierWordsZH = ["唯一的", "唯一", "必填的", "必填", "可选的", "可选", "选填的", "选填", "一个", "一段", "一些", "的"]
 
     /// The field an item names, with every constraint the item states; nil when the item names nothing.
     func read(_ item: String, entityNames: [String]) -> (FieldDraft, note: String?)? {
         var (noun, modifiers) = Self.splitParentheses(item)
+        // "e.g. Early Bird, VIP", "比如三室两厅": examples, not the allowed values.
+        if modifiers.range(of: "^(?:e\\.g\\.?|eg|i\\.e\\.?|like|such as|for example|ex\\.|比如|例如|如|譬如)", options: [.regularExpression, .caseInsensitive]) != nil {
+            modifiers = ""
+        }
+        // "task: oil change | brake inspection", "fuel type: petrol, diesel or electric": the values follow a colon.
+        if let colon = ClauseSplitter.topLevelIndex(of: [":", "："], in: noun) {
+            let values = String(noun[noun.index(after: colon)...])
+            noun = String(noun[..<colon])
+            modifiers = modifiers.isEmpty ? values : values + "；" + modifiers
+        }
+        var flag = false
+        // "whether it's refundable", "done?": a yes/no field.
+        if language == .en, let m = noun.firstMatch("^(?:and\\s+)?whether\\s+(?:it'?s|it is|they are|they're|the \\w+ is|there is|there's|it has)?\\s*(.+)$") { noun = m; flag = true }
+        if noun.hasSuffix("?") || noun.hasSuffix("？") { noun = String(noun.dropLast()); flag = true }
         let hits = constraints.read(item)
         noun = language == .zh ? chineseNoun(noun, hits: hits) : englishNoun(noun)
         guard !noun.isEmpty, noun.count <= 30 else { return nil }
         guard var draft = resolve(noun, entityNames: entityNames) else { return nil }
         let fromLexicon = draft.typeKnown
+        if flag { draft.type = .boolean; draft.typeKnown = true }
         for h in hits { Self.apply(h, to: &draft, language: language) }
         // "(pending, paid or shipped)": a bare list in parentheses is the allowed values, whatever the
         // lexicon's type, as long as the values are words rather than numbers.
@@ -65,7 +81,10 @@ struct FieldPhraseReader {
         for marker in Self.tailMarkersEN {
             if let r = text.range(of: marker), r.lowerBound > text.startIndex { text = String(text[..<r.lowerBound]) + " " }
         }
+        text = text.replacingOccurrences(of: "'s ", with: " ").replacingOccurrences(of: "’s ", with: " ")
         var words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }).map(String.init)
+        // "priority 1-3", "price 0+": numbers describe the range, not the name.
+        words.removeAll { w in w.allSatisfy { $0.isNumber || $0 == "-" || $0 == "+" } }
         while let f = words.first, Identifiers.englishStopwords.contains(f) || Self.leadingModifiersEN.contains(f) || f == "and" || f == "or" {
             words.removeFirst()
         }
@@ -99,7 +118,7 @@ struct FieldPhraseReader {
             if fieldTokens[0].start > others.map(\.start).max()!, others.allSatisfy({ $0.operation() == nil && $0.access() == nil }) {
                 let qualifier = others.map { t -> String in
                     if let e = t.entity() { return e }
-                    return language == .zh ? Identifiers.pinyin(t.text) : Identifiers.snake(t.text)
+                    return language == .zh ? translator.identifier(t.text).0 : Identifiers.snake(t.text)
                 }
                 let composed = Identifiers.snake(qualifier + [word.name])
                 if SpecValidator.isIdentifier(composed) {
@@ -113,7 +132,7 @@ struct FieldPhraseReader {
         }
         let type = inferType(noun)
         if language == .zh {
-            return FieldDraft(name: Identifiers.pinyin(noun), label: noun, type: type, typeKnown: false)
+            return FieldDraft(name: translator.identifier(noun).0, label: noun, type: type, typeKnown: false)
         }
         var words = noun.split(separator: " ").map(String.init)
         if words.count > 1, words.last == "flag" { words.removeLast() }
@@ -144,8 +163,8 @@ struct FieldPhraseReader {
         }
         return text.split(separator: "\u{1F}").map {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"'“”‘’「」《》.。:：")).replacingOccurrences(of: "either ", with: "")
-        }.map { v in v.hasPrefix("a ") ? String(v.dropFirst(2)) : v }
-            .filter { !$0.isEmpty && $0.count <= 40 && !Identifiers.englishStopwords.contains($0.lowercased()) }
+        }.map { v in v.hasPrefix("a ") ? String(v.dropFirst(2)) : v }.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && $0.count <= 40 && ($0 == "A" || !Identifiers.englishStopwords.contains($0.lowercased())) }
     }
 
     /// Applies one constraint phrase to a field, reading length limits on text and value limits on numbers.
@@ -183,6 +202,13 @@ struct FieldPhraseReader {
         case .nonNegative:
             makeNumeric()
             if f.type.isNumeric { f.minimum = 0; f.exclusiveMinimum = nil; f.stated.append("minimum") }
+        case .exactLength:
+            guard let n = h.number(0) else { return }
+            if f.type.isNumeric && f.typeKnown { return }
+            if !f.type.isText { f.type = .string; f.typeKnown = true }
+            f.minLength = Int(n); f.maxLength = Int(n); f.stated += ["minLength", "maxLength"]
+        case .boolean:
+            f.type = .boolean; f.typeKnown = true; f.allowedValues = nil
         case .required: f.required = true; f.stated.append("required")
         case .optional: f.required = false; f.stated.append("optional")
         case .unique: f.unique = true; f.stated.append("unique")
@@ -197,6 +223,10 @@ struct FieldPhraseReader {
                 f.type = .boolean; f.typeKnown = true; f.defaultValue = .bool(true)
             } else if ["false", "no", "否", "假", "未完成", "0"].contains(v) && (f.type == .boolean || !f.typeKnown) {
                 f.type = .boolean; f.typeKnown = true; f.defaultValue = .bool(false)
+            } else if f.type == .boolean, language == .zh, !raw.isEmpty, f.label.hasSuffix(raw) || f.label.hasSuffix(raw.replacingOccurrences(of: "已", with: "")) {
+                f.defaultValue = .bool(true)  // 是否公开（默认公开）
+            } else if f.type == .boolean, language == .zh, raw.hasPrefix("不") || raw.hasPrefix("非") || raw.hasPrefix("未") {
+                f.defaultValue = .bool(false)
             } else if let n = Double(raw), f.type.isNumeric || !f.typeKnown {
                 if !f.type.isNumeric { f.type = n == n.rounded() ? .integer : .number; f.typeKnown = true }
                 f.defaultValue = .number(n)

@@ -5,15 +5,23 @@ import Foundation
 /// It reads the requirement clause by clause, keeping the entity being described as context, and
 /// reports every default it chose and every clause it could not place. No model, no network.
 public struct RequirementParser: Sendable {
-    public init() {}
+    /// The longest requirement read: 200,000 characters (about 200 KB of English). Parsing time grows
+    /// linearly, so this bounds it (well under a second here); longer input is refused with a message.
+    public static let maxCharacters = 200_000
+
+    /// Build what was understood even when the requirement's purpose is out of scope (`--allow-partial`).
+    public var allowPartial: Bool
+
+    public init(allowPartial: Bool = false) { self.allowPartial = allowPartial }
 
     public func understand(_ requirement: String) throws -> Understanding {
         let text = requirement.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw UnderstandingError.empty }
+        guard text.count <= Self.maxCharacters else { throw UnderstandingError.tooLong(characters: text.count, limit: Self.maxCharacters) }
         let language = ClauseSplitter.language(of: text)
         var reading = try Reading(language: language)
         reading.read(text)
-        let (spec, report) = try SpecAssembler(reading: reading, requirement: text).assemble()
+        let (spec, report) = try SpecAssembler(reading: reading, requirement: text, allowPartial: allowPartial).assemble()
         return Understanding(spec: spec, report: report)
     }
 }
@@ -25,6 +33,7 @@ struct Reading {
     let index: TermIndex
     let constraints: ConstraintReader
     let fieldReader: FieldPhraseReader
+    let translator: MorphemeTranslator
 
     var title: String?
     var entities: [EntityDraft] = []
@@ -38,19 +47,77 @@ struct Reading {
     /// The entity the current sentence is about.
     var current: String?
     var lastEntity: String?
+    /// The person the current sentence is about ("学生登录后只能查看成绩，不能改"): what they may not
+    /// do is a rule about that role (contract v2), not about the data.
+    var actor: String?
+    /// "no login needed", "不用登录": accounts words in this requirement do not ask for accounts.
+    var accountsNegated = false
+    /// What the requirement is for, when Sculpt does not build that ("converts videos into GIFs").
+    var outOfScope: [String] = []
+
+    /// Built once per language and shared: a parse must stay a few milliseconds.
+    private static let indexes = Locked<[Language: TermIndex]>([:])
+    private static let translators = Locked<[Language: MorphemeTranslator]>([:])
 
     init(language: Language) throws {
+        let lexicon = try Lexicon.shipped()
+        let index = Self.index(lexicon, language)
+        let translator = Self.translator(lexicon, language)
+        let constraints = try ConstraintReader.shipped(language)
         self.language = language
-        lexicon = try Lexicon.shipped()
-        index = TermIndex(lexicon: lexicon, language: language)
-        constraints = try ConstraintReader(language: language)
-        fieldReader = FieldPhraseReader(lexicon: lexicon, index: index, constraints: constraints, language: language)
+        self.lexicon = lexicon
+        self.index = index
+        self.constraints = constraints
+        self.translator = translator
+        fieldReader = FieldPhraseReader(lexicon: lexicon, index: index, constraints: constraints, language: language, translator: translator)
+    }
+
+    private static func index(_ lexicon: Lexicon, _ language: Language) -> TermIndex {
+        if let i = indexes.value[language] { return i }
+        let i = TermIndex(lexicon: lexicon, language: language)
+        indexes.mutate { $0[language] = i }
+        return i
+    }
+
+    private static func translator(_ lexicon: Lexicon, _ language: Language) -> MorphemeTranslator {
+        if let t = translators.value[language] { return t }
+        let t = MorphemeTranslator(lexicon: lexicon)
+        translators.mutate { $0[language] = t }
+        return t
     }
 
     mutating func read(_ text: String) {
+        let pieces = ClauseSplitter.split(text, language: language)
         var sentence = -1
-        for piece in ClauseSplitter.split(text, language: language) {
-            if piece.sentence != sentence { sentence = piece.sentence; current = nil }
+        /// A heading that opened a list of bullet lines ("Fields per listing:").
+        var listSubject: String?
+        var skipSentence = -1
+        var skipPiece = -1
+        for (k, piece) in pieces.enumerated() {
+            if piece.sentence != sentence {
+                sentence = piece.sentence
+                current = nil
+                actor = nil
+                if !piece.isBullet { listSubject = nil }
+                // A bullet line under a heading that opened a list is one item of that list.
+                if piece.isBullet, let subject = listSubject, isItemLine(piece.line),
+                   let refs = readFieldList(subject: subject, items: [piece.line]) {
+                    clauses.append(Clause(text: piece.line, refs: Self.unique(refs)))
+                    skipSentence = sentence
+                    continue
+                }
+            }
+            if piece.sentence == skipSentence || k == skipPiece { continue }
+            if piece.sentence == 0 { noteScope(piece.text) }
+            if piece.opensList { listSubject = piece.text }
+            // "Rooms: name (required, unique), capacity, floor": a heading naming a thing, then a bare list.
+            if piece.isHeading, !piece.opensList, k + 1 < pieces.count, pieces[k + 1].sentence == piece.sentence,
+               let refs = readHeadedList(heading: piece.text, body: pieces[k + 1].text) {
+                if piece.sentence == 0, title == nil, let t = titlePhrase(piece), subjectIsTitle(piece.text) { title = t }
+                clauses.append(Clause(text: piece.text + (language == .zh ? "：" : ": ") + pieces[k + 1].text, refs: Self.unique(refs)))
+                skipPiece = k + 1
+                continue
+            }
             let refs = readPiece(piece)
             let tokens = index.tokens(piece.text)
             let isFiller = !tokens.isEmpty && tokens.allSatisfy { $0.meanings.contains(.filler) || $0.text.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)).count <= 1 || ["否则", "otherwise", "then", "and"].contains($0.text.lowercased()) } && tokens.contains { $0.meanings.contains(.filler) }
@@ -66,6 +133,77 @@ struct Reading {
         }
     }
 
+    /// "open tickets (subject, description, priority)", "上传照片的信息（图片地址、标题、标签）": a thing
+    /// followed by a parenthesised list of fields. Returns the thing, the items and the clause without them.
+    func parenthesizedList(_ text: String) -> (String, [String], String)? {
+        guard let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }),
+              let close = text[open...].firstIndex(where: { $0 == ")" || $0 == "）" }) else { return nil }
+        var before = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+        let inside = String(text[text.index(after: open)..<close])
+        let items = FieldListMatcher.splitItems(inside, language: language)
+        guard items.count >= 2, items.allSatisfy(itemLike) else { return nil }
+        if language == .zh, let m = before.firstMatch("^(.+?)(?:的)?(?:信息|资料|内容|数据)$") { before = m }
+        let tokens = index.tokens(before).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        // The noun phrase just before the parenthesis: entity words and unknown words, after a verb.
+        var run: [Token] = []
+        for t in tokens.reversed() {
+            guard run.count < 3, t.entity() != nil || t.meanings.isEmpty, !Identifiers.englishStopwords.contains(t.text.lowercased()) else { break }
+            run.insert(t, at: 0)
+        }
+        guard !run.isEmpty else { return nil }
+        let afterVerb = tokens.count > run.count && tokens[tokens.count - run.count - 1].operation() != nil
+        guard run.contains(where: { $0.entity() != nil }) || (afterVerb && language == .en) else { return nil }
+        let subject = run.map(\.text).joined(separator: language == .zh ? "" : " ")
+        let rest = String(text[..<open]) + String(text[text.index(after: close)...])
+        return (subject, items, rest)
+    }
+
+    /// Records what the opening sentence asks for when Sculpt does not build it ("converts videos into
+    /// GIFs", "训练一个深度学习模型").
+    mutating func noteScope(_ text: String) {
+        let lower = text.lowercased()
+        for w in lexicon.outOfScope?(language) ?? [] where !outOfScope.contains(w) {
+            let hit = language == .zh ? lower.contains(w.lowercased())
+                : lower.range(of: "\\b" + NSRegularExpression.escapedPattern(for: w.lowercased()), options: .regularExpression) != nil
+            if hit { outOfScope.append(w) }
+        }
+        if language == .zh {
+            for w in lexicon.outOfScope?(.en) ?? [] where !outOfScope.contains(w) && w.count >= 3 {
+                if lower.range(of: "\\b" + NSRegularExpression.escapedPattern(for: w.lowercased()) + "\\b", options: .regularExpression) != nil { outOfScope.append(w) }
+            }
+        }
+    }
+
+    /// Whether a heading also reads as the app's name ("Real estate listings", "公司会议室管理").
+    func subjectIsTitle(_ heading: String) -> Bool {
+        language == .zh ? SubjectPhrase.suffixesZH.contains(where: heading.hasSuffix) : heading.split(separator: " ").count >= 2
+    }
+
+    /// A bullet line that describes one field ("unit number (required, unique)", "task: a | b"),
+    /// not a sentence about what people do ("- 必须登录才能看").
+    func isItemLine(_ line: String) -> Bool {
+        if let m = FieldListMatcher.match(line, language: language), !m.subject.isEmpty, m.items.count > 1 { return false }
+        return itemLike(line)
+    }
+
+    /// No verb of use, access or accounts outside parentheses and before a colon.
+    func itemLike(_ item: String) -> Bool {
+        var (outside, _) = FieldPhraseReader.splitParentheses(item)
+        if let colon = ClauseSplitter.topLevelIndex(of: [":", "："], in: outside) { outside = String(outside[..<colon]) }
+        let tokens = index.tokens(outside)
+        if tokens.contains(where: { $0.operation() != nil || $0.access() != nil || $0.account() != nil || $0.isSearch }) { return false }
+        return language == .zh ? outside.count <= 16 : outside.split(separator: " ").count <= 8
+    }
+
+    /// "车辆：车牌号（必填）、品牌、型号", "For each car we keep: VIN (unique), make, model".
+    mutating func readHeadedList(heading: String, body: String) -> [String]? {
+        if let m = FieldListMatcher.match(body, language: language), !m.subject.isEmpty { return nil }
+        let items = FieldListMatcher.splitItems(body, language: language)
+        guard items.count >= 2, items.allSatisfy(itemLike) else { return nil }
+        guard subjectEntity(heading, create: false) != nil else { return nil }
+        return readFieldList(subject: heading, items: items)
+    }
+
     func isOnlyFunctionWords(_ tokens: [Token]) -> Bool {
         let filler: Set<String> = ["否则", "然后", "并且", "otherwise", "then", "and", "also", "please", "请"]
         return tokens.allSatisfy { filler.contains($0.text.lowercased()) || $0.text.trimmingCharacters(in: .whitespaces).isEmpty }
@@ -78,8 +216,28 @@ struct Reading {
 
     // MARK: - One clause
 
-    mutating func readPiece(_ piece: ClauseSplitter.Piece) -> [String] {
+    /// "As a shop owner, I want to add products…", "作为店主，我希望可以添加商品…": the role and the request.
+    static func userStory(_ text: String, language: Language) -> (role: String, rest: String)? {
+        let pattern = language == .zh
+            ? "^作为(?:一[个名位])?(.{1,12}?)[，,]?\\s*我(?:想要|希望|想|要|需要|可以|能够|能)(?:可以|能够|能)?(.+)$"
+            : "^as (?:an? |the )?([\\w' -]{1,40}?),? i (?:want|would like|'d like|need|wish|can|should be able) (?:to |that )?(?:be able to )?(.+)$"
+        guard let re = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        let ns = text as NSString
+        guard let m = re.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)), m.numberOfRanges == 3 else { return nil }
+        var rest = ns.substring(with: m.range(at: 2))
+        // "…so that I can find them later": the reason is not a requirement.
+        for cut in [" so that ", " so i ", ", so ", "以便", "这样"] { if let r = rest.range(of: cut) { rest = String(rest[..<r.lowerBound]) } }
+        return (ns.substring(with: m.range(at: 1)), rest)
+    }
+
+    mutating func readPiece(_ original: ClauseSplitter.Piece) -> [String] {
         var refs: [String] = []
+        var piece = original
+        if let story = Self.userStory(piece.text, language: language) {
+            piece.text = story.rest
+            actor = story.role
+            refs.append("notes")
+        }
         if let t = titlePhrase(piece) {
             if title == nil { title = t }
             refs.append("title")
@@ -95,16 +253,68 @@ struct Reading {
                 refs += r
                 scanText = list.subject
             }
+        } else if let (subject, items, rest) = parenthesizedList(piece.text), let r = readFieldList(subject: subject, items: items) {
+            // "HR admins create job openings (title, department, location)": the fields in parentheses.
+            refs += r
+            scanText = rest
         }
-        let tokens = verbsInEntityWords(index.tokens(scanText))
+        var tokens = verbsInEntityWords(index.tokens(scanText))
+        // Negated words rule things out: "不能删除" forbids delete, "no login needed" asks for no accounts.
+        var forbidden: Set<EntityOperation> = []
+        for i in Negation.negated(tokens, language: language).sorted() {
+            if tokens[i].account() != nil || tokens[i].access() == "signedIn" {
+                accountsNegated = true
+                tokens[i].meanings = []
+                refs.append("accounts")
+            } else if let op = tokens[i].operation() {
+                forbidden.formUnion(op == "manage" ? Set(EntityOperation.allCases) : EntityOperation(rawValue: op).map { [$0] } ?? [])
+                tokens[i].meanings = []
+            }
+        }
+        updateActor(tokens)
         refs += readAccounts(tokens)
         let entityNames = targets(of: tokens)
         for e in entityNames { _ = ensureEntity(e) }
         if let e = entityNames.last { current = e; lastEntity = e }
         refs += readOperations(tokens, mentioned: entityNames)
+        if !forbidden.isEmpty {
+            let targets = !entityNames.isEmpty ? entityNames : [current ?? lastEntity].compactMap { $0 }
+            if actor == nil {
+                for target in targets {
+                    let i = ensureEntity(target)
+                    entities[i].forbidden.formUnion(forbidden)
+                    refs.append("entities.\(target)")
+                }
+            } else if let actor {
+                // "学生只能查看成绩，不能改": a rule about one kind of user is a role (not built yet).
+                notes.append(language == .zh ? "“\(actor)”不能做的事是角色权限，暂不支持：\(piece.text)"
+                                             : "what \(actor) may not do is a role rule, not supported yet: \(piece.text)")
+                refs.append("notes")
+            }
+        }
         if scanText == piece.text { refs += readConstraintClause(piece.text, tokens: tokens) }
         refs += readSearch(tokens, text: scanText)
         return refs
+    }
+
+    /// The person a clause is about: a people word before its first verb sets it, a thing or
+    /// "anyone" clears it, and a clause with no subject keeps the sentence's.
+    mutating func updateActor(_ tokens: [Token]) {
+        let verb = tokens.firstIndex { $0.operation() != nil || $0.isSearch || $0.account() == "login" || $0.account() == "register" } ?? tokens.count
+        for t in tokens[..<verb] {
+            if t.access() == "anyone" { actor = nil; return }
+            if isActorWord(t) { actor = t.text; return }
+            if t.entity() != nil { actor = nil; return }
+        }
+    }
+
+    /// "学生", "admins", "staff", "users": people who use the app, not things it stores.
+    func isActorWord(_ t: Token) -> Bool {
+        if t.account() == "account" { return true }
+        let w = t.text.lowercased()
+        let words = lexicon.actors?(language) ?? []
+        if language == .zh { return words.contains { w.hasSuffix($0) } }
+        return words.contains(w) || words.contains(Inflection.singulars(of: w).first ?? w)
     }
 
     /// Whether a title clause says nothing more than the title ("做一个电影评论网站", "A todo list").
@@ -138,16 +348,13 @@ struct Reading {
     /// "文章包括标题和内容", "each product has a name, a unique SKU and a price": fields of an entity or an account.
     mutating func readFieldList(subject: String, items: [String]) -> [String]? {
         let tokens = index.tokens(subject)
-        let accountSubject = tokens.contains { $0.account() != nil }
-        let subjectEntity = tokens.compactMap { $0.entity() }.last
+        let accountSubject = tokens.contains { $0.account() != nil } && !tokens.contains { $0.entity() != nil }
         var target: String?
-        if let e = subjectEntity {
-            target = e
-        } else if accountSubject {
+        if accountSubject && !(accountsNegated && items.count >= 2) {
             target = nil
-        } else if let e = newEntity(fromSubject: subject) {
+        } else if let e = subjectEntity(subject, create: true) {
             target = e
-        } else if subject.trimmingCharacters(in: .whitespaces).isEmpty || tokens.allSatisfy({ $0.meanings.isEmpty && $0.text.count <= 2 }) {
+        } else if subject.trimmingCharacters(in: .whitespaces).isEmpty || isPronoun(subject) {
             target = current ?? lastEntity
             if target == nil && (register || login) { target = nil } else if target == nil { return nil }
         } else {
@@ -209,28 +416,103 @@ struct Reading {
         }
     }
 
-    /// An entity the lexicon does not know, named by a field list's subject ("每个会议室有…", "each widget has").
-    mutating func newEntity(fromSubject subject: String) -> String? {
-        var noun = subject.trimmingCharacters(in: .whitespaces)
+    static let pronouns: Set<String> = ["i", "we", "you", "they", "it", "he", "she", "this", "that", "there", "which", "who", "me",
+                                        "us", "them", "它", "它们", "其", "其中", "这", "那", "他们", "她们"]
+    /// Words that cannot name a table in the generated code.
+    static let keywords: Set<String> = ["class", "def", "import", "return", "for", "in", "is", "if", "else", "while", "with", "from",
+                                        "as", "pass", "global", "lambda", "try", "yield", "type", "self", "none", "true", "false",
+                                        "struct", "func", "let", "var", "new", "delete", "default", "case", "switch", "object"]
+
+    func isPronoun(_ s: String) -> Bool {
+        let words = s.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        return !words.isEmpty && words.allSatisfy { Self.pronouns.contains($0) || ["and", "also", "then", "each", "every"].contains($0) }
+            || Self.pronouns.contains(s.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// The entity a list's subject or a heading names, in the user's words ("service tasks" →
+    /// `service_task`, "items" → `item`, "班次" → `shift`); nil when it names no thing.
+    mutating func subjectEntity(_ subject: String, create: Bool) -> String? {
         if language == .zh {
-            if let m = noun.firstMatch("^(?:每|每一)(?:个|本|件|条|位|名|篇|张|台|辆|家|门|项|笔|份|部|首|间|只|套|场|次|种)?(.+?)(?:都|均|需要|要|应该)?$") { noun = m }
-            guard noun.count >= 1, noun.count <= 8, noun.allSatisfy({ $0.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false }) else { return nil }
-            let name = Identifiers.pinyin(noun)
-            notes.append("“\(noun)”不在词库中：实体名取为 \(name)")
-            return addUnknownEntity(name: name, plural: name + "s", label: noun)
+            guard var phrase = SubjectPhrase.chinese(subject) else { return nil }
+            if let m = phrase.firstMatch("^(?:需要|要|想|请)?(?:记录|管理|登记|保存|存储|跟踪|维护)(.+)$") { phrase = m }
+            if isPronoun(phrase) { return nil }
+            let tokens = index.tokens(phrase)
+            if let last = tokens.last, let e = last.entity() {
+                if create { ensureEntity(e) }
+                return e
+            }
+            if tokens.contains(where: { $0.operation() != nil || $0.access() != nil || $0.account() != nil || $0.isSearch }) { return nil }
+            guard phrase.count <= 8, phrase.allSatisfy({ $0.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false }) else { return nil }
+            let (name, translated) = translator.identifier(phrase)
+            guard SpecValidator.isIdentifier(name), !Self.keywords.contains(name) else { return nil }
+            if create {
+                if !entities.contains(where: { $0.name == name }) {
+                    notes.append(translated ? "“\(phrase)”不在词库中：按词义译为实体名 \(name)" : "“\(phrase)”不在词库中：实体名取为拼音 \(name)")
+                }
+                _ = addUnknownEntity(name: name, plural: name + "s", label: phrase)
+            }
+            return name
         }
-        var words = noun.lowercased().split(separator: " ").map(String.init)
-        while let f = words.first, ["each", "every", "a", "an", "the", "all", "our"].contains(f) { words.removeFirst() }
-        let pronouns: Set<String> = ["i", "we", "you", "they", "it", "he", "she", "this", "that", "there", "which", "who", "me", "us", "them"]
-        if words.contains(where: pronouns.contains) { return nil }
-        guard (1...3).contains(words.count), words.allSatisfy({ $0.allSatisfy { $0.isLetter } }) else { return nil }
+        // "users can add products", "admins post classes": the thing is what follows the last verb.
+        var subjectText = subject
+        let verbs = index.tokens(subject)
+        if let v = verbs.lastIndex(where: { $0.operation() != nil && $0.entity() == nil || $0.access() != nil || $0.isSearch }) {
+            let t = verbs[v]
+            let chars = Array(subject)
+            subjectText = String(chars[min(chars.count, t.start + t.text.count)...])
+        }
+        guard let all = SubjectPhrase.english(subjectText), !all.allSatisfy(Self.pronouns.contains) else { return nil }
+        // "admins post classes": the thing is the last entity word with the unknown words before it.
+        var words = all
+        let tokens = index.tokens(all.joined(separator: " "))
+        var lexiconName: String?
+        if let li = tokens.lastIndex(where: { $0.entity() != nil || $0.account() != nil }) {
+            var first = li
+            while first > 0, tokens[first - 1].meanings.isEmpty { first -= 1 }
+            let startWord = tokens[first].text.lowercased().split(separator: " ").first.map(String.init) ?? ""
+            if let at = words.firstIndex(of: startWord) { words = Array(words[at...]) }
+            lexiconName = tokens[li].entity()
+            if tokens[li].account() != nil && tokens[li].entity() == nil && !accountsNegated { return nil }
+        }
+        guard (1...3).contains(words.count) else { return nil }
         let head = Inflection.singulars(of: words.last!).first ?? words.last!
         let singular = Array(words.dropLast()) + [head]
-        let name = Identifiers.snake(singular)
+        var name = Identifiers.snake(singular)
+        if Self.keywords.contains(name) || SpecValidator.reservedEntityNames.contains(name) {
+            guard let l = lexiconName else { return nil }
+            name = l
+        }
         guard SpecValidator.isIdentifier(name) else { return nil }
-        notes.append("'\(singular.joined(separator: " "))' is not in the lexicon: made it an entity named \(name)")
-        return addUnknownEntity(name: name, plural: Identifiers.snake(Array(singular.dropLast()) + [Inflection.plural(of: head)]),
-                                label: Identifiers.sentenceCase(singular.joined(separator: " ")))
+        if create, !entities.contains(where: { $0.name == name }) {
+            let plural = name == lexiconName ? (lexicon.entity(name)?.plural ?? name + "s")
+                : Identifiers.snake(Array(singular.dropLast()) + [Inflection.plural(of: head)])
+            let label = Identifiers.sentenceCase(singular.joined(separator: " "))
+            if let l = lexiconName, let word = lexicon.entity(l) {
+                entities.append(EntityDraft(name: name, plural: plural, label: name == l ? word.label(.en) : label, lexiconName: l,
+                                            authored: word.authored, known: true))
+            } else {
+                notes.append("'\(singular.joined(separator: " "))' is not in the lexicon: made it an entity named \(name)")
+                _ = addUnknownEntity(name: name, plural: plural, label: label)
+            }
+        }
+        return name
+    }
+
+    /// The entity an English word names in the user's own words: "items" → `item`, though the
+    /// lexicon files it under `product`. An entity already made from the same lexicon word is reused.
+    func surfaceName(_ t: Token) -> String? {
+        guard let e = t.entity() else { return nil }
+        if entities.contains(where: { $0.name == e }) || language != .en { return e }
+        let words = t.text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        guard let last = words.last else { return e }
+        let singular = Array(words.dropLast()) + [Inflection.singulars(of: last).first ?? last]
+        let name = Identifiers.snake(singular)
+        if entities.contains(where: { $0.name == name }) { return name }
+        // "tickets" after "support tickets", "properties" after "listings": the entity this requirement already has.
+        if let same = entities.first(where: { $0.lexiconName == e || $0.name.hasSuffix("_" + name) }) { return same.name }
+        guard name != e, SpecValidator.isIdentifier(name), !Self.keywords.contains(name),
+              !SpecValidator.reservedEntityNames.contains(name) else { return e }
+        return name
     }
 
     mutating func addUnknownEntity(name: String, plural: String, label: String) -> String {
@@ -243,9 +525,17 @@ struct Reading {
     @discardableResult
     mutating func ensureEntity(_ name: String) -> Int {
         if let i = entities.firstIndex(where: { $0.name == name }) { return i }
-        let word = lexicon.entity(name)
-        entities.append(EntityDraft(name: name, plural: word?.plural ?? name + "s", label: word?.label(language) ?? name,
-                                    authored: word?.authored ?? false, known: word != nil))
+        if let word = lexicon.entity(name) {
+            entities.append(EntityDraft(name: name, plural: word.plural, label: word.label(language), lexiconName: word.name,
+                                        authored: word.authored, known: true))
+        } else {
+            // A name in the user's words for a lexicon entity ("item" for the lexicon's product).
+            let word = lexicon.entities.first { $0.en.contains { Identifiers.snake($0) == name } }
+            let parts = name.split(separator: "_").map(String.init)
+            let plural = Identifiers.snake(Array(parts.dropLast()) + [Inflection.plural(of: parts.last ?? name)])
+            entities.append(EntityDraft(name: name, plural: plural, label: Identifiers.sentenceCase(parts.joined(separator: " ")),
+                                        lexiconName: word?.name, authored: word?.authored ?? false, known: word != nil))
+        }
         return entities.count - 1
     }
 
@@ -296,9 +586,7 @@ struct Reading {
             // "学生的成绩": an entity before 的 qualifies the noun after it.
             if language == .zh, t.entity() != nil, i + 1 < tokens.count, tokens[i + 1].text.hasPrefix("的"),
                tokens[i + 1].text.count > 1 || i + 2 < tokens.count { continue }
-            if let e = t.entity() {
-                // "tickets" after "support tickets": the entity this requirement already has.
-                let resolved = entities.first { $0.name.hasSuffix("_" + e) }?.name ?? e
+            if let resolved = surfaceName(t) {
                 if !out.contains(resolved) { out.append(resolved) }
                 continue
             }
@@ -355,9 +643,14 @@ struct Reading {
         if manage { ops.formUnion(EntityOperation.allCases) }
         // Reading one and reading the list go together: "查看文章", "browse events".
         if ops.contains(.get) || ops.contains(.list) { ops.formUnion([.list, .get]) }
-        let accessWords = tokens.compactMap { $0.access() }
+        var accessWords = tokens.compactMap { $0.access() }
+        // "Teachers log in to add grades", "creating listings needs a login": logging in is the condition.
+        if !ops.isEmpty, !mentioned.isEmpty || current != nil, !accessWords.contains("signedIn"),
+           tokens.contains(where: { $0.account() == "login" }) {
+            accessWords.append("signedIn")
+        }
         let profileClause = tokens.contains { $0.account() == "profile" }
-        let accountOnly = tokens.contains { $0.account() == "register" || $0.account() == "login" } && mentioned.isEmpty
+        let accountOnly = tokens.contains { $0.account() == "register" || $0.account() == "login" } && mentioned.isEmpty && ops.isEmpty
         if profileClause || accountOnly { return [] }
         if ops.isEmpty && accessWords.isEmpty { return [] }
         let targets = !mentioned.isEmpty ? mentioned : [current ?? lastEntity].compactMap { $0 }
@@ -400,10 +693,34 @@ struct Reading {
         // Value lists and defaults are read only where a field is being described, not in clauses
         // about what users do ("items can be searched by name or barcode").
         let describesUse = tokens.contains { $0.operation() != nil || $0.isSearch }
-        let hits = constraints.read(text).filter { !describesUse || ($0.kind != .allowed && $0.kind != .default) }
-        let fieldTokens = tokens.filter { $0.field() != nil }
-        guard !hits.isEmpty, !fieldTokens.isEmpty else { return [] }
+        var hits = constraints.read(text).filter { !describesUse || ($0.kind != .allowed && $0.kind != .default) }
+        guard !hits.isEmpty else { return [] }
         var refs: [String] = []
+        // "Make, model and year are required", "金额、日期、类别必填": each named field takes the constraint.
+        if let target = current ?? lastEntity, let ei = entities.firstIndex(where: { $0.name == target }) {
+            var from = 0
+            var rest: [ConstraintHit] = []
+            let chars = Array(text)
+            for h in hits {
+                let prefix = String(chars[min(from, h.offset)..<min(h.offset, chars.count)])
+                from = max(from, h.offset + h.phrase.count)
+                if let at = coordinatedFields(prefix, entity: ei) {
+                    for i in at {
+                        FieldPhraseReader.apply(h, to: &entities[ei].fields[i], language: language)
+                        refs.append("entities.\(target).fields.\(entities[ei].fields[i].name).\(h.kind.rawValue)")
+                    }
+                } else if h.kind == .default, case let values = entities[ei].fields.indices.filter({ entities[ei].fields[$0].allowedValues?.contains(h.values.first ?? "") ?? false }), values.count == 1 {
+                    // "新车默认可租": a default that is one of a field's values belongs to that field.
+                    FieldPhraseReader.apply(h, to: &entities[ei].fields[values[0]], language: language)
+                    refs.append("entities.\(target).fields.\(entities[ei].fields[values[0]].name).default")
+                } else {
+                    rest.append(h)
+                }
+            }
+            hits = rest
+        }
+        let fieldTokens = tokens.filter { $0.field() != nil }
+        guard !hits.isEmpty, !fieldTokens.isEmpty else { return refs }
         for h in hits {
             let before = fieldTokens.last { $0.start <= h.offset } ?? fieldTokens.first!
             guard let name = before.field() else { continue }
@@ -424,19 +741,69 @@ struct Reading {
         return refs
     }
 
+    static let linkWordsEN: Set<String> = ["are", "is", "must", "be", "should", "all", "both", "also", "too", "each", "every", "and",
+                                            "but", "only", "always", "will", "need", "needs", "to", "the", "a", "an", "has", "have",
+                                            "field", "fields", "can", "may", "value", "values", "it", "its", "for"]
+    static let linkWordsZH = ["都是", "都要", "都必须", "也是", "均为", "都", "均", "是", "为", "也", "且", "需要", "要", "必须", "其中", "并且",
+                              "而且", "另外", "但是", "但", "还有", "同时", "这些", "这几项", "几项", "字段", "项"]
+
+    /// The fields of entity `ei` a coordinated phrase names, when it names only fields it already
+    /// has (or one short new noun): "Name and price", "学号、科目和分数都".
+    func coordinatedFields(_ prefix: String, entity ei: Int) -> [Int]? {
+        var text = prefix.trimmingCharacters(in: CharacterSet(charactersIn: " ,，、;；:：.。—-"))
+        if language == .zh {
+            var changed = true
+            while changed {
+                changed = false
+                for w in Self.linkWordsZH {
+                    if text.hasSuffix(w) && text.count > w.count { text = String(text.dropLast(w.count)); changed = true }
+                    if text.hasPrefix(w) && text.count > w.count { text = String(text.dropFirst(w.count)); changed = true }
+                }
+                text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,，、"))
+            }
+        } else {
+            var words = text.split(separator: " ").map(String.init)
+            while let l = words.last, Self.linkWordsEN.contains(l.lowercased()) { words.removeLast() }
+            while let f = words.first, Self.linkWordsEN.contains(f.lowercased()) { words.removeFirst() }
+            text = words.joined(separator: " ")
+        }
+        guard !text.isEmpty else { return nil }
+        let items = FieldListMatcher.splitItems(text, language: language)
+        guard !items.isEmpty, items.count <= 12 else { return nil }
+        var out: [Int] = []
+        for item in items {
+            guard let i = FieldReference.find(item, in: entities[ei].fields, index: index, language: language) else { return nil }
+            if !out.contains(i) { out.append(i) }
+        }
+        return out
+    }
+
     func lexiconDraft(_ name: String) -> FieldDraft {
         let w = lexicon.field(name)
         return FieldDraft(name: name, label: w?.label(language) ?? name, type: w?.type ?? .string, typeKnown: w != nil)
     }
 
-    /// "按标题搜索", "search products by name or SKU".
+    /// "按标题搜索", "search products by name or SKU", "search by make and model", "可以按名字搜".
     mutating func readSearch(_ tokens: [Token], text: String) -> [String] {
-        guard tokens.contains(where: \.isSearch) else { return [] }
-        guard let target = tokens.compactMap({ $0.entity() }).last ?? current ?? lastEntity,
+        guard tokens.contains(where: \.isSearch) || searchPhrase(text) != nil else { return [] }
+        let named = tokens.compactMap { t -> String? in surfaceName(t) }.filter { n in entities.contains { $0.name == n } }
+        guard let target = named.last ?? current ?? lastEntity,
               let i = entities.firstIndex(where: { $0.name == target }) else { return [] }
         var found: [String] = []
-        for t in tokens {
-            if let f = t.field() { found.append(f) }
+        // The fields after "by" / 按: each item is a field the entity has (or a lexicon field).
+        if let phrase = searchPhrase(text) {
+            for item in FieldListMatcher.splitItems(phrase.replacingOccurrences(of: " or ", with: ", ").replacingOccurrences(of: "或", with: "、"), language: language) {
+                if let at = FieldReference.find(item, in: entities[i].fields, index: index, language: language) {
+                    found.append(entities[i].fields[at].name)
+                } else if let f = index.tokens(item).compactMap({ $0.field() }).first {
+                    found.append(f)
+                }
+            }
+        }
+        if found.isEmpty {
+            for t in tokens {
+                if let f = t.field() { found.append(f) }
+            }
         }
         if found.isEmpty {
             // An unknown field named by label ("按会议室名称搜索").
@@ -451,6 +818,20 @@ struct Reading {
             }
         }
         return ["entities.\(target).search"]
+    }
+
+    /// The words naming what to search by: "by make and model" → "make and model", "按学号和姓名查询" → "学号和姓名".
+    func searchPhrase(_ text: String) -> String? {
+        if language == .zh {
+            guard let m = text.firstMatch("(?:按照|按|根据|通过|用)(.+?)(?:来|进行)?(?:模糊)?(?:搜索|查找|查询|检索|筛选|搜|查)") else { return nil }
+            return m
+        }
+        guard text.range(of: "\\b(?:search|find|look up|filter|query|searchable|searched|found)", options: [.regularExpression, .caseInsensitive]) != nil,
+              var m = text.firstMatch("\\bby\\s+(.+)$") else { return nil }
+        for stop in [" would ", " should ", " is ", " in ", " with ", " - ", " — ", " to "] {
+            if let r = m.range(of: stop) { m = String(m[..<r.lowerBound]) }
+        }
+        return m.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
     }
 }
 
