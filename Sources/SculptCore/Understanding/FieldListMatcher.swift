@@ -7,13 +7,13 @@ enum FieldListMatcher {
         var items: [String]
     }
 
-    static let zhVerbs = "(?:都|均|应|需要|要)?(?:包括|包含|含有|具有|拥有|字段有|属性有|信息有|信息包括|需要填写|需要输入|要填写|要输入|需要提供|填写|输入|记录|(?<![所没只拥具还])有)"
+    static let zhVerbs = "(?:都|均|应|需要|要)?(?:包括|包含|含有|具有|拥有|字段有|属性有|信息有|信息包括|需要填写|需要输入|要填写|要输入|需要提供|要填|需填|需要填|填写|输入|记录(?!包括|包含|有|的|中|里|表|信息)|(?<![所没只拥具还])有)"
     static let enVerbs = "(?:has|have|enters?|provides?|gives?|supplies|fills? in|types?|inputs?|chooses?|picks?|contains?|includes?|consists of|is made up of|should have|must have|needs?|records?|stores?|tracks?|with)"
 
     static func match(_ text: String, language: Language) -> Match? {
         let pattern = language == .zh
             ? "^(.{0,14}?)" + zhVerbs + "[：:]?\\s*(.+)$"
-            : "^(.{0,60}?)\\b" + enVerbs + "\\b[:]?\\s*(.+)$"
+            : "^(.{0,100}?)\\b" + enVerbs + "\\b[:]?\\s*(.+)$"
         guard let re = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
         let ns = text as NSString
         guard let m = re.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
@@ -30,6 +30,11 @@ enum FieldListMatcher {
         // "a level — beginner, intermediate or advanced — and a price": a dashed aside is a parenthesis.
         if language == .en {
             text = text.replacingOccurrences(of: "\\s[—–]\\s([^—–()]+?)\\s[—–]\\s", with: " ($1) ", options: .regularExpression)
+            // "status — available, pending, or adopted" at the end: the aside runs to the end.
+            text = text.replacingOccurrences(of: "\\s[—–]\\s([^—–()]+,[^—–()]+)$", with: " ($1)", options: .regularExpression)
+            // "between 0 and 2000" and "date and time" are one item each.
+            text = text.replacingOccurrences(of: "\\b(between\\s+[\\w.-]+)\\s+and\\s+", with: "$1 to ", options: [.regularExpression, .caseInsensitive])
+            text = text.replacingOccurrences(of: "\\bdate and time\\b", with: "date/time", options: [.regularExpression, .caseInsensitive])
         }
         var marker = "\u{1F}"
         // Protect separators inside parentheses by splitting only at depth 0.

@@ -12,8 +12,10 @@ struct FieldPhraseReader {
     static let leadingModifiersEN: Set<String> = ["unique", "optional", "required", "mandatory", "positive", "non-negative",
                                                   "nonnegative", "short", "long", "valid", "single", "main", "numeric", "boolean"]
     static let tailMarkersEN = [" that ", " which ", " who ", " of ", " with ", " must ", " should ", " cannot ", " can't ", " can ",
-                                " is ", " are ", " - ", " — ", " – ", " defaulting ", " default ", " defaults ", " between ", " from ", " at ", " up to ", " no "]
-    static let modifierWordsZH = ["唯一的", "唯一", "必填的", "必填", "可选的", "可选", "选填的", "选填", "一个", "一段", "一些", "的"]
+                                " is ", " are ", " - ", " — ", " – ", " defaulting ", " default ", " defaults ", " between ", " from ", " at ", " up to ", " no ", " for ",
+                                " used ", " in ", " on ", " like ", " e.g", " such as ", " per "]
+    static let modifierWordsZH = ["唯一的", "唯一", "必填的", "必填", "可选的", "可选", "选填的", "选填", "一个", "一段", "一些", "一张", "一份", "一条",
+                                  "一项", "一位", "一串", "一组", "一种", "一篇", "每个", "的"]
 
     /// The field an item names, with every constraint the item states; nil when the item names nothing.
     func read(_ item: String, entityNames: [String]) -> (FieldDraft, note: String?)? {
@@ -82,9 +84,13 @@ struct FieldPhraseReader {
             if let r = text.range(of: marker), r.lowerBound > text.startIndex { text = String(text[..<r.lowerBound]) + " " }
         }
         text = text.replacingOccurrences(of: "'s ", with: " ").replacingOccurrences(of: "’s ", with: " ")
+        // "the number of open slots" is the open slots (a count).
+        if let r = text.range(of: " number of ") { text = " " + String(text[r.upperBound...]) }
         var words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }).map(String.init)
         // "priority 1-3", "price 0+": numbers describe the range, not the name.
         words.removeAll { w in w.allSatisfy { $0.isNumber || $0 == "-" || $0 == "+" } }
+        // "occupied true/false", "has_balcony yes/no": the flag words say the type, not the name.
+        if words.count > 1 { words.removeAll { ["yes", "no", "true", "false", "y", "n"].contains($0) } }
         while let f = words.first, Identifiers.englishStopwords.contains(f) || Self.leadingModifiersEN.contains(f) || f == "and" || f == "or" {
             words.removeFirst()
         }
@@ -93,7 +99,8 @@ struct FieldPhraseReader {
 
     private func chineseNoun(_ s: String, hits: [ConstraintHit]) -> String {
         var text = s
-        for h in hits { text = text.replacingOccurrences(of: h.phrase, with: "") }
+        for h in hits where h.kind != .boolean { text = text.replacingOccurrences(of: h.phrase, with: "") }
+        text = text.replacingOccurrences(of: "的", with: "", options: [], range: nil)
         for m in Self.modifierWordsZH where text.hasPrefix(m) { text = String(text.dropFirst(m.count)) }
         // "标题必填" → the noun is what comes before a trailing modifier.
         for m in Self.modifierWordsZH where text.hasSuffix(m) && text.count > m.count { text = String(text.dropLast(m.count)) }
@@ -103,7 +110,25 @@ struct FieldPhraseReader {
     /// Maps a noun to a lexicon field, or makes a new one with a readable identifier and an inferred type.
     func resolve(_ noun: String, entityNames: [String]) -> FieldDraft? {
         let tokens = index.tokens(noun).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
-        let fieldTokens = tokens.filter { $0.field() != nil }
+        var fieldTokens = tokens.filter { $0.field() != nil }
+        // "SKU编码", "ISBN号": a generic code word after a specific one adds nothing.
+        if fieldTokens.count == 2, tokens.count == 2, ["code", "number", "serial_number", "id"].contains(fieldTokens[1].field() ?? ""),
+           let first = fieldTokens[0].field(), lexicon.field(first) != nil {
+            fieldTokens = [fieldTokens[0]]
+            let w = lexicon.field(first)!
+            return FieldDraft(name: w.name, label: noun, type: w.type, typeKnown: true)
+        }
+        if language == .en {
+            let words = noun.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+            if words == ["date", "time"] || words == ["date", "and", "time"] {
+                return FieldDraft(name: "date_time", label: "Date and time", type: .datetime, typeKnown: true)
+            }
+        }
+        // A whole noun the word parts know ("拍摄地点" → location, "最多人数" → max_people) keeps that name.
+        if language == .zh, let en = lexicon.morphemes?[noun], !en.isEmpty, tokens.count > 1 || fieldTokens.isEmpty {
+            let type = fieldTokens.last.flatMap { $0.field() }.flatMap { lexicon.field($0)?.type } ?? inferType(noun)
+            return FieldDraft(name: en, label: noun, type: type, typeKnown: fieldTokens.last != nil)
+        }
         // The entity's own name before a field word is redundant: "商品名称" of a product is its name.
         let others = tokens.filter { $0.field() == nil && !($0.entity().map(entityNames.contains) ?? false) && !Identifiers.englishStopwords.contains($0.text.lowercased()) }
         if fieldTokens.count == 1, let name = fieldTokens[0].field(), let word = lexicon.field(name) {
@@ -115,12 +140,20 @@ struct FieldPhraseReader {
             }
             // "报销日期", "客户姓名", "shipping address": a qualifier before a known field word keeps
             // the field's type and becomes part of the name.
-            if fieldTokens[0].start > others.map(\.start).max()!, others.allSatisfy({ $0.operation() == nil && $0.access() == nil }) {
-                let qualifier = others.map { t -> String in
-                    if let e = t.entity() { return e }
-                    return language == .zh ? translator.identifier(t.text).0 : Identifiers.snake(t.text)
+            if language == .zh || fieldTokens[0].start > others.map(\.start).max()!, others.allSatisfy({ $0.access() == nil }) {
+                // Words in the order written: "quantity available" → quantity_available, "报销日期" → reimbursement_date.
+                var parts: [(Int, String)] = others.map { t in
+                    if let e = t.entity() { return (t.start, e) }
+                    return (t.start, language == .zh ? translator.identifier(t.text).0 : Identifiers.snake(t.text))
                 }
-                let composed = Identifiers.snake(qualifier + [word.name])
+                parts.append((fieldTokens[0].start, word.name))
+                var ordered: [String] = []
+                for p in parts.sorted(by: { $0.0 < $1.0 }).map(\.1) {
+                    for piece in p.split(separator: "_").map(String.init) where ordered.last != piece { ordered.append(piece) }
+                }
+                // "学生学号" of student_id: a qualifier the field's name already says is dropped.
+                let qualifierWords = Set(ordered).subtracting(word.name.split(separator: "_").map(String.init))
+                let composed = qualifierWords.isEmpty ? word.name : Identifiers.snake(ordered)
                 if SpecValidator.isIdentifier(composed) {
                     return FieldDraft(name: composed, label: language == .zh ? noun : Identifiers.sentenceCase(noun), type: word.type, typeKnown: false)
                 }
@@ -132,7 +165,8 @@ struct FieldPhraseReader {
         }
         let type = inferType(noun)
         if language == .zh {
-            return FieldDraft(name: translator.identifier(noun).0, label: noun, type: type, typeKnown: false)
+            let name = translator.identifier(noun).0
+            return FieldDraft(name: name.isEmpty ? Identifiers.pinyin(noun) : name, label: noun, type: type, typeKnown: false)
         }
         var words = noun.split(separator: " ").map(String.init)
         if words.count > 1, words.last == "flag" { words.removeLast() }

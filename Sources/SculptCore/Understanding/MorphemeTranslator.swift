@@ -47,8 +47,9 @@ struct MorphemeTranslator: Sendable {
         flush()
         // "is_" before an adjective-like part only; a repeated word collapses ("ticket_ticket").
         var out: [String] = []
-        for p in parts where out.last != p { out.append(p) }
-        let name = Identifiers.snake(out.joined(separator: " ").replacingOccurrences(of: "_", with: " "))
-        return (name.isEmpty ? Identifiers.pinyin(text) : name, translated && !name.isEmpty)
+        for p in parts.flatMap({ $0.split(separator: "_").map(String.init) }) where out.last != p { out.append(p) }
+        let name = Identifiers.snake(out)
+        // A word that translates to nothing ("所在") leaves an empty name; callers drop it.
+        return (name, translated)
     }
 }

@@ -52,6 +52,11 @@ struct Reading {
     var actor: String?
     /// "no login needed", "不用登录": accounts words in this requirement do not ask for accounts.
     var accountsNegated = false
+    /// The unknown noun a verb acted on in the previous clause ("可以登记物品，包括…"): the subject of
+    /// a list that follows without one.
+    var lastObject: String?
+    /// The fields the previous constraint clause of this sentence named ("备注选填，最多200个字").
+    var lastFields: (entity: Int, fields: [Int])?
     /// What the requirement is for, when Sculpt does not build that ("converts videos into GIFs").
     var outOfScope: [String] = []
 
@@ -98,6 +103,7 @@ struct Reading {
                 sentence = piece.sentence
                 current = nil
                 actor = nil
+                lastFields = nil
                 if !piece.isBullet { listSubject = nil }
                 // A bullet line under a heading that opened a list is one item of that list.
                 if piece.isBullet, let subject = listSubject, isItemLine(piece.line),
@@ -174,6 +180,13 @@ struct Reading {
         }
     }
 
+    /// "领养状态", "Status values", "Priority": a heading that names a field, not a thing.
+    func isFieldHeading(_ heading: String) -> Bool {
+        let tokens = index.tokens(heading).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard let last = tokens.last(where: { !["values", "value", "options", "choices"].contains($0.text.lowercased()) }) else { return false }
+        return last.field() != nil && last.entity() == nil && tokens.count <= 3
+    }
+
     /// Whether a heading also reads as the app's name ("Real estate listings", "公司会议室管理").
     func subjectIsTitle(_ heading: String) -> Bool {
         language == .zh ? SubjectPhrase.suffixesZH.contains(where: heading.hasSuffix) : heading.split(separator: " ").count >= 2
@@ -190,16 +203,36 @@ struct Reading {
     func itemLike(_ item: String) -> Bool {
         var (outside, _) = FieldPhraseReader.splitParentheses(item)
         if let colon = ClauseSplitter.topLevelIndex(of: [":", "："], in: outside) { outside = String(outside[..<colon]) }
-        let tokens = index.tokens(outside)
-        if tokens.contains(where: { $0.operation() != nil || $0.access() != nil || $0.account() != nil || $0.isSearch }) { return false }
+        let tokens = index.tokens(outside).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        // A verb opening the item ("search by make", "可以按名字搜") or any access word makes it a sentence.
+        if let first = tokens.first, first.operation() != nil && first.entity() == nil && first.field() == nil || first.isSearch { return false }
+        if tokens.contains(where: { $0.access() != nil || $0.account() == "login" || $0.account() == "register" || $0.isSearch }) { return false }
+        // "an API for our rooms", "一个宠物信息管理的接口": the app itself, not a field.
+        let lower = outside.lowercased()
+        if language == .en, lower.range(of: "\\b(?:api|app|application|system|website|site|tool|service|platform|backend)\\b", options: .regularExpression) != nil { return false }
+        if language == .zh, ["系统", "接口", "平台", "网站", "后台", "小程序"].contains(where: outside.contains) { return false }
         return language == .zh ? outside.count <= 16 : outside.split(separator: " ").count <= 8
+    }
+
+    /// Whether a "X has A, B and C" match is a field list: a subject that is not itself a list, and
+    /// items that mostly name fields ("Need CRUD plus search by make" is not one).
+    func acceptsList(subject: String, items: [String]) -> Bool {
+        if subject.contains(where: { ",，、(（".contains($0) }) { return false }
+        let good = items.filter(itemLike).count
+        return items.count == 1 ? good == 1 : Double(good) >= 0.75 * Double(items.count)
     }
 
     /// "车辆：车牌号（必填）、品牌、型号", "For each car we keep: VIN (unique), make, model".
     mutating func readHeadedList(heading: String, body: String) -> [String]? {
-        if let m = FieldListMatcher.match(body, language: language), !m.subject.isEmpty { return nil }
+        if let m = FieldListMatcher.match(body, language: language), !m.subject.isEmpty, acceptsList(subject: m.subject, items: m.items) { return nil }
         let items = FieldListMatcher.splitItems(body, language: language)
-        guard items.count >= 2, items.allSatisfy(itemLike) else { return nil }
+        guard items.count >= 2, acceptsList(subject: "", items: items) else { return nil }
+        // "领养状态：待领养、已预定、已领养", "Status values: a, b, c": a field of the current thing and its values.
+        if let target = current ?? lastEntity, isFieldHeading(heading) {
+            let values = items.joined(separator: language == .zh ? "、" : ", ")
+            let name = heading.replacingOccurrences(of: "(?i)\\s*(?:values?|options?|choices?)$", with: "", options: .regularExpression)
+            return readFieldList(subject: "", items: [name + (language == .zh ? "（" : " (") + values + (language == .zh ? "）" : ")")], into: target)
+        }
         guard subjectEntity(heading, create: false) != nil else { return nil }
         return readFieldList(subject: heading, items: items)
     }
@@ -248,15 +281,18 @@ struct Reading {
             return refs
         }
         var scanText = piece.text
-        if let list = FieldListMatcher.match(piece.text, language: language) {
+        var listTarget: String?
+        if let list = FieldListMatcher.match(piece.text, language: language), acceptsList(subject: list.subject, items: list.items) {
             if let r = readFieldList(subject: list.subject, items: list.items) {
                 refs += r
                 scanText = list.subject
+                listTarget = current
             }
         } else if let (subject, items, rest) = parenthesizedList(piece.text), let r = readFieldList(subject: subject, items: items) {
             // "HR admins create job openings (title, department, location)": the fields in parentheses.
             refs += r
             scanText = rest
+            listTarget = current
         }
         var tokens = verbsInEntityWords(index.tokens(scanText))
         // Negated words rule things out: "不能删除" forbids delete, "no login needed" asks for no accounts.
@@ -273,9 +309,26 @@ struct Reading {
         }
         updateActor(tokens)
         refs += readAccounts(tokens)
-        let entityNames = targets(of: tokens)
+        var entityNames = targets(of: tokens)
+        // "job openings (title, …)": the word "job" inside the list's subject is that subject.
+        if let listTarget {
+            entityNames = Self.unique(entityNames.map { $0 == listTarget || listTarget.split(separator: "_").contains(Substring($0)) ? listTarget : $0 })
+        }
         for e in entityNames { _ = ensureEntity(e) }
         if let e = entityNames.last { current = e; lastEntity = e }
+        // "可以登记物品": the thing a verb acts on, kept for a list that follows ("，包括…").
+        lastObject = nil
+        if language == .zh, entityNames.isEmpty, let v = tokens.lastIndex(where: { $0.operation() != nil }), v + 1 < tokens.count,
+           tokens[v + 1].meanings.isEmpty, (1...6).contains(tokens[v + 1].text.count) {
+            lastObject = tokens[v + 1].text
+        }
+        // "每首歌属于一个歌单", "each photo belongs to an album": the sentence is about the first thing.
+        if let owner = piece.text.firstMatch(language == .zh ? "^(.{1,12}?)(?:都|均)?(?:属于|对应|关联|隶属于|归属于)" : "^(.{1,40}?)\\s+(?:belongs? to|is for|is part of|lives? in(?:side)?)\\b"),
+           let e = subjectEntity(owner, create: true) {
+            current = e; lastEntity = e
+        }
+        // "Each issue belongs to a project and has a title": the list's subject stays the topic.
+        if let listTarget { current = listTarget; lastEntity = listTarget }
         refs += readOperations(tokens, mentioned: entityNames)
         if !forbidden.isEmpty {
             let targets = !entityNames.isEmpty ? entityNames : [current ?? lastEntity].compactMap { $0 }
@@ -346,15 +399,18 @@ struct Reading {
     // MARK: - Field lists
 
     /// "文章包括标题和内容", "each product has a name, a unique SKU and a price": fields of an entity or an account.
-    mutating func readFieldList(subject: String, items: [String]) -> [String]? {
+    mutating func readFieldList(subject: String, items: [String], into fixed: String? = nil) -> [String]? {
         let tokens = index.tokens(subject)
         let accountSubject = tokens.contains { $0.account() != nil } && !tokens.contains { $0.entity() != nil }
         var target: String?
-        if accountSubject && !(accountsNegated && items.count >= 2) {
+        if let fixed {
+            target = fixed
+        } else if accountSubject && !(accountsNegated && items.count >= 2) {
             target = nil
         } else if let e = subjectEntity(subject, create: true) {
             target = e
         } else if subject.trimmingCharacters(in: .whitespaces).isEmpty || isPronoun(subject) {
+            if current == nil, let object = lastObject, let e = subjectEntity(object, create: true) { current = e }
             target = current ?? lastEntity
             if target == nil && (register || login) { target = nil } else if target == nil { return nil }
         } else {
@@ -443,7 +499,8 @@ struct Reading {
             }
             if tokens.contains(where: { $0.operation() != nil || $0.access() != nil || $0.account() != nil || $0.isSearch }) { return nil }
             guard phrase.count <= 8, phrase.allSatisfy({ $0.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false }) else { return nil }
-            let (name, translated) = translator.identifier(phrase)
+            var (name, translated) = translator.identifier(phrase)
+            if name.isEmpty { (name, translated) = (Identifiers.pinyin(phrase), false) }
             guard SpecValidator.isIdentifier(name), !Self.keywords.contains(name) else { return nil }
             if create {
                 if !entities.contains(where: { $0.name == name }) {
@@ -467,8 +524,13 @@ struct Reading {
         let tokens = index.tokens(all.joined(separator: " "))
         var lexiconName: String?
         if let li = tokens.lastIndex(where: { $0.entity() != nil || $0.account() != nil }) {
+            // "grade entry", "service tasks", "lost item": nouns before the head word belong to it…
             var first = li
-            while first > 0, tokens[first - 1].meanings.isEmpty { first -= 1 }
+            while first > 0, tokens[first - 1].meanings.isEmpty || tokens[first - 1].entity() != nil,
+                  !Identifiers.englishStopwords.contains(tokens[first - 1].text.lowercased()), !isActorWord(tokens[first - 1]) { first -= 1 }
+            // …unless a person opens them: "admins post classes" is about classes.
+            if first > 0, isActorWord(tokens[first - 1]) || tokens[first - 1].account() != nil { first = li }
+            if first < li, isActorWord(tokens[first]) { first = li }
             let startWord = tokens[first].text.lowercased().split(separator: " ").first.map(String.init) ?? ""
             if let at = words.firstIndex(of: startWord) { words = Array(words[at...]) }
             lexiconName = tokens[li].entity()
@@ -509,7 +571,7 @@ struct Reading {
         let name = Identifiers.snake(singular)
         if entities.contains(where: { $0.name == name }) { return name }
         // "tickets" after "support tickets", "properties" after "listings": the entity this requirement already has.
-        if let same = entities.first(where: { $0.lexiconName == e || $0.name.hasSuffix("_" + name) }) { return same.name }
+        if let same = entities.first(where: { $0.lexiconName == e || $0.name.hasSuffix("_" + name) || $0.name.hasPrefix(name + "_") }) { return same.name }
         guard name != e, SpecValidator.isIdentifier(name), !Self.keywords.contains(name),
               !SpecValidator.reservedEntityNames.contains(name) else { return e }
         return name
@@ -618,7 +680,7 @@ struct Reading {
         // "创建新的用户" / "create a new account": creating an account is signing up.
         let creates = tokens.contains { $0.operation() == "create" }
         let accountNoun = tokens.contains { $0.account() == "account" }
-        if creates && accountNoun && !tokens.contains(where: { $0.entity() != nil }) { register = true; refs.append("accounts.register") }
+        if creates && accountNoun && !accountsNegated && !tokens.contains(where: { $0.entity() != nil }) { register = true; refs.append("accounts.register") }
         // Identity fields named in an account clause ("log in with their email").
         if !refs.isEmpty {
             for t in tokens { if let f = t.field(), f == "email" || f == "username" { identityHint = identityHint ?? f } }
@@ -653,7 +715,11 @@ struct Reading {
         let accountOnly = tokens.contains { $0.account() == "register" || $0.account() == "login" } && mentioned.isEmpty && ops.isEmpty
         if profileClause || accountOnly { return [] }
         if ops.isEmpty && accessWords.isEmpty { return [] }
-        let targets = !mentioned.isEmpty ? mentioned : [current ?? lastEntity].compactMap { $0 }
+        var targets = !mentioned.isEmpty ? mentioned : [current ?? lastEntity].compactMap { $0 }
+        // "to add, change or delete anything": every thing described so far.
+        if mentioned.isEmpty, tokens.contains(where: { ["anything", "everything", "all data", "所有内容", "任何内容", "所有数据", "一切"].contains($0.text.lowercased()) }) {
+            targets = entities.map(\.name)
+        }
         guard !targets.isEmpty else { return [] }
         // A create verb next to an account noun with no entity is sign-up, handled above.
         var refs: [String] = []
@@ -704,7 +770,12 @@ struct Reading {
             for h in hits {
                 let prefix = String(chars[min(from, h.offset)..<min(h.offset, chars.count)])
                 from = max(from, h.offset + h.phrase.count)
-                if let at = coordinatedFields(prefix, entity: ei) {
+                var named = coordinatedFields(prefix, entity: ei)
+                // "备注选填，最多200个字": a constraint with no subject goes on with the last one named.
+                if named == nil, prefix.trimmingCharacters(in: .whitespaces).isEmpty || prefix.trimmingCharacters(in: .whitespaces).count <= 1,
+                   let last = lastFields, last.entity == ei { named = last.fields }
+                if let at = named {
+                    lastFields = (ei, at)
                     for i in at {
                         FieldPhraseReader.apply(h, to: &entities[ei].fields[i], language: language)
                         refs.append("entities.\(target).fields.\(entities[ei].fields[i].name).\(h.kind.rawValue)")
