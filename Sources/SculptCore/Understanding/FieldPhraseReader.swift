@@ -48,6 +48,13 @@ struct FieldPhraseReader {
             for h in hits { bare = bare.replacingOccurrences(of: h.phrase, with: " ") }
             for part in bare.components(separatedBy: CharacterSet(charactersIn: ";；")) {
                 let values = Self.valueList(part)
+                // "(date and time)", "(yes/no)": type words, not values.
+                let typeWords: Set<String> = ["date", "time", "datetime", "number", "text", "yes", "no", "true", "false", "integer", "decimal", "是", "否"]
+                if values.count >= 2, values.allSatisfy({ typeWords.contains($0.lowercased()) }) {
+                    if Set(values.map { $0.lowercased() }) == ["date", "time"] { draft.type = .datetime; draft.typeKnown = true }
+                    if Set(values.map { $0.lowercased() }).isSubset(of: ["yes", "no", "true", "false", "是", "否"]) { draft.type = .boolean; draft.typeKnown = true }
+                    break
+                }
                 if values.count >= 2, values.allSatisfy({ Double($0) == nil && $0.split(separator: " ").count <= 3 }), draft.type != .boolean {
                     draft.type = .enumeration; draft.allowedValues = values; draft.typeKnown = true; draft.stated.append("allowedValues")
                     if case .string(let d)? = draft.defaultValue, !values.contains(d) { draft.defaultValue = nil }
@@ -125,26 +132,47 @@ struct FieldPhraseReader {
             }
         }
         // A whole noun the word parts know ("拍摄地点" → location, "最多人数" → max_people) keeps that name.
-        if language == .zh, let en = lexicon.morphemes?[noun], !en.isEmpty, tokens.count > 1 || fieldTokens.isEmpty {
+        if language == .zh, let en = lexicon.morphemes?[noun], !en.isEmpty {
             let type = fieldTokens.last.flatMap { $0.field() }.flatMap { lexicon.field($0)?.type } ?? inferType(noun)
             return FieldDraft(name: en, label: noun, type: type, typeKnown: fieldTokens.last != nil)
         }
         // The entity's own name before a field word is redundant: "商品名称" of a product is its name.
-        let others = tokens.filter { $0.field() == nil && !($0.entity().map(entityNames.contains) ?? false) && !Identifiers.englishStopwords.contains($0.text.lowercased()) }
+        let others = tokens.filter { t in
+            t.field() == nil && !(t.entity().map(entityNames.contains) ?? false) && !Identifiers.englishStopwords.contains(t.text.lowercased())
+                // "职位名称" of a position: the entity's own name, in the user's words, qualifies nothing.
+                && !(language == .zh && t.meanings.isEmpty && entityNames.contains(translator.identifier(t.text).0))
+        }
         if fieldTokens.count == 1, let name = fieldTokens[0].field(), let word = lexicon.field(name) {
             if others.isEmpty {
                 // The label is what the user wrote ("姓名", "phone number"), so the page speaks their words.
                 let own = fieldTokens[0].text
                 let label = language == .zh ? own : (own.count > 3 ? Identifiers.sentenceCase(own) : word.label(.en))
+                // "mileage" (the lexicon's distance), "card number": a synonym keeps the user's words as its name.
+                if language == .en, !["username", "email", "password"].contains(word.name) {
+                    let words = own.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+                    let mine = Identifiers.snake(words.dropLast() + [Inflection.singulars(of: words.last ?? "").first ?? words.last ?? ""])
+                    let shared = Set(words).intersection(word.name.split(separator: "_").map(String.init))
+                    if shared.isEmpty, !words.isEmpty, words.count <= 3, SpecValidator.isIdentifier(mine),
+                       !SpecValidator.reservedFieldNames.contains(mine) {
+                        return FieldDraft(name: mine, label: label, type: word.type, typeKnown: true)
+                    }
+                }
                 return FieldDraft(name: word.name, label: label, type: word.type, typeKnown: true)
             }
             // "报销日期", "客户姓名", "shipping address": a qualifier before a known field word keeps
             // the field's type and becomes part of the name.
-            if language == .zh || fieldTokens[0].start > others.map(\.start).max()!, others.allSatisfy({ $0.access() == nil }) {
+            if others.allSatisfy({ $0.access() == nil }) {
                 // Words in the order written: "quantity available" → quantity_available, "报销日期" → reimbursement_date.
-                var parts: [(Int, String)] = others.map { t in
-                    if let e = t.entity() { return (t.start, e) }
-                    return (t.start, language == .zh ? translator.identifier(t.text).0 : Identifiers.snake(t.text))
+                var parts: [(Int, String)] = []
+                if language == .zh {
+                    // The words before and after the field word, each translated as a whole ("提交人" → submitter).
+                    let chars = Array(noun)
+                    let f = fieldTokens[0]
+                    let before = String(chars[..<min(f.start, chars.count)]), after = String(chars[min(chars.count, f.start + f.text.count)...])
+                    if !before.isEmpty { parts.append((0, translator.identifier(before).0)) }
+                    if !after.isEmpty { parts.append((f.start + 1, translator.identifier(after).0)) }
+                } else {
+                    parts = others.map { t in (t.start, t.entity() ?? Identifiers.snake(t.text)) }
                 }
                 parts.append((fieldTokens[0].start, word.name))
                 var ordered: [String] = []
@@ -160,7 +188,8 @@ struct FieldPhraseReader {
             }
         }
         // Words that are operations, accounts or access phrases are not field names.
-        if tokens.contains(where: { $0.operation() != nil || $0.account() != nil || $0.access() != nil || $0.isSearch }) && fieldTokens.isEmpty {
+        if let first = tokens.first, first.operation() != nil || first.account() != nil || first.access() != nil || first.isSearch,
+           fieldTokens.isEmpty, tokens.count <= 1 || first.operation() != "manage" {
             return nil
         }
         let type = inferType(noun)
@@ -170,6 +199,9 @@ struct FieldPhraseReader {
         }
         var words = noun.split(separator: " ").map(String.init)
         if words.count > 1, words.last == "flag" { words.removeLast() }
+        if words.count > 1, words.last == "timestamp" { words.removeLast(); words = words.flatMap { $0.split(separator: "-").map(String.init) }
+            return FieldDraft(name: Identifiers.snake(words), label: Identifiers.sentenceCase(words.joined(separator: " ")), type: .datetime, typeKnown: true) }
+        words = words.flatMap { $0.split(separator: "-").map(String.init) }
         if words.count > 1, entityNames.contains(where: { words.first == $0 }), let last = words.last, let f = lexicon.fields.first(where: { $0.en.contains(last) }) {
             return FieldDraft(name: f.name, label: f.label(.en), type: f.type, typeKnown: true)
         }
@@ -197,7 +229,11 @@ struct FieldPhraseReader {
         }
         return text.split(separator: "\u{1F}").map {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"'“”‘’「」《》.。:：")).replacingOccurrences(of: "either ", with: "")
-        }.map { v in v.hasPrefix("a ") ? String(v.dropFirst(2)) : v }.map { $0.trimmingCharacters(in: .whitespaces) }
+        }.map { v in v.hasPrefix("a ") ? String(v.dropFirst(2)) : v }.map { v -> String in
+            var t = v.trimmingCharacters(in: .whitespaces)
+            for tail in [" and", " or", " etc", "等"] where t.lowercased().hasSuffix(tail) && t.count > tail.count { t = String(t.dropLast(tail.count)) }
+            return t.trimmingCharacters(in: .whitespaces)
+        }
             .filter { !$0.isEmpty && $0.count <= 40 && ($0 == "A" || !Identifiers.englishStopwords.contains($0.lowercased())) }
     }
 
@@ -249,7 +285,7 @@ struct FieldPhraseReader {
         case .integer:
             if !f.typeKnown || f.type == .number { f.type = .integer; f.typeKnown = true }
         case .number:
-            if !f.typeKnown { f.type = .number; f.typeKnown = true }
+            if !f.typeKnown || f.type == .integer { f.type = .number; f.typeKnown = true }
         case .default:
             guard let raw = h.values.first else { return }
             let v = raw.lowercased()

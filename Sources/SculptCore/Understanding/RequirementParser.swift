@@ -217,7 +217,7 @@ struct Reading {
     /// Whether a "X has A, B and C" match is a field list: a subject that is not itself a list, and
     /// items that mostly name fields ("Need CRUD plus search by make" is not one).
     func acceptsList(subject: String, items: [String]) -> Bool {
-        if subject.contains(where: { ",，、(（".contains($0) }) { return false }
+        if FieldPhraseReader.splitParentheses(subject).0.contains(where: { ",，、".contains($0) }) { return false }
         let good = items.filter(itemLike).count
         return items.count == 1 ? good == 1 : Double(good) >= 0.75 * Double(items.count)
     }
@@ -551,7 +551,7 @@ struct Reading {
             let label = Identifiers.sentenceCase(singular.joined(separator: " "))
             if let l = lexiconName, let word = lexicon.entity(l) {
                 entities.append(EntityDraft(name: name, plural: plural, label: name == l ? word.label(.en) : label, lexiconName: l,
-                                            authored: word.authored, known: true))
+                                            authored: name == l && word.authored, known: true))
             } else {
                 notes.append("'\(singular.joined(separator: " "))' is not in the lexicon: made it an entity named \(name)")
                 _ = addUnknownEntity(name: name, plural: plural, label: label)
@@ -648,6 +648,9 @@ struct Reading {
             // "学生的成绩": an entity before 的 qualifies the noun after it.
             if language == .zh, t.entity() != nil, i + 1 < tokens.count, tokens[i + 1].text.hasPrefix("的"),
                tokens[i + 1].text.count > 1 || i + 2 < tokens.count { continue }
+            // "patient name", "student email": an entity word before a field word qualifies the field.
+            if language == .en, t.entity() != nil, i + 1 < tokens.count, tokens[i + 1].field() != nil, tokens[i + 1].entity() == nil,
+               !t.text.lowercased().hasSuffix("s") { continue }
             if let resolved = surfaceName(t) {
                 if !out.contains(resolved) { out.append(resolved) }
                 continue
@@ -758,7 +761,7 @@ struct Reading {
     mutating func readConstraintClause(_ text: String, tokens: [Token]) -> [String] {
         // Value lists and defaults are read only where a field is being described, not in clauses
         // about what users do ("items can be searched by name or barcode").
-        let describesUse = tokens.contains { $0.operation() != nil || $0.isSearch }
+        let describesUse = tokens.contains { $0.operation() != nil && !["new", "新"].contains($0.text.lowercased()) || $0.isSearch }
         var hits = constraints.read(text).filter { !describesUse || ($0.kind != .allowed && $0.kind != .default) }
         guard !hits.isEmpty else { return [] }
         var refs: [String] = []
