@@ -7,7 +7,7 @@ enum FieldListMatcher {
         var items: [String]
     }
 
-    static let zhVerbs = "(?:都|均|应|需要|要)?(?:包括|包含|含有|具有|拥有|字段有|属性有|信息有|信息包括|需要填写|需要输入|要填写|要输入|需要提供|要填|需填|需要填|填写|输入|记录(?!包括|包含|有|的|中|里|表|信息)|(?<![所没只拥具还])有)"
+    static let zhVerbs = "(?:都|均|应|需要|要)?(?:包括|包含|含有|具有|拥有|字段有|属性有|信息有|信息包括|需要填写|需要输入|要填写|要输入|需要提供|要填|需填|需要填|还有|还包括|另外还有|填写|输入|记录(?!包括|包含|有|的|中|里|表|信息)|(?<![所没只拥具还])有)"
     static let enVerbs = "(?:has|have|enters?|provides?|gives?|supplies|fills? in|types?|inputs?|chooses?|picks?|contains?|includes?|consists of|is made up of|should have|must have|needs?|records?|stores?|tracks?|with)"
 
     static func match(_ text: String, language: Language) -> Match? {

@@ -241,6 +241,7 @@ struct FieldPhraseReader {
     static func apply(_ h: ConstraintHit, to f: inout FieldDraft, language: Language) {
         func makeNumeric(integer: Bool = false) {
             if !f.type.isNumeric && (!f.typeKnown || f.type == .string) { f.type = integer ? .integer : .number; f.typeKnown = true }
+            if f.type.isNumeric { f.typeKnown = true }
         }
         let text = f.type.isText || f.type == .string
         switch h.kind {
@@ -289,9 +290,9 @@ struct FieldPhraseReader {
         case .default:
             guard let raw = h.values.first else { return }
             let v = raw.lowercased()
-            if ["true", "yes", "是", "真", "已完成", "完成"].contains(v) && (f.type == .boolean || !f.typeKnown) {
+            if ["true", "yes", "是", "真", "已完成", "完成"].contains(v) && (f.type == .boolean || !f.typeKnown && !f.type.isNumeric) {
                 f.type = .boolean; f.typeKnown = true; f.defaultValue = .bool(true)
-            } else if ["false", "no", "否", "假", "未完成", "0"].contains(v) && (f.type == .boolean || !f.typeKnown) {
+            } else if ["false", "no", "否", "假", "未完成", "0"].contains(v) && (f.type == .boolean || !f.typeKnown && !f.type.isNumeric) {
                 f.type = .boolean; f.typeKnown = true; f.defaultValue = .bool(false)
             } else if f.type == .boolean, language == .zh, !raw.isEmpty, f.label.hasSuffix(raw) || f.label.hasSuffix(raw.replacingOccurrences(of: "已", with: "")) {
                 f.defaultValue = .bool(true)  // 是否公开（默认公开）

@@ -35,10 +35,11 @@ enum Negation {
         }
         var changed = true
         while changed {
+            if cuesZH.contains(where: { before.hasSuffix($0) }) { return true }
             changed = false
             for b in bridgeZH where before.hasSuffix(b) && before.count > b.count { before = String(before.dropLast(b.count)); changed = true }
         }
-        return cuesZH.contains { before.hasSuffix($0) }
+        return false
     }
 
     private static func negatedEN(_ tokens: [Token], _ i: Int, _ already: Set<Int>) -> Bool {

@@ -208,8 +208,10 @@ struct Reading {
         if let first = tokens.first, first.operation() != nil && first.entity() == nil && first.field() == nil || first.isSearch { return false }
         if tokens.contains(where: { $0.access() != nil || $0.account() == "login" || $0.account() == "register" || $0.isSearch }) { return false }
         // "an API for our rooms", "一个宠物信息管理的接口": the app itself, not a field.
-        let lower = outside.lowercased()
-        if language == .en, lower.range(of: "\\b(?:api|app|application|system|website|site|tool|service|platform|backend)\\b", options: .regularExpression) != nil { return false }
+        var head = " " + outside.lowercased() + " "
+        for marker in FieldPhraseReader.tailMarkersEN { if let r = head.range(of: marker) { head = String(head[..<r.lowerBound]) } }
+        let last = head.split(separator: " ").last.map(String.init) ?? ""
+        if language == .en, ["api", "app", "application", "system", "website", "site", "tool", "service", "platform", "backend"].contains(last) { return false }
         if language == .zh, ["系统", "接口", "平台", "网站", "后台", "小程序"].contains(where: outside.contains) { return false }
         return language == .zh ? outside.count <= 16 : outside.split(separator: " ").count <= 8
     }
@@ -513,7 +515,9 @@ struct Reading {
         // "users can add products", "admins post classes": the thing is what follows the last verb.
         var subjectText = subject
         let verbs = index.tokens(subject)
-        if let v = verbs.lastIndex(where: { $0.operation() != nil && $0.entity() == nil || $0.access() != nil || $0.isSearch }) {
+        // A verb form that ends the phrase is a noun ("listing", "booking", "recording").
+        if let v = verbs.lastIndex(where: { $0.operation() != nil && $0.entity() == nil || $0.access() != nil || $0.isSearch }),
+           v < verbs.count - 1 || verbs[v].access() != nil {
             let t = verbs[v]
             let chars = Array(subject)
             subjectText = String(chars[min(chars.count, t.start + t.text.count)...])
@@ -710,7 +714,7 @@ struct Reading {
         if ops.contains(.get) || ops.contains(.list) { ops.formUnion([.list, .get]) }
         var accessWords = tokens.compactMap { $0.access() }
         // "Teachers log in to add grades", "creating listings needs a login": logging in is the condition.
-        if !ops.isEmpty, !mentioned.isEmpty || current != nil, !accessWords.contains("signedIn"),
+        if !ops.isEmpty, !mentioned.isEmpty || (current ?? lastEntity) != nil, !accessWords.contains("signedIn"),
            tokens.contains(where: { $0.account() == "login" }) {
             accessWords.append("signedIn")
         }

@@ -135,7 +135,8 @@ struct SpecAssembler {
         }
         // Honest scope: a purpose Sculpt does not build, or a requirement mostly not understood.
         let ignored = reading.notUnderstood.reduce(0) { $0 + $1.count }
-        let mostlyUnread = requirement.count >= 80 && Double(ignored) > 0.6 * Double(requirement.count)
+        let fieldCount = entities.reduce(0) { $0 + $1.fields.count } + reading.accountFields.count
+        let mostlyUnread = requirement.count >= 80 && Double(ignored) > 0.6 * Double(requirement.count) && fieldCount < 4
         if !reading.outOfScope.isEmpty || mostlyUnread {
             let understood = entities.map(\.name) + (accounts == nil ? [] : ["accounts"])
             let purpose = reading.outOfScope.isEmpty ? [lang == .zh ? "大部分内容未能理解" : "most of the text"] : reading.outOfScope
