@@ -244,6 +244,9 @@ struct FieldPhraseReader {
             if f.type.isNumeric { f.typeKnown = true }
         }
         let text = f.type.isText || f.type == .string
+        // Numeric limits never land on a field of values, a flag or a date (that spec would contradict itself).
+        let numericKinds: Set<ConstraintHit.Kind> = [.range, .minimum, .maximum, .exclusiveMinimum, .positive, .nonNegative]
+        if numericKinds.contains(h.kind), f.typeKnown, [.enumeration, .boolean, .date, .datetime, .email].contains(f.type) { return }
         switch h.kind {
         case .lengthRange, .range:
             guard let lo = h.number(0), let hi = h.number(1) else { return }

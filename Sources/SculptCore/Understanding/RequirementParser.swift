@@ -57,6 +57,8 @@ struct Reading {
     var lastObject: String?
     /// The fields the previous constraint clause of this sentence named ("备注选填，最多200个字").
     var lastFields: (entity: Int, fields: [Int])?
+    /// "nobody else uses it", "只给公司内部员工用": everything needs signing in.
+    var privateApp = false
     /// What the requirement is for, when Sculpt does not build that ("converts videos into GIFs").
     var outOfScope: [String] = []
 
@@ -187,6 +189,33 @@ struct Reading {
         return last.field() != nil && last.entity() == nil && tokens.count <= 3
     }
 
+    /// "薪资范围（最低薪资和最高薪资，都是整数）", "salary range (min and max)": one item naming two fields.
+    func expandRange(_ item: String) -> [String] {
+        let (noun, mods) = FieldPhraseReader.splitParentheses(item)
+        let parts = mods.components(separatedBy: CharacterSet(charactersIn: "，,;；"))
+        guard let first = parts.first else { return [item] }
+        let rest = parts.dropFirst().joined(separator: language == .zh ? "，" : ", ")
+        let subs = FieldListMatcher.splitItems(first, language: language)
+        guard subs.count >= 2 else { return [item] }
+        var head = noun.trimmingCharacters(in: .whitespaces)
+        for suffix in ["范围", "区间", " range", " ranges"] where head.lowercased().hasSuffix(suffix) { head = String(head.dropLast(suffix.count)) }
+        guard head != noun.trimmingCharacters(in: .whitespaces), !head.isEmpty else { return [item] }
+        let bounds = ["min", "max", "minimum", "maximum", "lowest", "highest", "from", "to"]
+        let named: [String] = subs.compactMap { s in
+            if s.contains(head) { return s }
+            if language == .en, bounds.contains(s.lowercased()) { return s + " " + head }
+            return nil
+        }
+        guard named.count == subs.count else { return [item] }
+        return named.map { rest.isEmpty ? $0 : $0 + (language == .zh ? "（" + rest + "）" : " (" + rest + ")") }
+    }
+
+    static func privatePhrases(_ language: Language) -> [String] {
+        language == .zh ? ["内部使用", "内部员工用", "只给内部", "只给公司内部", "不对外", "仅限内部", "仅内部", "只供内部", "内部系统"]
+            : ["nobody else", "no one else", "internal use", "internal tool", "staff only", "for staff only", "employees only", "not public",
+               "only our staff", "only staff use", "internal only"]
+    }
+
     /// Whether a heading also reads as the app's name ("Real estate listings", "公司会议室管理").
     func subjectIsTitle(_ heading: String) -> Bool {
         language == .zh ? SubjectPhrase.suffixesZH.contains(where: heading.hasSuffix) : heading.split(separator: " ").count >= 2
@@ -207,6 +236,7 @@ struct Reading {
         // A verb opening the item ("search by make", "可以按名字搜") or any access word makes it a sentence.
         if let first = tokens.first, first.operation() != nil && first.entity() == nil && first.field() == nil || first.isSearch { return false }
         if tokens.contains(where: { $0.access() != nil || $0.account() == "login" || $0.account() == "register" || $0.isSearch }) { return false }
+        if language == .en, outside.lowercased().hasPrefix("to ") { return false }
         // "an API for our rooms", "一个宠物信息管理的接口": the app itself, not a field.
         var head = " " + outside.lowercased() + " "
         for marker in FieldPhraseReader.tailMarkersEN { if let r = head.range(of: marker) { head = String(head[..<r.lowerBound]) } }
@@ -284,7 +314,7 @@ struct Reading {
         }
         var scanText = piece.text
         var listTarget: String?
-        if let list = FieldListMatcher.match(piece.text, language: language), acceptsList(subject: list.subject, items: list.items) {
+        if !original.opensList, let list = FieldListMatcher.match(piece.text, language: language), acceptsList(subject: list.subject, items: list.items) {
             if let r = readFieldList(subject: list.subject, items: list.items) {
                 refs += r
                 scanText = list.subject
@@ -296,7 +326,14 @@ struct Reading {
             scanText = rest
             listTarget = current
         }
-        var tokens = verbsInEntityWords(index.tokens(scanText))
+        // The words after "by" / 按 name fields to search by, not things: "按设备ID搜索" mentions no device.
+        let searchWords = searchPhrase(scanText)
+        let clauseText = searchWords.map { scanText.replacingOccurrences(of: $0, with: " ") } ?? scanText
+        if Self.privatePhrases(language).contains(where: { clauseText.lowercased().contains($0) }) {
+            privateApp = true
+            refs.append("accounts")
+        }
+        var tokens = verbsInEntityWords(index.tokens(clauseText))
         // Negated words rule things out: "不能删除" forbids delete, "no login needed" asks for no accounts.
         var forbidden: Set<EntityOperation> = []
         for i in Negation.negated(tokens, language: language).sorted() {
@@ -425,7 +462,7 @@ struct Reading {
             lastEntity = target
         }
         let entityNames = target.map { [$0] } ?? []
-        for item in items {
+        for item in items.flatMap(expandRange) {
             guard let (draft, note) = fieldReader.read(item, entityNames: entityNames) else { continue }
             if let note { notes.append(note) }
             if let target {

@@ -12,7 +12,7 @@ struct SpecAssembler {
         var assumptions = reading.assumptions
         func assume(_ zh: String, _ en: String) { assumptions.append(lang == .zh ? zh : en) }
 
-        let needsAccounts = reading.register || reading.login || reading.profile || reading.accountsImplied
+        let needsAccounts = reading.register || reading.login || reading.profile || reading.accountsImplied || reading.privateApp
         var entities: [Entity] = []
         // Things only mentioned ("book a class", "each issue belongs to a project") while others are
         // described are not modelled: they are reported, not padded with stock fields.
@@ -71,6 +71,10 @@ struct SpecAssembler {
                 assume("“\(d.label)”归作者所有：只有作者本人可以修改或删除", "\(d.label) belongs to its author: only the author may change or delete it")
             }
             if d.read == .owner { d.write = .owner }
+            if reading.privateApp {
+                d.read = d.read.atLeast(.signedIn)
+                d.write = d.write.atLeast(.signedIn)
+            }
             // Fields listed with no word on being required: when some field is marked required, only the
             // marked ones are; otherwise every listed field is, except flags and fields with defaults.
             let anyMarked = d.fields.contains { $0.required == true }
