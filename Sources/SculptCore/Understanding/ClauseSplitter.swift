@@ -70,7 +70,10 @@ enum ClauseSplitter {
             // "1. " numbers a line and "e.g. " abbreviates: neither ends a sentence.
             let numbering = c == "." && (current.trimmingCharacters(in: .whitespaces).allSatisfy(\.isNumber)
                 || ["e.g", "i.e", "vs"].contains { current.lowercased().hasSuffix($0) })
-            let ends = "。！？!?\n；".contains(c) || c == ";" && depth == 0 || (c == "." && !numbering && (next.isWhitespace) && depth == 0)
+            // "done? (defaults to false)": an English ? or ! ends a sentence only before a new one.
+            let after = i + 2 < chars.count ? chars[i + 2] : " "
+            let latinMark = (c == "?" || c == "!") && !(next.isWhitespace && (after.isUppercase || after.isWhitespace || i + 2 >= chars.count) || i + 1 >= chars.count)
+            let ends = !latinMark && "。！？!?\n；".contains(c) || c == ";" && depth == 0 || (c == "." && !numbering && (next.isWhitespace) && depth == 0)
             if ends && depth == 0 || (c == "\n") {
                 if c == ";" || c == "；" { current.append(c) }
                 let t = current.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -10,6 +10,23 @@ enum FieldListMatcher {
     static let zhVerbs = "(?:都|均|应|需要|要)?(?:包括|包含|含有|具有|拥有|字段有|属性有|信息有|信息包括|需要填写|需要输入|要填写|要输入|需要提供|要填|需填|需要填|还有|还包括|另外还有|填写|输入|记录(?!包括|包含|有|的|中|里|表|信息)|(?<![所没只拥具还])有)"
     static let enVerbs = "(?:has|have|enters?|provides?|gives?|supplies|fills? in|types?|inputs?|chooses?|picks?|contains?|includes?|consists of|is made up of|should have|must have|needs?|records?|stores?|tracks?|with)"
 
+    /// Every way to read the clause as "subject VERB items", first verb first: "anyone with an account
+    /// can open a ticket with a subject" is read at the second "with" when the first reading fails.
+    static func candidates(_ text: String, language: Language) -> [Match] {
+        let verbs = language == .zh ? zhVerbs : "\\b" + enVerbs + "\\b"
+        guard let re = try? NSRegularExpression(pattern: verbs + (language == .zh ? "[：:]?\\s*" : "[:]?\\s*"), options: [.caseInsensitive]) else { return [] }
+        let ns = text as NSString
+        let limit = language == .zh ? 14 : 100
+        var out: [Match] = []
+        for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)) where m.range.location <= limit * 3 {
+            let subject = ns.substring(to: m.range.location).trimmingCharacters(in: .whitespaces)
+            guard subject.count <= limit else { break }
+            let items = splitItems(ns.substring(from: m.range.location + m.range.length), language: language)
+            if !items.isEmpty { out.append(Match(subject: subject, items: items)) }
+        }
+        return out
+    }
+
     static func match(_ text: String, language: Language) -> Match? {
         let pattern = language == .zh
             ? "^(.{0,14}?)" + zhVerbs + "[：:]?\\s*(.+)$"

@@ -47,7 +47,10 @@ struct FieldPhraseReader {
             var bare = modifiers
             for h in hits { bare = bare.replacingOccurrences(of: h.phrase, with: " ") }
             for part in bare.components(separatedBy: CharacterSet(charactersIn: ";；")) {
-                let values = Self.valueList(part)
+                // "单位元", "都是", "in km": remarks about units or the whole list are not values.
+                let values = Self.valueList(part).filter { v in
+                    !["单位", "都", "均", "in ", "unit", "e.g", "eg ", "km", "miles", "元", "分钟", "秒", "岁"].contains { v.lowercased().hasPrefix($0) }
+                }
                 // "(date and time)", "(yes/no)": type words, not values.
                 let typeWords: Set<String> = ["date", "time", "datetime", "number", "text", "yes", "no", "true", "false", "integer", "decimal", "是", "否"]
                 if values.count >= 2, values.allSatisfy({ typeWords.contains($0.lowercased()) }) {
@@ -169,12 +172,16 @@ struct FieldPhraseReader {
                     let chars = Array(noun)
                     let f = fieldTokens[0]
                     let before = String(chars[..<min(f.start, chars.count)]), after = String(chars[min(chars.count, f.start + f.text.count)...])
-                    if !before.isEmpty { parts.append((0, translator.identifier(before).0)) }
+                    // "职位描述" of a position: the entity's own name qualifies nothing.
+                    if !before.isEmpty, !entityNames.contains(translator.identifier(before).0) { parts.append((0, translator.identifier(before).0)) }
                     if !after.isEmpty { parts.append((f.start + 1, translator.identifier(after).0)) }
                 } else {
                     parts = others.map { t in (t.start, t.entity() ?? Identifiers.snake(t.text)) }
                 }
-                parts.append((fieldTokens[0].start, word.name))
+                // "stars count": a synonym of the field word keeps the user's word ("stars", not "rating").
+                let own = fieldTokens[0].text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+                let sharesWord = !Set(own).intersection(word.name.split(separator: "_").map(String.init)).isEmpty
+                parts.append((fieldTokens[0].start, language == .en && !sharesWord ? Identifiers.snake(own) : word.name))
                 var ordered: [String] = []
                 for p in parts.sorted(by: { $0.0 < $1.0 }).map(\.1) {
                     for piece in p.split(separator: "_").map(String.init) where ordered.last != piece { ordered.append(piece) }
@@ -230,7 +237,7 @@ struct FieldPhraseReader {
         return text.split(separator: "\u{1F}").map {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"'“”‘’「」《》.。:：")).replacingOccurrences(of: "either ", with: "")
         }.map { v in v.hasPrefix("a ") ? String(v.dropFirst(2)) : v }.map { v -> String in
-            var t = v.trimmingCharacters(in: .whitespaces)
+            var t = v.replacingOccurrences(of: "\\s*[(（]\\s*[)）]", with: "", options: .regularExpression).trimmingCharacters(in: .whitespaces)
             for tail in [" and", " or", " etc", "等"] where t.lowercased().hasSuffix(tail) && t.count > tail.count { t = String(t.dropLast(tail.count)) }
             return t.trimmingCharacters(in: .whitespaces)
         }

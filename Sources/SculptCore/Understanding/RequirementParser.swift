@@ -243,7 +243,21 @@ struct Reading {
         let last = head.split(separator: " ").last.map(String.init) ?? ""
         if language == .en, ["api", "app", "application", "system", "website", "site", "tool", "service", "platform", "backend"].contains(last) { return false }
         if language == .zh, ["系统", "接口", "平台", "网站", "后台", "小程序"].contains(where: outside.contains) { return false }
-        return language == .zh ? outside.count <= 16 : outside.split(separator: " ").count <= 8
+        // "二十个人", "我们公司有…": counts and background, not fields.
+        if language == .zh, outside.range(of: "^(?:[0-9]+|[二两三四五六七八九十百千万几][零一二两三四五六七八九十百千万]*)[个名位人辆台家套间条]", options: .regularExpression) != nil { return false }
+        if language == .zh, ["我们", "我", "咱们"].contains(where: outside.hasPrefix) { return false }
+        if language == .en, outside.range(of: "^\\s*\\d", options: .regularExpression) != nil { return false }
+        return language == .zh ? outside.count <= 16 : head.split(separator: " ").count <= 6
+    }
+
+    /// The items of a "X has A, B and C" match that name fields: the list runs while its items look
+    /// like fields ("a title and ingredients, and leave comments" ends before "leave comments").
+    /// Nil when the subject is itself a list or too few items name fields.
+    func listItems(subject: String, items: [String]) -> [String]? {
+        if FieldPhraseReader.splitParentheses(subject).0.contains(where: { ",，、".contains($0) }) { return nil }
+        let prefix = Array(items.prefix { itemLike($0) })
+        guard !prefix.isEmpty, prefix.count * 2 >= items.count else { return nil }
+        return prefix
     }
 
     /// Whether a "X has A, B and C" match is a field list: a subject that is not itself a list, and
@@ -309,17 +323,29 @@ struct Reading {
         }
         // A title names the application; the things it mentions are described by later clauses.
         if refs == ["title"] && (piece.isHeading || titleOnly(piece.text)) {
-            refs += readAccounts(index.tokens(piece.text))
+            var tokens = index.tokens(piece.text)
+            for i in Negation.negated(tokens, language: language) where tokens[i].account() != nil || tokens[i].access() == "signedIn" {
+                accountsNegated = true
+                tokens[i].meanings = []
+            }
+            refs += readAccounts(tokens)
             return refs
         }
         var scanText = piece.text
         var listTarget: String?
-        if !original.opensList, let list = FieldListMatcher.match(piece.text, language: language), acceptsList(subject: list.subject, items: list.items) {
-            if let r = readFieldList(subject: list.subject, items: list.items) {
-                refs += r
-                scanText = list.subject
-                listTarget = current
-            }
+        var listed = false
+        for list in original.opensList ? [] : FieldListMatcher.candidates(piece.text, language: language) {
+            guard let items = listItems(subject: list.subject, items: list.items),
+                  let r = readFieldList(subject: list.subject, items: items) else { continue }
+            refs += r
+            // What follows the list's last field is read as a clause of its own ("…, and leave comments").
+            let rest = list.items.dropFirst(items.count).joined(separator: language == .zh ? "，" : ", ")
+            scanText = list.subject + (rest.isEmpty ? "" : " " + rest)
+            listTarget = current
+            listed = true
+            break
+        }
+        if listed {
         } else if let (subject, items, rest) = parenthesizedList(piece.text), let r = readFieldList(subject: subject, items: items) {
             // "HR admins create job openings (title, department, location)": the fields in parentheses.
             refs += r
