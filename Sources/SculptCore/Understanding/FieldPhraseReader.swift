@@ -201,7 +201,9 @@ struct FieldPhraseReader {
         }
         let type = inferType(noun)
         if language == .zh {
-            let name = translator.identifier(noun).0
+            var name = translator.identifier(noun).0
+            // "职位名称" of a position is its name: the entity's own word adds nothing.
+            for e in entityNames where name.hasPrefix(e + "_") && name.count > e.count + 1 { name = String(name.dropFirst(e.count + 1)) }
             return FieldDraft(name: name.isEmpty ? Identifiers.pinyin(noun) : name, label: noun, type: type, typeKnown: false)
         }
         var words = noun.split(separator: " ").map(String.init)
@@ -320,7 +322,9 @@ struct FieldPhraseReader {
         case .allowed:
             guard let raw = h.values.first else { return }
             let values = valueList(raw)
-            if values.count >= 2 && (f.type == .string || f.type == .enumeration || !f.typeKnown) {
+            // "a priority that is one of low, medium or high": words as values make a field of values, whatever its usual type.
+            let words = values.allSatisfy { Double($0) == nil }
+            if values.count >= 2 && (f.type == .string || f.type == .enumeration || !f.typeKnown || words && f.type != .boolean) {
                 f.type = .enumeration; f.typeKnown = true; f.allowedValues = values; f.stated.append("allowedValues")
             }
         }

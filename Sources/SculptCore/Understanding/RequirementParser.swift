@@ -488,8 +488,18 @@ struct Reading {
             lastEntity = target
         }
         let entityNames = target.map { [$0] } ?? []
+        var previous: FieldDraft?
         for item in items.flatMap(expandRange) {
-            guard let (draft, note) = fieldReader.read(item, entityNames: entityNames) else { continue }
+            guard var (draft, note) = fieldReader.read(item, entityNames: entityNames) else { continue }
+            // "a start time and an end time (both required)": the constraint is the pair's.
+            let mods = FieldPhraseReader.splitParentheses(item).1.lowercased()
+            if let prev = previous, mods.hasPrefix("both") || mods.hasPrefix("两者") || mods.hasPrefix("都"), let target,
+               let i = entities.firstIndex(where: { $0.name == target }), let at = entities[i].fields.firstIndex(where: { $0.name == prev.name }) {
+                if draft.required != nil { entities[i].fields[at].required = draft.required }
+                if draft.unique { entities[i].fields[at].unique = true }
+            }
+            defer { previous = draft }
+            draft.stated = Self.unique(draft.stated)
             if let note { notes.append(note) }
             if let target {
                 if let i = entities.firstIndex(where: { $0.name == target }) {
