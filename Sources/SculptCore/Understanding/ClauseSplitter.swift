@@ -51,8 +51,10 @@ enum ClauseSplitter {
     /// "- a", "* a", "• a", "1. a", "1、a", "(1) a" → ("a", true).
     static func stripBullet(_ s: String) -> (String, Bool) {
         let t = s.trimmingCharacters(in: .whitespaces)
-        if let r = t.range(of: "^(?:[-*•·+]|\\d{1,2}[.、)）]|[（(]\\d{1,2}[)）])\\s*", options: .regularExpression), r.upperBound < t.endIndex {
-            return (String(t[r.upperBound...]).trimmingCharacters(in: .whitespaces), true)
+        let ns = t as NSString
+        if let re = RegexCache.regex("^(?:[-*•·+]|\\d{1,2}[.、)）]|[（(]\\d{1,2}[)）])\\s*"),
+           let m = re.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)), m.range.length < ns.length {
+            return (ns.substring(from: m.range.length).trimmingCharacters(in: .whitespaces), true)
         }
         return (t, false)
     }

@@ -36,12 +36,15 @@ struct ConstraintReader: Sendable {
     private struct File: Decodable { var zh: [Rule]; var en: [Rule] }
 
     private let rules: [(ConstraintHit.Kind, NSRegularExpression)]
+    private let language: Language
 
-    init(language: Language) throws {
+    init(language: Language, englishWords: Bool = false) throws {
         let file = try JSONDecoder().decode(File.self, from: Resources.data("Lexicon/constraints.json"))
         let list = language == .zh ? file.zh + file.en : file.en
-        // Every number in a pattern also matches numbers in words ("fifty", "五十").
-        let number = NumberWords.pattern(language)
+        // Every number in a pattern also matches numbers in words ("五十" always; "fifty" in the variant
+        // used only for texts that contain an English number word, as those patterns are slow to compile).
+        self.language = language
+        let number = NumberWords.pattern(language, englishWords: englishWords)
         rules = try list.map { rule in
             let pattern = rule.pattern.replacingOccurrences(of: "\\d+(?:\\.\\d+)?", with: "\u{1}").replacingOccurrences(of: "\\d+", with: "\u{1}")
                 .replacingOccurrences(of: "\u{1}", with: number)
@@ -49,7 +52,22 @@ struct ConstraintReader: Sendable {
         }
     }
 
+    private static let wordCache = Locked<[Language: ConstraintReader]>([:])
+
+    /// The reader for `text`: the one that also reads English number words when the text has any.
+    func forText(_ text: String, language: Language) -> ConstraintReader {
+        guard NumberWords.hasEnglishNumberWord(text) else { return self }
+        if let r = Self.wordCache.value[language] { return r }
+        guard let r = try? ConstraintReader(language: language, englishWords: true) else { return self }
+        Self.wordCache.mutate { $0[language] = r }
+        return r
+    }
+
     func read(_ text: String) -> [ConstraintHit] {
+        forText(text, language: language).readAll(text)
+    }
+
+    private func readAll(_ text: String) -> [ConstraintHit] {
         var working = text as NSString
         // UTF-16 offsets (what NSRegularExpression reports) to Character offsets, computed once.
         var characterAt: [Int] = []

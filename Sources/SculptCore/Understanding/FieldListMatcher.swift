@@ -14,7 +14,7 @@ enum FieldListMatcher {
     /// can open a ticket with a subject" is read at the second "with" when the first reading fails.
     static func candidates(_ text: String, language: Language) -> [Match] {
         let verbs = language == .zh ? zhVerbs : "\\b" + enVerbs + "\\b"
-        guard let re = try? NSRegularExpression(pattern: verbs + (language == .zh ? "[：:]?\\s*" : "[:]?\\s*"), options: [.caseInsensitive]) else { return [] }
+        guard let re = RegexCache.regex(verbs + (language == .zh ? "[：:]?\\s*" : "[:]?\\s*")) else { return [] }
         let ns = text as NSString
         let limit = language == .zh ? 14 : 100
         var out: [Match] = []
@@ -31,7 +31,7 @@ enum FieldListMatcher {
         let pattern = language == .zh
             ? "^(.{0,14}?)" + zhVerbs + "[：:]?\\s*(.+)$"
             : "^(.{0,100}?)\\b" + enVerbs + "\\b[:]?\\s*(.+)$"
-        guard let re = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        guard let re = RegexCache.regex(pattern) else { return nil }
         let ns = text as NSString
         guard let m = re.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
         let subject = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces)
@@ -46,12 +46,12 @@ enum FieldListMatcher {
         var text = s.trimmingCharacters(in: CharacterSet(charactersIn: "。. "))
         // "a level — beginner, intermediate or advanced — and a price": a dashed aside is a parenthesis.
         if language == .en {
-            text = text.replacingOccurrences(of: "\\s[—–]\\s([^—–()]+?)\\s[—–]\\s", with: " ($1) ", options: .regularExpression)
+            text = text.replacing(pattern: "\\s[—–]\\s([^—–()]+?)\\s[—–]\\s", with: " ($1) ")
             // "status — available, pending, or adopted" at the end: the aside runs to the end.
-            text = text.replacingOccurrences(of: "\\s[—–]\\s([^—–()]+,[^—–()]+)$", with: " ($1)", options: .regularExpression)
+            text = text.replacing(pattern: "\\s[—–]\\s([^—–()]+,[^—–()]+)$", with: " ($1)")
             // "between 0 and 2000" and "date and time" are one item each.
-            text = text.replacingOccurrences(of: "\\b(between\\s+[\\w.-]+)\\s+and\\s+", with: "$1 to ", options: [.regularExpression, .caseInsensitive])
-            text = text.replacingOccurrences(of: "\\bdate and time\\b", with: "date/time", options: [.regularExpression, .caseInsensitive])
+            text = text.replacing(pattern: "\\b(between\\s+[\\w.-]+)\\s+and\\s+", with: "$1 to ")
+            text = text.replacing(pattern: "\\bdate and time\\b", with: "date/time")
         }
         var marker = "\u{1F}"
         // Protect separators inside parentheses by splitting only at depth 0.
@@ -97,9 +97,9 @@ enum FieldListMatcher {
     static func mergeValueLists(_ pieces: [String]) -> [String] {
         var out: [String] = []
         var open = false
-        let opener = try? NSRegularExpression(pattern: "(?:\\b(?:can be|one of|either|such as|is|are|values?|like)\\s+|:\\s*)[\\w-]+$", options: [.caseInsensitive])
+        let opener = RegexCache.regex("(?:\\b(?:can be|one of|either|such as|is|are|values?|like)\\s+|:\\s*)[\\w-]+$")
         for p in pieces {
-            let startsItem = p.range(of: "^(?:a|an|the|its|their|and a|and an)\\s", options: [.regularExpression, .caseInsensitive]) != nil
+            let startsItem = p.matches("^(?:a|an|the|its|their|and a|and an)\\s")
             if open, !startsItem, let last = out.last {
                 out[out.count - 1] = last + ", " + p
                 open = !p.lowercased().contains(" or ") && !p.contains("(")

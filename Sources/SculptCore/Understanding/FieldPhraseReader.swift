@@ -21,7 +21,7 @@ struct FieldPhraseReader {
     func read(_ item: String, entityNames: [String]) -> (FieldDraft, note: String?)? {
         var (noun, modifiers) = Self.splitParentheses(item)
         // "e.g. Early Bird, VIP", "比如三室两厅": examples, not the allowed values.
-        if modifiers.range(of: "^(?:e\\.g\\.?|eg|i\\.e\\.?|like|such as|for example|ex\\.|比如|例如|如|譬如)", options: [.regularExpression, .caseInsensitive]) != nil {
+        if modifiers.matches("^(?:e\\.g\\.?|eg|i\\.e\\.?|like|such as|for example|ex\\.|比如|例如|如|譬如)") {
             modifiers = ""
         }
         // "task: oil change | brake inspection", "fuel type: petrol, diesel or electric": the values follow a colon.
@@ -239,7 +239,7 @@ struct FieldPhraseReader {
         return text.split(separator: "\u{1F}").map {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"'“”‘’「」《》.。:：")).replacingOccurrences(of: "either ", with: "")
         }.map { v in v.hasPrefix("a ") ? String(v.dropFirst(2)) : v }.map { v -> String in
-            var t = v.replacingOccurrences(of: "\\s*[(（]\\s*[)）]", with: "", options: .regularExpression).trimmingCharacters(in: .whitespaces)
+            var t = v.replacing(pattern: "\\s*[(（]\\s*[)）]", with: "").trimmingCharacters(in: .whitespaces)
             for tail in [" and", " or", " etc", "等"] where t.lowercased().hasSuffix(tail) && t.count > tail.count { t = String(t.dropLast(tail.count)) }
             return t.trimmingCharacters(in: .whitespaces)
         }

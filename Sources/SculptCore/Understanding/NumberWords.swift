@@ -12,11 +12,26 @@ enum NumberWords {
     static let scalesZH: [Character: Double] = ["十": 10, "百": 100, "千": 1000, "万": 10000]
 
     /// A regular expression alternative matching one written number (for the constraint patterns).
-    static func pattern(_ language: Language) -> String {
+    static func pattern(_ language: Language, englishWords: Bool = true) -> String {
         let words = (unitsEN.keys.sorted { $0.count > $1.count } + ["hundred", "thousand"]).joined(separator: "|")
         let en = "\\b(?:a |one )?(?:\(words))(?:[- ](?:\(words)))*\\b"
         let zh = "[零〇一二两三四五六七八九十百千万]+"
-        return "(?:\\d+(?:\\.\\d+)?|" + (language == .zh ? zh + "|" : "") + en + ")"
+        var alternatives = ["\\d+(?:\\.\\d+)?"]
+        if language == .zh { alternatives.append(zh) }
+        if englishWords { alternatives.append(en) }
+        return "(?:" + alternatives.joined(separator: "|") + ")"
+    }
+
+    /// Whether the text has an English number word ("fifty", "one to five"), a quick scan.
+    static func hasEnglishNumberWord(_ text: String) -> Bool {
+        var word = ""
+        for c in text.lowercased() + " " {
+            if c.isLetter { word.append(c) } else {
+                if unitsEN[word] != nil || word == "hundred" || word == "thousand" { return true }
+                word = ""
+            }
+        }
+        return false
     }
 
     static func value(_ s: String) -> Double? {

@@ -57,6 +57,8 @@ struct Reading {
     var lastObject: String?
     /// The fields the previous constraint clause of this sentence named ("备注选填，最多200个字").
     var lastFields: (entity: Int, fields: [Int])?
+    /// The written forms of entities the lexicon does not know ("gadgets", "宝贝") → their names.
+    var unknownForms: [String: String] = [:]
     /// "nobody else uses it", "只给公司内部员工用": everything needs signing in.
     var privateApp = false
     /// What the requirement is for, when Sculpt does not build that ("converts videos into GIFs").
@@ -172,12 +174,12 @@ struct Reading {
         let lower = text.lowercased()
         for w in lexicon.outOfScope?(language) ?? [] where !outOfScope.contains(w) {
             let hit = language == .zh ? lower.contains(w.lowercased())
-                : lower.range(of: "\\b" + NSRegularExpression.escapedPattern(for: w.lowercased()), options: .regularExpression) != nil
+                : lower.matches("\\b" + NSRegularExpression.escapedPattern(for: w.lowercased()))
             if hit { outOfScope.append(w) }
         }
         if language == .zh {
             for w in lexicon.outOfScope?(.en) ?? [] where !outOfScope.contains(w) && w.count >= 3 {
-                if lower.range(of: "\\b" + NSRegularExpression.escapedPattern(for: w.lowercased()) + "\\b", options: .regularExpression) != nil { outOfScope.append(w) }
+                if lower.matches("\\b" + NSRegularExpression.escapedPattern(for: w.lowercased()) + "\\b") { outOfScope.append(w) }
             }
         }
     }
@@ -244,9 +246,9 @@ struct Reading {
         if language == .en, ["api", "app", "application", "system", "website", "site", "tool", "service", "platform", "backend"].contains(last) { return false }
         if language == .zh, ["系统", "接口", "平台", "网站", "后台", "小程序"].contains(where: outside.contains) { return false }
         // "二十个人", "我们公司有…": counts and background, not fields.
-        if language == .zh, outside.range(of: "^(?:[0-9]+|[二两三四五六七八九十百千万几][零一二两三四五六七八九十百千万]*)[个名位人辆台家套间条]", options: .regularExpression) != nil { return false }
+        if language == .zh, outside.matches("^(?:[0-9]+|[二两三四五六七八九十百千万几][零一二两三四五六七八九十百千万]*)[个名位人辆台家套间条]") { return false }
         if language == .zh, ["我们", "我", "咱们"].contains(where: outside.hasPrefix) { return false }
-        if language == .en, outside.range(of: "^\\s*\\d", options: .regularExpression) != nil { return false }
+        if language == .en, outside.matches("^\\s*\\d") { return false }
         return language == .zh ? outside.count <= 16 : head.split(separator: " ").count <= 6
     }
 
@@ -276,7 +278,7 @@ struct Reading {
         // "领养状态：待领养、已预定、已领养", "Status values: a, b, c": a field of the current thing and its values.
         if let target = current ?? lastEntity, isFieldHeading(heading) {
             let values = items.joined(separator: language == .zh ? "、" : ", ")
-            let name = heading.replacingOccurrences(of: "(?i)\\s*(?:values?|options?|choices?)$", with: "", options: .regularExpression)
+            let name = heading.replacing(pattern: "(?i)\\s*(?:values?|options?|choices?)$", with: "")
             return readFieldList(subject: "", items: [name + (language == .zh ? "（" : " (") + values + (language == .zh ? "）" : ")")], into: target)
         }
         guard subjectEntity(heading, create: false) != nil else { return nil }
@@ -300,7 +302,7 @@ struct Reading {
         let pattern = language == .zh
             ? "^作为(?:一[个名位])?(.{1,12}?)[，,]?\\s*我(?:想要|希望|想|要|需要|可以|能够|能)(?:可以|能够|能)?(.+)$"
             : "^as (?:an? |the )?([\\w' -]{1,40}?),? i (?:want|would like|'d like|need|wish|can|should be able) (?:to |that )?(?:be able to )?(.+)$"
-        guard let re = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        guard let re = RegexCache.regex(pattern) else { return nil }
         let ns = text as NSString
         guard let m = re.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)), m.numberOfRanges == 3 else { return nil }
         var rest = ns.substring(with: m.range(at: 2))
@@ -657,6 +659,7 @@ struct Reading {
     mutating func addUnknownEntity(name: String, plural: String, label: String) -> String {
         if !entities.contains(where: { $0.name == name }) {
             entities.append(EntityDraft(name: name, plural: plural, label: label, known: false))
+            for form in language == .zh ? [label] : [name, plural] where unknownForms[form] == nil { unknownForms[form] = name }
         }
         return name
     }
@@ -733,11 +736,19 @@ struct Reading {
                 continue
             }
             guard t.meanings.isEmpty else { continue }
-            for e in entities where !e.known && !out.contains(e.name) {
-                let word = t.text.lowercased()
-                let hit = language == .zh ? word.contains(e.label)
-                    : (word == e.name || word == e.plural || Inflection.singulars(of: word).contains(e.name))
-                if hit { out.append(e.name) }
+            // Entities this requirement introduced, by their written forms (a lookup, so long texts stay linear).
+            let word = t.text.lowercased()
+            if language == .zh {
+                let chars = Array(word)
+                for len in stride(from: min(8, chars.count), through: 1, by: -1) {
+                    for start in 0...(chars.count - len) {
+                        if let e = unknownForms[String(chars[start..<start + len])], !out.contains(e) { out.append(e) }
+                    }
+                }
+            } else {
+                for form in [word] + Inflection.singulars(of: word) {
+                    if let e = unknownForms[form], !out.contains(e) { out.append(e) }
+                }
             }
         }
         return out
@@ -977,7 +988,7 @@ struct Reading {
             guard let m = text.firstMatch("(?:按照|按|根据|通过|用)(.+?)(?:来|进行)?(?:模糊)?(?:搜索|查找|查询|检索|筛选|搜|查)") else { return nil }
             return m
         }
-        guard text.range(of: "\\b(?:search|find|look up|filter|query|searchable|searched|found)", options: [.regularExpression, .caseInsensitive]) != nil,
+        guard text.matches("\\b(?:search|find|look up|filter|query|searchable|searched|found)"),
               var m = text.firstMatch("\\bby\\s+(.+)$") else { return nil }
         for stop in [" would ", " should ", " is ", " in ", " with ", " - ", " — ", " to "] {
             if let r = m.range(of: stop) { m = String(m[..<r.lowerBound]) }
@@ -989,7 +1000,7 @@ struct Reading {
 extension String {
     /// The first capture group of a regular expression match, or nil.
     func firstMatch(_ pattern: String) -> String? {
-        guard let re = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        guard let re = RegexCache.regex(pattern) else { return nil }
         let ns = self as NSString
         guard let m = re.firstMatch(in: self, range: NSRange(location: 0, length: ns.length)), m.numberOfRanges > 1,
               m.range(at: 1).location != NSNotFound else { return nil }
