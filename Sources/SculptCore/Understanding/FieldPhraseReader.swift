@@ -30,6 +30,8 @@ struct FieldPhraseReader {
             noun = String(noun[..<colon])
             modifiers = modifiers.isEmpty ? values : values + "；" + modifiers
         }
+        // Clauses in place of nouns: "what it is (title)", "where it was lost", "the date it was lost".
+        if language == .en { (noun, modifiers) = Self.clauseNoun(noun, modifiers) }
         var flag = false
         // "whether it's refundable", "done?": a yes/no field.
         if language == .en, let m = noun.firstMatch("^(?:and\\s+)?whether\\s+(?:it'?s|it is|they are|they're|the \\w+ is|there is|there's|it has)?\\s*(.+)$") { noun = m; flag = true }
@@ -75,6 +77,24 @@ struct FieldPhraseReader {
                 : "'\(noun)' is not in the lexicon: named it \(draft.name) (\(draft.type.rawValue))"
         }
         return (draft, note)
+    }
+
+    /// "what it is (title, required)" → title; "where it was lost" → location; "when it was lost" →
+    /// date; "the date it was lost" → lost date.
+    static func clauseNoun(_ noun: String, _ modifiers: String) -> (String, String) {
+        let n = noun.lowercased().trimmingCharacters(in: .whitespaces)
+        if n.matches("^(?:and |or )?what (?:it|they|this) (?:is|are)$") {
+            let parts = modifiers.components(separatedBy: CharacterSet(charactersIn: ",，;；"))
+            if let first = parts.first?.trimmingCharacters(in: .whitespaces), !first.isEmpty, first.split(separator: " ").count <= 2,
+               !["required", "optional", "unique", "mandatory"].contains(first.lowercased()) {
+                return (first, parts.dropFirst().joined(separator: ","))
+            }
+            return ("name", modifiers)
+        }
+        if n.matches("^(?:and |or )?where (?:it|they|this) (?:is|are|was|were)\\b") { return ("location", modifiers) }
+        if n.matches("^(?:and |or )?when (?:it|they|this) (?:is|are|was|were)\\b") { return ("date", modifiers) }
+        let reduced = n.replacing(pattern: "^(?:and |or )?(?:the |a |an )?(\\w+) (?:it|they|that|which) (?:was|were|is|are|got|get) (\\w+)$", with: "$2 $1")
+        return (reduced != n ? reduced : noun, modifiers)
     }
 
     static func splitParentheses(_ s: String) -> (String, String) {
