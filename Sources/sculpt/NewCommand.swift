@@ -24,6 +24,9 @@ struct NewCommand: ParsableCommand {
 
     @OptionGroup var verification: VerificationOptions
 
+    @Flag(name: .customLong("allow-partial"), help: "Build what was understood even when part of the requirement is out of scope.")
+    var allowPartial = false
+
     @Flag(help: "Print only errors.")
     var quiet = false
 
@@ -34,7 +37,7 @@ struct NewCommand: ParsableCommand {
         do {
             let generator = ProjectGenerator(backend: backend)
             if let out { try ProjectWriter(destination: URL(fileURLWithPath: out), force: force).checkDestination() }
-            let (spec, report) = try input.understand()
+            let (spec, report) = try input.understand(allowPartial: allowPartial)
             let files: [GeneratedFile]
             do { files = try generator.generate(spec) } catch { throw UserError(message: "\(error)") }
             let dest = URL(fileURLWithPath: out ?? spec.name.replacingOccurrences(of: "_", with: "-"))

@@ -22,7 +22,8 @@ struct RequirementInput: ParsableArguments {
     }
 
     /// The spec, with the understanding report when it came from prose.
-    func understand() throws -> (AppSpec, UnderstandingReport?) {
+    /// `allowPartial`: build what was understood even when part of the requirement is out of scope.
+    func understand(allowPartial: Bool = false) throws -> (AppSpec, UnderstandingReport?) {
         if let specFile {
             guard let data = FileManager.default.contents(atPath: specFile) else {
                 throw UserError(message: "cannot read the spec file \(specFile): no such file or not readable")
@@ -43,7 +44,7 @@ struct RequirementInput: ParsableArguments {
             return (spec, report)
         }
         do {
-            let u = try RequirementParser().understand(text)
+            let u = try RequirementParser(allowPartial: allowPartial).understand(text)
             return (u.spec, u.report)
         } catch let e as UnderstandingError {
             throw UserError(message: e.description)

@@ -9,16 +9,22 @@ struct SpecCommand: ParsableCommand {
 
     @OptionGroup var input: RequirementInput
 
-    @Flag(name: .customLong("json"), help: "Print only the spec as JSON (for --spec), the report on stderr.")
+    @Flag(name: .customLong("json"), help: "Kept for scripts: stdout always carries only the spec as JSON.")
     var jsonOnly = false
+
+    @Flag(name: .customLong("allow-partial"), help: "Print the spec even when part of the requirement is out of scope.")
+    var allowPartial = false
 
     func run() throws {
         do {
-            let (spec, report) = try input.understand()
+            // stdout carries the spec alone, so `sculpt spec ... > app.json` writes valid JSON;
+            // everything for people (summary, assumptions, ignored phrases) goes to stderr.
+            let (spec, report) = try input.understand(allowPartial: allowPartial)
             print(SpecCoding.encode(spec), terminator: "")
+            say(SpecSummary.render(spec))
             if let report {
                 let text = ReportText.render(report)
-                if jsonOnly { if !text.isEmpty { say(text) } } else if !text.isEmpty { print(text) }
+                if !text.isEmpty { say(text) }
             }
         } catch let e as UserError {
             throw fail(e.message)

@@ -177,6 +177,7 @@ struct RequirementParserTests {
         #expect(priority.defaultValue == .string("medium"))
         #expect(t.field(named: "subject")?.maxLength == 120)
         let items = try parse("Items have a name and a barcode. Items can be searched by name or barcode.")
-        #expect(try field(items.spec, "product", "name").type == .string, "a search clause lists fields, not values")
+        #expect(try field(items.spec, "item", "name").type == .string, "a search clause lists fields, not values")
+        #expect(items.spec.entity(named: "item")?.searchable == ["name", "barcode"], "the entity is named in the user's words")
     }
 }

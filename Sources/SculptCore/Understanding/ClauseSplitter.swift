@@ -10,6 +10,13 @@ enum ClauseSplitter {
         var sentence: Int
         /// The part before a colon that opens a sentence ("Product catalog: ..."), a title candidate.
         var isHeading: Bool
+        /// The sentence was a bullet or numbered line ("- name (required)", "1. 课程：…").
+        var isBullet = false
+        /// A heading whose sentence has nothing after the colon ("Fields per listing:"): it
+        /// introduces the lines that follow.
+        var opensList = false
+        /// The whole sentence the piece comes from, without its bullet mark.
+        var line = ""
     }
 
     static func language(of text: String) -> Language {
@@ -20,23 +27,36 @@ enum ClauseSplitter {
 
     static func split(_ text: String, language: Language) -> [Piece] {
         var out: [Piece] = []
-        for (n, sentence) in sentences(text).enumerated() {
+        for (n, raw) in sentences(text).enumerated() {
+            let (sentence, bullet) = stripBullet(raw)
             var body = sentence
             if let colon = topLevelIndex(of: [":", "："], in: body) {
                 let head = String(body[..<colon]).trimmingCharacters(in: .whitespaces)
                 let rest = String(body[body.index(after: colon)...])
-                if !head.isEmpty && head.count <= 40 {
-                    out.append(Piece(text: head, sentence: n, isHeading: true))
+                if !head.isEmpty && head.count <= 80 {
+                    let empty = rest.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                    out.append(Piece(text: head, sentence: n, isHeading: true, isBullet: bullet, opensList: empty, line: sentence))
                     body = rest
                 }
             }
             let separators: Set<Character> = language == .zh ? ["，", ",", "；"] : [";"]
             for part in splitTopLevel(body, on: separators) {
                 let t = part.trimmingCharacters(in: .whitespacesAndNewlines)
-                if !t.isEmpty { out.append(Piece(text: t, sentence: n, isHeading: false)) }
+                if !t.isEmpty { out.append(Piece(text: t, sentence: n, isHeading: false, isBullet: bullet, line: sentence)) }
             }
         }
         return out
+    }
+
+    /// "- a", "* a", "• a", "1. a", "1、a", "(1) a" → ("a", true).
+    static func stripBullet(_ s: String) -> (String, Bool) {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        let ns = t as NSString
+        if let re = RegexCache.regex("^(?:[-*•·+]|\\d{1,2}[.、)）]|[（(]\\d{1,2}[)）])\\s*"),
+           let m = re.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)), m.range.length < ns.length {
+            return (ns.substring(from: m.range.length).trimmingCharacters(in: .whitespaces), true)
+        }
+        return (t, false)
     }
 
     /// Sentences end at 。！？!? ; newlines, and at a period followed by a space or the end.
@@ -49,7 +69,13 @@ enum ClauseSplitter {
             if "(（[".contains(c) { depth += 1 }
             if ")）]".contains(c) { depth = max(0, depth - 1) }
             let next = i + 1 < chars.count ? chars[i + 1] : " "
-            let ends = "。！？!?\n；".contains(c) || c == ";" && depth == 0 || (c == "." && (next.isWhitespace) && depth == 0)
+            // "1. " numbers a line and "e.g. " abbreviates: neither ends a sentence.
+            let numbering = c == "." && (current.trimmingCharacters(in: .whitespaces).allSatisfy(\.isNumber)
+                || ["e.g", "i.e", "vs"].contains { current.lowercased().hasSuffix($0) })
+            // "done? (defaults to false)": an English ? or ! ends a sentence only before a new one.
+            let after = i + 2 < chars.count ? chars[i + 2] : " "
+            let latinMark = (c == "?" || c == "!") && !(next.isWhitespace && (after.isUppercase || after.isWhitespace || i + 2 >= chars.count) || i + 1 >= chars.count)
+            let ends = !latinMark && "。！？!?\n；".contains(c) || c == ";" && depth == 0 || (c == "." && !numbering && (next.isWhitespace) && depth == 0)
             if ends && depth == 0 || (c == "\n") {
                 if c == ";" || c == "；" { current.append(c) }
                 let t = current.trimmingCharacters(in: .whitespacesAndNewlines)

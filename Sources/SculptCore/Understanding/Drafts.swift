@@ -31,7 +31,11 @@ struct EntityDraft {
     var name: String
     var plural: String
     var label: String
+    /// The lexicon word this entity was recognised by (its stock fields, whether it is authored).
+    var lexiconName: String?
     var fields: [FieldDraft] = []
+    /// Operations the requirement rules out ("不能删除", "never delete them").
+    var forbidden: Set<EntityOperation> = []
     /// Operations named in plain clauses ("users can add and delete tasks").
     var operations: Set<EntityOperation> = []
     /// Operations named only while saying who may do them ("只有作者本人可以修改"), which restrict

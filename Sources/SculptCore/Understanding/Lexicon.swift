@@ -51,6 +51,14 @@ public struct Lexicon: Decodable, Sendable {
     public var typeHints: [TypeHint]
     public var fillers: Words
     public var appWords: [String: String]
+    /// Chinese word parts and their English (a field or entity word may also serve), for naming
+    /// nouns the lexicon does not list: 剩余 + 票数 → remaining_tickets.
+    public var morphemes: [String: String]?
+    /// People who use an app (学生, admins, staff): the subject of a rule, not a thing to store.
+    public var actors: Words?
+    /// What Sculpt does not build (media processing, model training, games): a requirement whose
+    /// purpose is one of these is refused unless the user asks for a partial build.
+    public var outOfScope: Words?
 
     /// The lexicon shipped with Sculpt, loaded once.
     public static func shipped() throws -> Lexicon {

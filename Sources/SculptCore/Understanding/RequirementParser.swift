@@ -5,15 +5,23 @@ import Foundation
 /// It reads the requirement clause by clause, keeping the entity being described as context, and
 /// reports every default it chose and every clause it could not place. No model, no network.
 public struct RequirementParser: Sendable {
-    public init() {}
+    /// The longest requirement read: 200,000 characters (about 200 KB of English). Parsing time grows
+    /// linearly, so this bounds it (well under a second here); longer input is refused with a message.
+    public static let maxCharacters = 200_000
+
+    /// Build what was understood even when the requirement's purpose is out of scope (`--allow-partial`).
+    public var allowPartial: Bool
+
+    public init(allowPartial: Bool = false) { self.allowPartial = allowPartial }
 
     public func understand(_ requirement: String) throws -> Understanding {
         let text = requirement.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw UnderstandingError.empty }
+        guard text.count <= Self.maxCharacters else { throw UnderstandingError.tooLong(characters: text.count, limit: Self.maxCharacters) }
         let language = ClauseSplitter.language(of: text)
         var reading = try Reading(language: language)
         reading.read(text)
-        let (spec, report) = try SpecAssembler(reading: reading, requirement: text).assemble()
+        let (spec, report) = try SpecAssembler(reading: reading, requirement: text, allowPartial: allowPartial).assemble()
         return Understanding(spec: spec, report: report)
     }
 }
@@ -25,6 +33,7 @@ struct Reading {
     let index: TermIndex
     let constraints: ConstraintReader
     let fieldReader: FieldPhraseReader
+    let translator: MorphemeTranslator
 
     var title: String?
     var entities: [EntityDraft] = []
@@ -38,19 +47,87 @@ struct Reading {
     /// The entity the current sentence is about.
     var current: String?
     var lastEntity: String?
+    /// The person the current sentence is about ("学生登录后只能查看成绩，不能改"): what they may not
+    /// do is a rule about that role (contract v2), not about the data.
+    var actor: String?
+    /// "no login needed", "不用登录": accounts words in this requirement do not ask for accounts.
+    var accountsNegated = false
+    /// The unknown noun a verb acted on in the previous clause ("可以登记物品，包括…"): the subject of
+    /// a list that follows without one.
+    var lastObject: String?
+    /// The fields the previous constraint clause of this sentence named ("备注选填，最多200个字").
+    var lastFields: (entity: Int, fields: [Int])?
+    /// The written forms of entities the lexicon does not know ("gadgets", "宝贝") → their names.
+    var unknownForms: [String: String] = [:]
+    /// "nobody else uses it", "只给公司内部员工用": everything needs signing in.
+    var privateApp = false
+    /// What the requirement is for, when Sculpt does not build that ("converts videos into GIFs").
+    var outOfScope: [String] = []
+
+    /// Built once per language and shared: a parse must stay a few milliseconds.
+    private static let indexes = Locked<[Language: TermIndex]>([:])
+    private static let translators = Locked<[Language: MorphemeTranslator]>([:])
 
     init(language: Language) throws {
+        let lexicon = try Lexicon.shipped()
+        let index = Self.index(lexicon, language)
+        let translator = Self.translator(lexicon, language)
+        let constraints = try ConstraintReader.shipped(language)
         self.language = language
-        lexicon = try Lexicon.shipped()
-        index = TermIndex(lexicon: lexicon, language: language)
-        constraints = try ConstraintReader(language: language)
-        fieldReader = FieldPhraseReader(lexicon: lexicon, index: index, constraints: constraints, language: language)
+        self.lexicon = lexicon
+        self.index = index
+        self.constraints = constraints
+        self.translator = translator
+        fieldReader = FieldPhraseReader(lexicon: lexicon, index: index, constraints: constraints, language: language, translator: translator)
+    }
+
+    private static func index(_ lexicon: Lexicon, _ language: Language) -> TermIndex {
+        if let i = indexes.value[language] { return i }
+        let i = TermIndex(lexicon: lexicon, language: language)
+        indexes.mutate { $0[language] = i }
+        return i
+    }
+
+    private static func translator(_ lexicon: Lexicon, _ language: Language) -> MorphemeTranslator {
+        if let t = translators.value[language] { return t }
+        let t = MorphemeTranslator(lexicon: lexicon)
+        translators.mutate { $0[language] = t }
+        return t
     }
 
     mutating func read(_ text: String) {
+        let pieces = ClauseSplitter.split(text, language: language)
         var sentence = -1
-        for piece in ClauseSplitter.split(text, language: language) {
-            if piece.sentence != sentence { sentence = piece.sentence; current = nil }
+        /// A heading that opened a list of bullet lines ("Fields per listing:").
+        var listSubject: String?
+        var skipSentence = -1
+        var skipPiece = -1
+        for (k, piece) in pieces.enumerated() {
+            if piece.sentence != sentence {
+                sentence = piece.sentence
+                current = nil
+                actor = nil
+                lastFields = nil
+                if !piece.isBullet { listSubject = nil }
+                // A bullet line under a heading that opened a list is one item of that list.
+                if piece.isBullet, let subject = listSubject, isItemLine(piece.line),
+                   let refs = readFieldList(subject: subject, items: [piece.line]) {
+                    clauses.append(Clause(text: piece.line, refs: Self.unique(refs)))
+                    skipSentence = sentence
+                    continue
+                }
+            }
+            if piece.sentence == skipSentence || k == skipPiece { continue }
+            if piece.sentence == 0 { noteScope(piece.text) }
+            if piece.opensList { listSubject = piece.text }
+            // "Rooms: name (required, unique), capacity, floor": a heading naming a thing, then a bare list.
+            if piece.isHeading, !piece.opensList, k + 1 < pieces.count, pieces[k + 1].sentence == piece.sentence,
+               let refs = readHeadedList(heading: piece.text, body: pieces[k + 1].text) {
+                if piece.sentence == 0, title == nil, let t = titlePhrase(piece), subjectIsTitle(piece.text) { title = t }
+                clauses.append(Clause(text: piece.text + (language == .zh ? "：" : ": ") + pieces[k + 1].text, refs: Self.unique(refs)))
+                skipPiece = k + 1
+                continue
+            }
             let refs = readPiece(piece)
             let tokens = index.tokens(piece.text)
             let isFiller = !tokens.isEmpty && tokens.allSatisfy { $0.meanings.contains(.filler) || $0.text.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)).count <= 1 || ["否则", "otherwise", "then", "and"].contains($0.text.lowercased()) } && tokens.contains { $0.meanings.contains(.filler) }
@@ -66,6 +143,148 @@ struct Reading {
         }
     }
 
+    /// "open tickets (subject, description, priority)", "上传照片的信息（图片地址、标题、标签）": a thing
+    /// followed by a parenthesised list of fields. Returns the thing, the items and the clause without them.
+    func parenthesizedList(_ text: String) -> (String, [String], String)? {
+        guard let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }),
+              let close = text[open...].firstIndex(where: { $0 == ")" || $0 == "）" }) else { return nil }
+        var before = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+        let inside = String(text[text.index(after: open)..<close])
+        let items = FieldListMatcher.splitItems(inside, language: language)
+        guard items.count >= 2, items.allSatisfy(itemLike) else { return nil }
+        if language == .zh, let m = before.firstMatch("^(.+?)(?:的)?(?:信息|资料|内容|数据)$") { before = m }
+        let tokens = index.tokens(before).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        // The noun phrase just before the parenthesis: entity words and unknown words, after a verb.
+        var run: [Token] = []
+        for t in tokens.reversed() {
+            guard run.count < 3, t.entity() != nil || t.meanings.isEmpty, !Identifiers.englishStopwords.contains(t.text.lowercased()) else { break }
+            run.insert(t, at: 0)
+        }
+        guard !run.isEmpty else { return nil }
+        let afterVerb = tokens.count > run.count && tokens[tokens.count - run.count - 1].operation() != nil
+        guard run.contains(where: { $0.entity() != nil }) || (afterVerb && language == .en) else { return nil }
+        let subject = run.map(\.text).joined(separator: language == .zh ? "" : " ")
+        let rest = String(text[..<open]) + String(text[text.index(after: close)...])
+        return (subject, items, rest)
+    }
+
+    /// Records what the opening sentence asks for when Sculpt does not build it ("converts videos into
+    /// GIFs", "训练一个深度学习模型").
+    mutating func noteScope(_ text: String) {
+        let lower = text.lowercased()
+        for w in lexicon.outOfScope?(language) ?? [] where !outOfScope.contains(w) {
+            let hit = language == .zh ? lower.contains(w.lowercased())
+                : lower.matches("\\b" + NSRegularExpression.escapedPattern(for: w.lowercased()))
+            if hit { outOfScope.append(w) }
+        }
+        if language == .zh {
+            for w in lexicon.outOfScope?(.en) ?? [] where !outOfScope.contains(w) && w.count >= 3 {
+                if lower.matches("\\b" + NSRegularExpression.escapedPattern(for: w.lowercased()) + "\\b") { outOfScope.append(w) }
+            }
+        }
+    }
+
+    /// "领养状态", "Status values", "Priority": a heading that names a field, not a thing.
+    func isFieldHeading(_ heading: String) -> Bool {
+        let tokens = index.tokens(heading).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard let last = tokens.last(where: { !["values", "value", "options", "choices"].contains($0.text.lowercased()) }) else { return false }
+        return last.field() != nil && last.entity() == nil && tokens.count <= 3
+    }
+
+    /// "薪资范围（最低薪资和最高薪资，都是整数）", "salary range (min and max)": one item naming two fields.
+    func expandRange(_ item: String) -> [String] {
+        let (noun, mods) = FieldPhraseReader.splitParentheses(item)
+        let parts = mods.components(separatedBy: CharacterSet(charactersIn: "，,;；"))
+        guard let first = parts.first else { return [item] }
+        let rest = parts.dropFirst().joined(separator: language == .zh ? "，" : ", ")
+        let subs = FieldListMatcher.splitItems(first, language: language)
+        guard subs.count >= 2 else { return [item] }
+        var head = noun.trimmingCharacters(in: .whitespaces)
+        for suffix in ["范围", "区间", " range", " ranges"] where head.lowercased().hasSuffix(suffix) { head = String(head.dropLast(suffix.count)) }
+        guard head != noun.trimmingCharacters(in: .whitespaces), !head.isEmpty else { return [item] }
+        let bounds = ["min", "max", "minimum", "maximum", "lowest", "highest", "from", "to"]
+        let named: [String] = subs.compactMap { s in
+            if s.contains(head) { return s }
+            if language == .en, bounds.contains(s.lowercased()) { return s + " " + head }
+            return nil
+        }
+        guard named.count == subs.count else { return [item] }
+        return named.map { rest.isEmpty ? $0 : $0 + (language == .zh ? "（" + rest + "）" : " (" + rest + ")") }
+    }
+
+    static func privatePhrases(_ language: Language) -> [String] {
+        language == .zh ? ["内部使用", "内部员工用", "只给内部", "只给公司内部", "不对外", "仅限内部", "仅内部", "只供内部", "内部系统"]
+            : ["nobody else", "no one else", "internal use", "internal tool", "staff only", "for staff only", "employees only", "not public",
+               "only our staff", "only staff use", "internal only"]
+    }
+
+    /// Whether a heading also reads as the app's name ("Real estate listings", "公司会议室管理").
+    func subjectIsTitle(_ heading: String) -> Bool {
+        language == .zh ? SubjectPhrase.suffixesZH.contains(where: heading.hasSuffix) : heading.split(separator: " ").count >= 2
+    }
+
+    /// A bullet line that describes one field ("unit number (required, unique)", "task: a | b"),
+    /// not a sentence about what people do ("- 必须登录才能看").
+    func isItemLine(_ line: String) -> Bool {
+        if let m = FieldListMatcher.match(line, language: language), !m.subject.isEmpty, m.items.count > 1 { return false }
+        return itemLike(line)
+    }
+
+    /// No verb of use, access or accounts outside parentheses and before a colon.
+    func itemLike(_ item: String) -> Bool {
+        var (outside, _) = FieldPhraseReader.splitParentheses(item)
+        if let colon = ClauseSplitter.topLevelIndex(of: [":", "："], in: outside) { outside = String(outside[..<colon]) }
+        let tokens = index.tokens(outside).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        // A verb opening the item ("search by make", "可以按名字搜") or any access word makes it a sentence.
+        if let first = tokens.first, first.operation() != nil && first.entity() == nil && first.field() == nil || first.isSearch { return false }
+        if tokens.contains(where: { $0.access() != nil || $0.account() == "login" || $0.account() == "register" || $0.isSearch }) { return false }
+        if language == .en, outside.lowercased().hasPrefix("to ") { return false }
+        // "an API for our rooms", "一个宠物信息管理的接口": the app itself, not a field.
+        var head = " " + outside.lowercased() + " "
+        for marker in FieldPhraseReader.tailMarkersEN { if let r = head.range(of: marker) { head = String(head[..<r.lowerBound]) } }
+        let last = head.split(separator: " ").last.map(String.init) ?? ""
+        if language == .en, ["api", "app", "application", "system", "website", "site", "tool", "service", "platform", "backend"].contains(last) { return false }
+        if language == .zh, ["系统", "接口", "平台", "网站", "后台", "小程序"].contains(where: outside.contains) { return false }
+        // "二十个人", "我们公司有…": counts and background, not fields.
+        if language == .zh, outside.matches("^(?:[0-9]+|[二两三四五六七八九十百千万几][零一二两三四五六七八九十百千万]*)[个名位人辆台家套间条]") { return false }
+        if language == .zh, ["我们", "我", "咱们"].contains(where: outside.hasPrefix) { return false }
+        if language == .en, outside.matches("^\\s*\\d") { return false }
+        return language == .zh ? outside.count <= 16 : head.split(separator: " ").count <= 6
+    }
+
+    /// The items of a "X has A, B and C" match that name fields: the list runs while its items look
+    /// like fields ("a title and ingredients, and leave comments" ends before "leave comments").
+    /// Nil when the subject is itself a list or too few items name fields.
+    func listItems(subject: String, items: [String]) -> [String]? {
+        if FieldPhraseReader.splitParentheses(subject).0.contains(where: { ",，、".contains($0) }) { return nil }
+        let prefix = Array(items.prefix { itemLike($0) })
+        guard !prefix.isEmpty, prefix.count * 2 >= items.count else { return nil }
+        return prefix
+    }
+
+    /// Whether a "X has A, B and C" match is a field list: a subject that is not itself a list, and
+    /// items that mostly name fields ("Need CRUD plus search by make" is not one).
+    func acceptsList(subject: String, items: [String]) -> Bool {
+        if FieldPhraseReader.splitParentheses(subject).0.contains(where: { ",，、".contains($0) }) { return false }
+        let good = items.filter(itemLike).count
+        return items.count == 1 ? good == 1 : Double(good) >= 0.75 * Double(items.count)
+    }
+
+    /// "车辆：车牌号（必填）、品牌、型号", "For each car we keep: VIN (unique), make, model".
+    mutating func readHeadedList(heading: String, body: String) -> [String]? {
+        if let m = FieldListMatcher.match(body, language: language), !m.subject.isEmpty, acceptsList(subject: m.subject, items: m.items) { return nil }
+        let items = FieldListMatcher.splitItems(body, language: language)
+        guard items.count >= 2, acceptsList(subject: "", items: items) else { return nil }
+        // "领养状态：待领养、已预定、已领养", "Status values: a, b, c": a field of the current thing and its values.
+        if let target = current ?? lastEntity, isFieldHeading(heading) {
+            let values = items.joined(separator: language == .zh ? "、" : ", ")
+            let name = heading.replacing(pattern: "(?i)\\s*(?:values?|options?|choices?)$", with: "")
+            return readFieldList(subject: "", items: [name + (language == .zh ? "（" : " (") + values + (language == .zh ? "）" : ")")], into: target)
+        }
+        guard subjectEntity(heading, create: false) != nil else { return nil }
+        return readFieldList(subject: heading, items: items)
+    }
+
     func isOnlyFunctionWords(_ tokens: [Token]) -> Bool {
         let filler: Set<String> = ["否则", "然后", "并且", "otherwise", "then", "and", "also", "please", "请"]
         return tokens.allSatisfy { filler.contains($0.text.lowercased()) || $0.text.trimmingCharacters(in: .whitespaces).isEmpty }
@@ -78,33 +297,144 @@ struct Reading {
 
     // MARK: - One clause
 
-    mutating func readPiece(_ piece: ClauseSplitter.Piece) -> [String] {
+    /// "As a shop owner, I want to add products…", "作为店主，我希望可以添加商品…": the role and the request.
+    static func userStory(_ text: String, language: Language) -> (role: String, rest: String)? {
+        let pattern = language == .zh
+            ? "^作为(?:一[个名位])?(.{1,12}?)[，,]?\\s*我(?:想要|希望|想|要|需要|可以|能够|能)(?:可以|能够|能)?(.+)$"
+            : "^as (?:an? |the )?([\\w' -]{1,40}?),? i (?:want|would like|'d like|need|wish|can|should be able) (?:to |that )?(?:be able to )?(.+)$"
+        guard let re = RegexCache.regex(pattern) else { return nil }
+        let ns = text as NSString
+        guard let m = re.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)), m.numberOfRanges == 3 else { return nil }
+        var rest = ns.substring(with: m.range(at: 2))
+        // "…so that I can find them later": the reason is not a requirement.
+        for cut in [" so that ", " so i ", ", so ", "以便", "这样"] { if let r = rest.range(of: cut) { rest = String(rest[..<r.lowerBound]) } }
+        return (ns.substring(with: m.range(at: 1)), rest)
+    }
+
+    mutating func readPiece(_ original: ClauseSplitter.Piece) -> [String] {
         var refs: [String] = []
+        var piece = original
+        if let story = Self.userStory(piece.text, language: language) {
+            piece.text = story.rest
+            actor = story.role
+            refs.append("notes")
+        }
         if let t = titlePhrase(piece) {
             if title == nil { title = t }
             refs.append("title")
         }
         // A title names the application; the things it mentions are described by later clauses.
         if refs == ["title"] && (piece.isHeading || titleOnly(piece.text)) {
-            refs += readAccounts(index.tokens(piece.text))
+            var tokens = index.tokens(piece.text)
+            for i in Negation.negated(tokens, language: language) where tokens[i].account() != nil || tokens[i].access() == "signedIn" {
+                accountsNegated = true
+                tokens[i].meanings = []
+            }
+            refs += readAccounts(tokens)
             return refs
         }
         var scanText = piece.text
-        if let list = FieldListMatcher.match(piece.text, language: language) {
-            if let r = readFieldList(subject: list.subject, items: list.items) {
-                refs += r
-                scanText = list.subject
+        var listTarget: String?
+        var listed = false
+        for list in original.opensList ? [] : FieldListMatcher.candidates(piece.text, language: language) {
+            guard let items = listItems(subject: list.subject, items: list.items),
+                  let r = readFieldList(subject: list.subject, items: items) else { continue }
+            refs += r
+            // What follows the list's last field is read as a clause of its own ("…, and leave comments").
+            let rest = list.items.dropFirst(items.count).joined(separator: language == .zh ? "，" : ", ")
+            scanText = list.subject + (rest.isEmpty ? "" : " " + rest)
+            listTarget = current
+            listed = true
+            break
+        }
+        if listed {
+        } else if let (subject, items, rest) = parenthesizedList(piece.text), let r = readFieldList(subject: subject, items: items) {
+            // "HR admins create job openings (title, department, location)": the fields in parentheses.
+            refs += r
+            scanText = rest
+            listTarget = current
+        }
+        // The words after "by" / 按 name fields to search by, not things: "按设备ID搜索" mentions no device.
+        let searchWords = searchPhrase(scanText)
+        let clauseText = searchWords.map { scanText.replacingOccurrences(of: $0, with: " ") } ?? scanText
+        if Self.privatePhrases(language).contains(where: { clauseText.lowercased().contains($0) }) {
+            privateApp = true
+            refs.append("accounts")
+        }
+        var tokens = verbsInEntityWords(index.tokens(clauseText))
+        // Negated words rule things out: "不能删除" forbids delete, "no login needed" asks for no accounts.
+        var forbidden: Set<EntityOperation> = []
+        for i in Negation.negated(tokens, language: language).sorted() {
+            if tokens[i].account() != nil || tokens[i].access() == "signedIn" {
+                accountsNegated = true
+                tokens[i].meanings = []
+                refs.append("accounts")
+            } else if let op = tokens[i].operation() {
+                forbidden.formUnion(op == "manage" ? Set(EntityOperation.allCases) : EntityOperation(rawValue: op).map { [$0] } ?? [])
+                tokens[i].meanings = []
             }
         }
-        let tokens = verbsInEntityWords(index.tokens(scanText))
+        updateActor(tokens)
         refs += readAccounts(tokens)
-        let entityNames = targets(of: tokens)
+        var entityNames = targets(of: tokens)
+        // "job openings (title, …)": the word "job" inside the list's subject is that subject.
+        if let listTarget {
+            entityNames = Self.unique(entityNames.map { $0 == listTarget || listTarget.split(separator: "_").contains(Substring($0)) ? listTarget : $0 })
+        }
         for e in entityNames { _ = ensureEntity(e) }
         if let e = entityNames.last { current = e; lastEntity = e }
+        // "可以登记物品": the thing a verb acts on, kept for a list that follows ("，包括…").
+        lastObject = nil
+        if language == .zh, entityNames.isEmpty, let v = tokens.lastIndex(where: { $0.operation() != nil }), v + 1 < tokens.count,
+           tokens[v + 1].meanings.isEmpty, (1...6).contains(tokens[v + 1].text.count) {
+            lastObject = tokens[v + 1].text
+        }
+        // "每首歌属于一个歌单", "each photo belongs to an album": the sentence is about the first thing.
+        if let owner = piece.text.firstMatch(language == .zh ? "^(.{1,12}?)(?:都|均)?(?:属于|对应|关联|隶属于|归属于)" : "^(.{1,40}?)\\s+(?:belongs? to|is for|is part of|lives? in(?:side)?)\\b"),
+           let e = subjectEntity(owner, create: true) {
+            current = e; lastEntity = e
+        }
+        // "Each issue belongs to a project and has a title": the list's subject stays the topic.
+        if let listTarget { current = listTarget; lastEntity = listTarget }
         refs += readOperations(tokens, mentioned: entityNames)
+        if !forbidden.isEmpty {
+            let targets = !entityNames.isEmpty ? entityNames : [current ?? lastEntity].compactMap { $0 }
+            if actor == nil {
+                for target in targets {
+                    let i = ensureEntity(target)
+                    entities[i].forbidden.formUnion(forbidden)
+                    refs.append("entities.\(target)")
+                }
+            } else if let actor {
+                // "学生只能查看成绩，不能改": a rule about one kind of user is a role (not built yet).
+                notes.append(language == .zh ? "“\(actor)”不能做的事是角色权限，暂不支持：\(piece.text)"
+                                             : "what \(actor) may not do is a role rule, not supported yet: \(piece.text)")
+                refs.append("notes")
+            }
+        }
         if scanText == piece.text { refs += readConstraintClause(piece.text, tokens: tokens) }
         refs += readSearch(tokens, text: scanText)
         return refs
+    }
+
+    /// The person a clause is about: a people word before its first verb sets it, a thing or
+    /// "anyone" clears it, and a clause with no subject keeps the sentence's.
+    mutating func updateActor(_ tokens: [Token]) {
+        let verb = tokens.firstIndex { $0.operation() != nil || $0.isSearch || $0.account() == "login" || $0.account() == "register" } ?? tokens.count
+        for t in tokens[..<verb] {
+            if t.access() == "anyone" { actor = nil; return }
+            if isActorWord(t) { actor = t.text; return }
+            if t.entity() != nil { actor = nil; return }
+        }
+    }
+
+    /// "学生", "admins", "staff", "users": people who use the app, not things it stores.
+    func isActorWord(_ t: Token) -> Bool {
+        if t.account() == "account" { return true }
+        let w = t.text.lowercased()
+        let words = lexicon.actors?(language) ?? []
+        if language == .zh { return words.contains { w.hasSuffix($0) } }
+        return words.contains(w) || words.contains(Inflection.singulars(of: w).first ?? w)
     }
 
     /// Whether a title clause says nothing more than the title ("做一个电影评论网站", "A todo list").
@@ -136,18 +466,18 @@ struct Reading {
     // MARK: - Field lists
 
     /// "文章包括标题和内容", "each product has a name, a unique SKU and a price": fields of an entity or an account.
-    mutating func readFieldList(subject: String, items: [String]) -> [String]? {
+    mutating func readFieldList(subject: String, items: [String], into fixed: String? = nil) -> [String]? {
         let tokens = index.tokens(subject)
-        let accountSubject = tokens.contains { $0.account() != nil }
-        let subjectEntity = tokens.compactMap { $0.entity() }.last
+        let accountSubject = tokens.contains { $0.account() != nil } && !tokens.contains { $0.entity() != nil }
         var target: String?
-        if let e = subjectEntity {
-            target = e
-        } else if accountSubject {
+        if let fixed {
+            target = fixed
+        } else if accountSubject && !(accountsNegated && items.count >= 2) {
             target = nil
-        } else if let e = newEntity(fromSubject: subject) {
+        } else if let e = subjectEntity(subject, create: true) {
             target = e
-        } else if subject.trimmingCharacters(in: .whitespaces).isEmpty || tokens.allSatisfy({ $0.meanings.isEmpty && $0.text.count <= 2 }) {
+        } else if subject.trimmingCharacters(in: .whitespaces).isEmpty || isPronoun(subject) {
+            if current == nil, let object = lastObject, let e = subjectEntity(object, create: true) { current = e }
             target = current ?? lastEntity
             if target == nil && (register || login) { target = nil } else if target == nil { return nil }
         } else {
@@ -160,8 +490,18 @@ struct Reading {
             lastEntity = target
         }
         let entityNames = target.map { [$0] } ?? []
-        for item in items {
-            guard let (draft, note) = fieldReader.read(item, entityNames: entityNames) else { continue }
+        var previous: FieldDraft?
+        for item in items.flatMap(expandRange) {
+            guard var (draft, note) = fieldReader.read(item, entityNames: entityNames) else { continue }
+            // "a start time and an end time (both required)": the constraint is the pair's.
+            let mods = FieldPhraseReader.splitParentheses(item).1.lowercased()
+            if let prev = previous, mods.hasPrefix("both") || mods.hasPrefix("两者") || mods.hasPrefix("都"), let target,
+               let i = entities.firstIndex(where: { $0.name == target }), let at = entities[i].fields.firstIndex(where: { $0.name == prev.name }) {
+                if draft.required != nil { entities[i].fields[at].required = draft.required }
+                if draft.unique { entities[i].fields[at].unique = true }
+            }
+            defer { previous = draft }
+            draft.stated = Self.unique(draft.stated)
             if let note { notes.append(note) }
             if let target {
                 if let i = entities.firstIndex(where: { $0.name == target }) {
@@ -209,33 +549,117 @@ struct Reading {
         }
     }
 
-    /// An entity the lexicon does not know, named by a field list's subject ("每个会议室有…", "each widget has").
-    mutating func newEntity(fromSubject subject: String) -> String? {
-        var noun = subject.trimmingCharacters(in: .whitespaces)
+    static let pronouns: Set<String> = ["i", "we", "you", "they", "it", "he", "she", "this", "that", "there", "which", "who", "me",
+                                        "us", "them", "它", "它们", "其", "其中", "这", "那", "他们", "她们"]
+    /// Words that cannot name a table in the generated code.
+    static let keywords: Set<String> = ["class", "def", "import", "return", "for", "in", "is", "if", "else", "while", "with", "from",
+                                        "as", "pass", "global", "lambda", "try", "yield", "type", "self", "none", "true", "false",
+                                        "struct", "func", "let", "var", "new", "delete", "default", "case", "switch", "object"]
+
+    func isPronoun(_ s: String) -> Bool {
+        let words = s.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        return !words.isEmpty && words.allSatisfy { Self.pronouns.contains($0) || ["and", "also", "then", "each", "every"].contains($0) }
+            || Self.pronouns.contains(s.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// The entity a list's subject or a heading names, in the user's words ("service tasks" →
+    /// `service_task`, "items" → `item`, "班次" → `shift`); nil when it names no thing.
+    mutating func subjectEntity(_ subject: String, create: Bool) -> String? {
         if language == .zh {
-            if let m = noun.firstMatch("^(?:每|每一)(?:个|本|件|条|位|名|篇|张|台|辆|家|门|项|笔|份|部|首|间|只|套|场|次|种)?(.+?)(?:都|均|需要|要|应该)?$") { noun = m }
-            guard noun.count >= 1, noun.count <= 8, noun.allSatisfy({ $0.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false }) else { return nil }
-            let name = Identifiers.pinyin(noun)
-            notes.append("“\(noun)”不在词库中：实体名取为 \(name)")
-            return addUnknownEntity(name: name, plural: name + "s", label: noun)
+            guard var phrase = SubjectPhrase.chinese(subject) else { return nil }
+            if let m = phrase.firstMatch("^(?:需要|要|想|请)?(?:记录|管理|登记|保存|存储|跟踪|维护)(.+)$") { phrase = m }
+            if isPronoun(phrase) { return nil }
+            let tokens = index.tokens(phrase)
+            if let last = tokens.last, let e = last.entity() {
+                if create { ensureEntity(e) }
+                return e
+            }
+            if tokens.contains(where: { $0.operation() != nil || $0.access() != nil || $0.account() != nil || $0.isSearch }) { return nil }
+            guard phrase.count <= 8, phrase.allSatisfy({ $0.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false }) else { return nil }
+            var (name, translated) = translator.identifier(phrase)
+            if name.isEmpty { (name, translated) = (Identifiers.pinyin(phrase), false) }
+            guard SpecValidator.isIdentifier(name), !Self.keywords.contains(name) else { return nil }
+            if create {
+                if !entities.contains(where: { $0.name == name }) {
+                    notes.append(translated ? "“\(phrase)”不在词库中：按词义译为实体名 \(name)" : "“\(phrase)”不在词库中：实体名取为拼音 \(name)")
+                }
+                _ = addUnknownEntity(name: name, plural: name + "s", label: phrase)
+            }
+            return name
         }
-        var words = noun.lowercased().split(separator: " ").map(String.init)
-        while let f = words.first, ["each", "every", "a", "an", "the", "all", "our"].contains(f) { words.removeFirst() }
-        let pronouns: Set<String> = ["i", "we", "you", "they", "it", "he", "she", "this", "that", "there", "which", "who", "me", "us", "them"]
-        if words.contains(where: pronouns.contains) { return nil }
-        guard (1...3).contains(words.count), words.allSatisfy({ $0.allSatisfy { $0.isLetter } }) else { return nil }
+        // "users can add products", "admins post classes": the thing is what follows the last verb.
+        var subjectText = subject
+        let verbs = index.tokens(subject)
+        // A verb form that ends the phrase is a noun ("listing", "booking", "recording").
+        if let v = verbs.lastIndex(where: { $0.operation() != nil && $0.entity() == nil || $0.access() != nil || $0.isSearch }),
+           v < verbs.count - 1 || verbs[v].access() != nil {
+            let t = verbs[v]
+            let chars = Array(subject)
+            subjectText = String(chars[min(chars.count, t.start + t.text.count)...])
+        }
+        guard let all = SubjectPhrase.english(subjectText), !all.allSatisfy(Self.pronouns.contains) else { return nil }
+        // "admins post classes": the thing is the last entity word with the unknown words before it.
+        var words = all
+        let tokens = index.tokens(all.joined(separator: " "))
+        var lexiconName: String?
+        if let li = tokens.lastIndex(where: { $0.entity() != nil || $0.account() != nil }) {
+            // "grade entry", "service tasks", "lost item": nouns before the head word belong to it…
+            var first = li
+            while first > 0, tokens[first - 1].meanings.isEmpty || tokens[first - 1].entity() != nil,
+                  !Identifiers.englishStopwords.contains(tokens[first - 1].text.lowercased()), !isActorWord(tokens[first - 1]) { first -= 1 }
+            // …unless a person opens them: "admins post classes" is about classes.
+            if first > 0, isActorWord(tokens[first - 1]) || tokens[first - 1].account() != nil { first = li }
+            if first < li, isActorWord(tokens[first]) { first = li }
+            let startWord = tokens[first].text.lowercased().split(separator: " ").first.map(String.init) ?? ""
+            if let at = words.firstIndex(of: startWord) { words = Array(words[at...]) }
+            lexiconName = tokens[li].entity()
+            if tokens[li].account() != nil && tokens[li].entity() == nil && !accountsNegated { return nil }
+        }
+        guard (1...3).contains(words.count) else { return nil }
         let head = Inflection.singulars(of: words.last!).first ?? words.last!
         let singular = Array(words.dropLast()) + [head]
-        let name = Identifiers.snake(singular)
+        var name = Identifiers.snake(singular)
+        if Self.keywords.contains(name) || SpecValidator.reservedEntityNames.contains(name) {
+            guard let l = lexiconName else { return nil }
+            name = l
+        }
         guard SpecValidator.isIdentifier(name) else { return nil }
-        notes.append("'\(singular.joined(separator: " "))' is not in the lexicon: made it an entity named \(name)")
-        return addUnknownEntity(name: name, plural: Identifiers.snake(Array(singular.dropLast()) + [Inflection.plural(of: head)]),
-                                label: Identifiers.sentenceCase(singular.joined(separator: " ")))
+        if create, !entities.contains(where: { $0.name == name }) {
+            let plural = name == lexiconName ? (lexicon.entity(name)?.plural ?? name + "s")
+                : Identifiers.snake(Array(singular.dropLast()) + [Inflection.plural(of: head)])
+            let label = Identifiers.sentenceCase(singular.joined(separator: " "))
+            if let l = lexiconName, let word = lexicon.entity(l) {
+                entities.append(EntityDraft(name: name, plural: plural, label: name == l ? word.label(.en) : label, lexiconName: l,
+                                            authored: name == l && word.authored, known: true))
+            } else {
+                notes.append("'\(singular.joined(separator: " "))' is not in the lexicon: made it an entity named \(name)")
+                _ = addUnknownEntity(name: name, plural: plural, label: label)
+            }
+        }
+        return name
+    }
+
+    /// The entity an English word names in the user's own words: "items" → `item`, though the
+    /// lexicon files it under `product`. An entity already made from the same lexicon word is reused.
+    func surfaceName(_ t: Token) -> String? {
+        guard let e = t.entity() else { return nil }
+        if entities.contains(where: { $0.name == e }) || language != .en { return e }
+        let words = t.text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        guard let last = words.last else { return e }
+        let singular = Array(words.dropLast()) + [Inflection.singulars(of: last).first ?? last]
+        let name = Identifiers.snake(singular)
+        if entities.contains(where: { $0.name == name }) { return name }
+        // "tickets" after "support tickets", "properties" after "listings": the entity this requirement already has.
+        if let same = entities.first(where: { $0.lexiconName == e || $0.name.hasSuffix("_" + name) || $0.name.hasPrefix(name + "_") }) { return same.name }
+        guard name != e, SpecValidator.isIdentifier(name), !Self.keywords.contains(name),
+              !SpecValidator.reservedEntityNames.contains(name) else { return e }
+        return name
     }
 
     mutating func addUnknownEntity(name: String, plural: String, label: String) -> String {
         if !entities.contains(where: { $0.name == name }) {
             entities.append(EntityDraft(name: name, plural: plural, label: label, known: false))
+            for form in language == .zh ? [label] : [name, plural] where unknownForms[form] == nil { unknownForms[form] = name }
         }
         return name
     }
@@ -243,9 +667,17 @@ struct Reading {
     @discardableResult
     mutating func ensureEntity(_ name: String) -> Int {
         if let i = entities.firstIndex(where: { $0.name == name }) { return i }
-        let word = lexicon.entity(name)
-        entities.append(EntityDraft(name: name, plural: word?.plural ?? name + "s", label: word?.label(language) ?? name,
-                                    authored: word?.authored ?? false, known: word != nil))
+        if let word = lexicon.entity(name) {
+            entities.append(EntityDraft(name: name, plural: word.plural, label: word.label(language), lexiconName: word.name,
+                                        authored: word.authored, known: true))
+        } else {
+            // A name in the user's words for a lexicon entity ("item" for the lexicon's product).
+            let word = lexicon.entities.first { $0.en.contains { Identifiers.snake($0) == name } }
+            let parts = name.split(separator: "_").map(String.init)
+            let plural = Identifiers.snake(Array(parts.dropLast()) + [Inflection.plural(of: parts.last ?? name)])
+            entities.append(EntityDraft(name: name, plural: plural, label: Identifiers.sentenceCase(parts.joined(separator: " ")),
+                                        lexiconName: word?.name, authored: word?.authored ?? false, known: word != nil))
+        }
         return entities.count - 1
     }
 
@@ -296,18 +728,27 @@ struct Reading {
             // "学生的成绩": an entity before 的 qualifies the noun after it.
             if language == .zh, t.entity() != nil, i + 1 < tokens.count, tokens[i + 1].text.hasPrefix("的"),
                tokens[i + 1].text.count > 1 || i + 2 < tokens.count { continue }
-            if let e = t.entity() {
-                // "tickets" after "support tickets": the entity this requirement already has.
-                let resolved = entities.first { $0.name.hasSuffix("_" + e) }?.name ?? e
+            // "patient name", "student email": an entity word before a field word qualifies the field.
+            if language == .en, t.entity() != nil, i + 1 < tokens.count, tokens[i + 1].field() != nil, tokens[i + 1].entity() == nil,
+               !t.text.lowercased().hasSuffix("s") { continue }
+            if let resolved = surfaceName(t) {
                 if !out.contains(resolved) { out.append(resolved) }
                 continue
             }
             guard t.meanings.isEmpty else { continue }
-            for e in entities where !e.known && !out.contains(e.name) {
-                let word = t.text.lowercased()
-                let hit = language == .zh ? word.contains(e.label)
-                    : (word == e.name || word == e.plural || Inflection.singulars(of: word).contains(e.name))
-                if hit { out.append(e.name) }
+            // Entities this requirement introduced, by their written forms (a lookup, so long texts stay linear).
+            let word = t.text.lowercased()
+            if language == .zh {
+                let chars = Array(word)
+                for len in stride(from: min(8, chars.count), through: 1, by: -1) {
+                    for start in 0...(chars.count - len) {
+                        if let e = unknownForms[String(chars[start..<start + len])], !out.contains(e) { out.append(e) }
+                    }
+                }
+            } else {
+                for form in [word] + Inflection.singulars(of: word) {
+                    if let e = unknownForms[form], !out.contains(e) { out.append(e) }
+                }
             }
         }
         return out
@@ -330,7 +771,7 @@ struct Reading {
         // "创建新的用户" / "create a new account": creating an account is signing up.
         let creates = tokens.contains { $0.operation() == "create" }
         let accountNoun = tokens.contains { $0.account() == "account" }
-        if creates && accountNoun && !tokens.contains(where: { $0.entity() != nil }) { register = true; refs.append("accounts.register") }
+        if creates && accountNoun && !accountsNegated && !tokens.contains(where: { $0.entity() != nil }) { register = true; refs.append("accounts.register") }
         // Identity fields named in an account clause ("log in with their email").
         if !refs.isEmpty {
             for t in tokens { if let f = t.field(), f == "email" || f == "username" { identityHint = identityHint ?? f } }
@@ -355,12 +796,21 @@ struct Reading {
         if manage { ops.formUnion(EntityOperation.allCases) }
         // Reading one and reading the list go together: "查看文章", "browse events".
         if ops.contains(.get) || ops.contains(.list) { ops.formUnion([.list, .get]) }
-        let accessWords = tokens.compactMap { $0.access() }
+        var accessWords = tokens.compactMap { $0.access() }
+        // "Teachers log in to add grades", "creating listings needs a login": logging in is the condition.
+        if !ops.isEmpty, !mentioned.isEmpty || (current ?? lastEntity) != nil, !accessWords.contains("signedIn"),
+           tokens.contains(where: { $0.account() == "login" }) {
+            accessWords.append("signedIn")
+        }
         let profileClause = tokens.contains { $0.account() == "profile" }
-        let accountOnly = tokens.contains { $0.account() == "register" || $0.account() == "login" } && mentioned.isEmpty
+        let accountOnly = tokens.contains { $0.account() == "register" || $0.account() == "login" } && mentioned.isEmpty && ops.isEmpty
         if profileClause || accountOnly { return [] }
         if ops.isEmpty && accessWords.isEmpty { return [] }
-        let targets = !mentioned.isEmpty ? mentioned : [current ?? lastEntity].compactMap { $0 }
+        var targets = !mentioned.isEmpty ? mentioned : [current ?? lastEntity].compactMap { $0 }
+        // "to add, change or delete anything": every thing described so far.
+        if mentioned.isEmpty, tokens.contains(where: { ["anything", "everything", "all data", "所有内容", "任何内容", "所有数据", "一切"].contains($0.text.lowercased()) }) {
+            targets = entities.map(\.name)
+        }
         guard !targets.isEmpty else { return [] }
         // A create verb next to an account noun with no entity is sign-up, handled above.
         var refs: [String] = []
@@ -399,11 +849,40 @@ struct Reading {
     mutating func readConstraintClause(_ text: String, tokens: [Token]) -> [String] {
         // Value lists and defaults are read only where a field is being described, not in clauses
         // about what users do ("items can be searched by name or barcode").
-        let describesUse = tokens.contains { $0.operation() != nil || $0.isSearch }
-        let hits = constraints.read(text).filter { !describesUse || ($0.kind != .allowed && $0.kind != .default) }
-        let fieldTokens = tokens.filter { $0.field() != nil }
-        guard !hits.isEmpty, !fieldTokens.isEmpty else { return [] }
+        let describesUse = tokens.contains { $0.operation() != nil && !["new", "新"].contains($0.text.lowercased()) || $0.isSearch }
+        var hits = constraints.read(text).filter { !describesUse || ($0.kind != .allowed && $0.kind != .default) }
+        guard !hits.isEmpty else { return [] }
         var refs: [String] = []
+        // "Make, model and year are required", "金额、日期、类别必填": each named field takes the constraint.
+        if let target = current ?? lastEntity, let ei = entities.firstIndex(where: { $0.name == target }) {
+            var from = 0
+            var rest: [ConstraintHit] = []
+            let chars = Array(text)
+            for h in hits {
+                let prefix = String(chars[min(from, h.offset)..<min(h.offset, chars.count)])
+                from = max(from, h.offset + h.phrase.count)
+                var named = coordinatedFields(prefix, entity: ei)
+                // "备注选填，最多200个字": a constraint with no subject goes on with the last one named.
+                if named == nil, prefix.trimmingCharacters(in: .whitespaces).isEmpty || prefix.trimmingCharacters(in: .whitespaces).count <= 1,
+                   let last = lastFields, last.entity == ei { named = last.fields }
+                if let at = named {
+                    lastFields = (ei, at)
+                    for i in at {
+                        FieldPhraseReader.apply(h, to: &entities[ei].fields[i], language: language)
+                        refs.append("entities.\(target).fields.\(entities[ei].fields[i].name).\(h.kind.rawValue)")
+                    }
+                } else if h.kind == .default, case let values = entities[ei].fields.indices.filter({ entities[ei].fields[$0].allowedValues?.contains(h.values.first ?? "") ?? false }), values.count == 1 {
+                    // "新车默认可租": a default that is one of a field's values belongs to that field.
+                    FieldPhraseReader.apply(h, to: &entities[ei].fields[values[0]], language: language)
+                    refs.append("entities.\(target).fields.\(entities[ei].fields[values[0]].name).default")
+                } else {
+                    rest.append(h)
+                }
+            }
+            hits = rest
+        }
+        let fieldTokens = tokens.filter { $0.field() != nil }
+        guard !hits.isEmpty, !fieldTokens.isEmpty else { return refs }
         for h in hits {
             let before = fieldTokens.last { $0.start <= h.offset } ?? fieldTokens.first!
             guard let name = before.field() else { continue }
@@ -424,19 +903,69 @@ struct Reading {
         return refs
     }
 
+    static let linkWordsEN: Set<String> = ["are", "is", "must", "be", "should", "all", "both", "also", "too", "each", "every", "and",
+                                            "but", "only", "always", "will", "need", "needs", "to", "the", "a", "an", "has", "have",
+                                            "field", "fields", "can", "may", "value", "values", "it", "its", "for"]
+    static let linkWordsZH = ["都是", "都要", "都必须", "也是", "均为", "都", "均", "是", "为", "也", "且", "需要", "要", "必须", "其中", "并且",
+                              "而且", "另外", "但是", "但", "还有", "同时", "这些", "这几项", "几项", "字段", "项"]
+
+    /// The fields of entity `ei` a coordinated phrase names, when it names only fields it already
+    /// has (or one short new noun): "Name and price", "学号、科目和分数都".
+    func coordinatedFields(_ prefix: String, entity ei: Int) -> [Int]? {
+        var text = prefix.trimmingCharacters(in: CharacterSet(charactersIn: " ,，、;；:：.。—-"))
+        if language == .zh {
+            var changed = true
+            while changed {
+                changed = false
+                for w in Self.linkWordsZH {
+                    if text.hasSuffix(w) && text.count > w.count { text = String(text.dropLast(w.count)); changed = true }
+                    if text.hasPrefix(w) && text.count > w.count { text = String(text.dropFirst(w.count)); changed = true }
+                }
+                text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,，、"))
+            }
+        } else {
+            var words = text.split(separator: " ").map(String.init)
+            while let l = words.last, Self.linkWordsEN.contains(l.lowercased()) { words.removeLast() }
+            while let f = words.first, Self.linkWordsEN.contains(f.lowercased()) { words.removeFirst() }
+            text = words.joined(separator: " ")
+        }
+        guard !text.isEmpty else { return nil }
+        let items = FieldListMatcher.splitItems(text, language: language)
+        guard !items.isEmpty, items.count <= 12 else { return nil }
+        var out: [Int] = []
+        for item in items {
+            guard let i = FieldReference.find(item, in: entities[ei].fields, index: index, language: language) else { return nil }
+            if !out.contains(i) { out.append(i) }
+        }
+        return out
+    }
+
     func lexiconDraft(_ name: String) -> FieldDraft {
         let w = lexicon.field(name)
         return FieldDraft(name: name, label: w?.label(language) ?? name, type: w?.type ?? .string, typeKnown: w != nil)
     }
 
-    /// "按标题搜索", "search products by name or SKU".
+    /// "按标题搜索", "search products by name or SKU", "search by make and model", "可以按名字搜".
     mutating func readSearch(_ tokens: [Token], text: String) -> [String] {
-        guard tokens.contains(where: \.isSearch) else { return [] }
-        guard let target = tokens.compactMap({ $0.entity() }).last ?? current ?? lastEntity,
+        guard tokens.contains(where: \.isSearch) || searchPhrase(text) != nil else { return [] }
+        let named = tokens.compactMap { t -> String? in surfaceName(t) }.filter { n in entities.contains { $0.name == n } }
+        guard let target = named.last ?? current ?? lastEntity,
               let i = entities.firstIndex(where: { $0.name == target }) else { return [] }
         var found: [String] = []
-        for t in tokens {
-            if let f = t.field() { found.append(f) }
+        // The fields after "by" / 按: each item is a field the entity has (or a lexicon field).
+        if let phrase = searchPhrase(text) {
+            for item in FieldListMatcher.splitItems(phrase.replacingOccurrences(of: " or ", with: ", ").replacingOccurrences(of: "或", with: "、"), language: language) {
+                if let at = FieldReference.find(item, in: entities[i].fields, index: index, language: language) {
+                    found.append(entities[i].fields[at].name)
+                } else if let f = index.tokens(item).compactMap({ $0.field() }).first {
+                    found.append(f)
+                }
+            }
+        }
+        if found.isEmpty {
+            for t in tokens {
+                if let f = t.field() { found.append(f) }
+            }
         }
         if found.isEmpty {
             // An unknown field named by label ("按会议室名称搜索").
@@ -452,12 +981,26 @@ struct Reading {
         }
         return ["entities.\(target).search"]
     }
+
+    /// The words naming what to search by: "by make and model" → "make and model", "按学号和姓名查询" → "学号和姓名".
+    func searchPhrase(_ text: String) -> String? {
+        if language == .zh {
+            guard let m = text.firstMatch("(?:按照|按|根据|通过|用)(.+?)(?:来|进行)?(?:模糊)?(?:搜索|查找|查询|检索|筛选|搜|查)") else { return nil }
+            return m
+        }
+        guard text.matches("\\b(?:search|find|look up|filter|query|searchable|searched|found)"),
+              var m = text.firstMatch("\\bby\\s+(.+)$") else { return nil }
+        for stop in [" would ", " should ", " is ", " in ", " with ", " - ", " — ", " to "] {
+            if let r = m.range(of: stop) { m = String(m[..<r.lowerBound]) }
+        }
+        return m.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+    }
 }
 
 extension String {
     /// The first capture group of a regular expression match, or nil.
     func firstMatch(_ pattern: String) -> String? {
-        guard let re = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        guard let re = RegexCache.regex(pattern) else { return nil }
         let ns = self as NSString
         guard let m = re.firstMatch(in: self, range: NSRange(location: 0, length: ns.length)), m.numberOfRanges > 1,
               m.range(at: 1).location != NSNotFound else { return nil }

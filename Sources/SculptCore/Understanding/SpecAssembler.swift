@@ -4,6 +4,7 @@ import Foundation
 struct SpecAssembler {
     let reading: Reading
     let requirement: String
+    var allowPartial = false
 
     func assemble() throws -> (AppSpec, UnderstandingReport) {
         let lang = reading.language
@@ -11,11 +12,22 @@ struct SpecAssembler {
         var assumptions = reading.assumptions
         func assume(_ zh: String, _ en: String) { assumptions.append(lang == .zh ? zh : en) }
 
-        let needsAccounts = reading.register || reading.login || reading.profile || reading.accountsImplied
+        let needsAccounts = reading.register || reading.login || reading.profile || reading.accountsImplied || reading.privateApp
         var entities: [Entity] = []
-        for var d in reading.entities {
+        // Things only mentioned ("book a class", "each issue belongs to a project") while others are
+        // described are not modelled: they are reported, not padded with stock fields.
+        let described = reading.entities.contains { !$0.fields.isEmpty }
+        var drafts = reading.entities
+        if described {
+            for d in drafts where d.fields.isEmpty {
+                assume("提到了“\(d.label)”但没有说明它的字段，没有为它建表（写出它有哪些字段即可加入）",
+                       "\(d.label) is mentioned but no fields were given for it, so it is not stored (list its fields to add it)")
+            }
+            drafts.removeAll { $0.fields.isEmpty }
+        }
+        for var d in drafts {
             if d.fields.isEmpty {
-                let defaults = lexicon.entity(d.name)?.defaultFields ?? ["name"]
+                let defaults = lexicon.entity(d.lexiconName ?? d.name)?.defaultFields ?? ["name"]
                 for name in defaults {
                     let w = lexicon.field(name)
                     d.fields.append(FieldDraft(name: name, label: w?.label(lang) ?? Identifiers.sentenceCase(name), type: w?.type ?? .string,
@@ -25,13 +37,18 @@ struct SpecAssembler {
                        "no fields were listed for \(d.label); used the usual ones: \(d.fields.map(\.label).joined(separator: ", "))")
             }
             if d.operations.isEmpty {
-                d.operations = Set(EntityOperation.allCases)
+                d.operations = Set(EntityOperation.allCases).subtracting(d.forbidden)
                 if !d.accessOperations.isSuperset(of: EntityOperation.allCases) {
                     assume("没有说明可以对“\(d.label)”做什么，提供新增、列表、查看、修改和删除",
                            "nothing said what users do with \(d.label); it can be created, listed, viewed, updated and deleted")
                 }
             } else {
                 d.operations.formUnion(d.accessOperations)
+            }
+            d.operations.subtract(d.forbidden.subtracting([.create, .list, .get]))
+            if !d.forbidden.isEmpty {
+                assume("“\(d.label)”不提供：\(d.forbidden.map(\.rawValue).sorted().joined(separator: "、"))",
+                       "\(d.label) cannot be: \(d.forbidden.map(\.rawValue).sorted().joined(separator: ", "))")
             }
             if !d.operations.contains(.list) {
                 d.operations.formUnion([.list, .get])
@@ -54,6 +71,10 @@ struct SpecAssembler {
                 assume("“\(d.label)”归作者所有：只有作者本人可以修改或删除", "\(d.label) belongs to its author: only the author may change or delete it")
             }
             if d.read == .owner { d.write = .owner }
+            if reading.privateApp {
+                d.read = d.read.atLeast(.signedIn)
+                d.write = d.write.atLeast(.signedIn)
+            }
             // Fields listed with no word on being required: when some field is marked required, only the
             // marked ones are; otherwise every listed field is, except flags and fields with defaults.
             let anyMarked = d.fields.contains { $0.required == true }
@@ -109,10 +130,27 @@ struct SpecAssembler {
             ?? (lang == .zh ? "用户账号" : "User accounts")
         let spec = AppSpec(name: appName(title: title, entities: entities), title: title, language: lang, requirement: requirement,
                            accounts: accounts, entities: entities, clauses: reading.clauses)
-        let report = UnderstandingReport(assumptions: assumptions, notUnderstood: reading.notUnderstood, notes: reading.notes)
+        var notes = reading.notes
         if entities.isEmpty && accounts == nil {
+            if !reading.outOfScope.isEmpty {
+                throw UnderstandingError.outOfScope(purpose: reading.outOfScope, understood: [], notUnderstood: reading.notUnderstood, language: lang)
+            }
             throw UnderstandingError.nothingToBuild(notUnderstood: reading.notUnderstood, language: lang)
         }
+        // Honest scope: a purpose Sculpt does not build, or a requirement mostly not understood.
+        let ignored = reading.notUnderstood.reduce(0) { $0 + $1.count }
+        let fieldCount = entities.reduce(0) { $0 + $1.fields.count } + reading.accountFields.count
+        let mostlyUnread = requirement.count >= 80 && Double(ignored) > 0.6 * Double(requirement.count) && fieldCount < 4
+        if !reading.outOfScope.isEmpty || mostlyUnread {
+            let understood = entities.map(\.name) + (accounts == nil ? [] : ["accounts"])
+            let purpose = reading.outOfScope.isEmpty ? [lang == .zh ? "大部分内容未能理解" : "most of the text"] : reading.outOfScope
+            if !allowPartial {
+                throw UnderstandingError.outOfScope(purpose: purpose, understood: understood, notUnderstood: reading.notUnderstood, language: lang)
+            }
+            notes.append(lang == .zh ? "部分需求超出 Sculpt 的范围（\(purpose.joined(separator: "、"))），按 --allow-partial 只生成了能理解的部分"
+                                     : "part of the requirement is out of scope (\(purpose.joined(separator: ", "))); --allow-partial built only what was understood")
+        }
+        let report = UnderstandingReport(assumptions: assumptions, notUnderstood: reading.notUnderstood, notes: notes)
         let problems = SpecValidator.problems(in: spec)
         if !problems.isEmpty { throw UnderstandingError.invalid(problems) }
         return (spec, report)

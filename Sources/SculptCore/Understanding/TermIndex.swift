@@ -116,7 +116,7 @@ struct TermIndex: Sendable {
         var current = ""
         var start = 0
         for (i, c) in text.enumerated() {
-            if c.isLetter || c.isNumber || c == "-" || c == "'" {
+            if c.isLetter || c.isNumber || c == "-" || c == "'" || c == "’" {
                 if current.isEmpty { start = i }
                 current.append(c)
             } else if !current.isEmpty {
@@ -126,6 +126,7 @@ struct TermIndex: Sendable {
         }
         if !current.isEmpty { words.append((current.lowercased(), start)) }
         var out: [Token] = []
+        let chars = Array(text)
         var i = 0
         while i < words.count {
             var matched = false
@@ -134,7 +135,7 @@ struct TermIndex: Sendable {
                 let slice = words[i..<i + len].map(\.0)
                 if let m = lookupEnglish(slice) {
                     let end = words[i + len - 1]
-                    let s = String(Array(text)[words[i].1..<(end.1 + end.0.count)])
+                    let s = String(chars[words[i].1..<min(chars.count, end.1 + end.0.count)])
                     out.append(Token(text: s, start: words[i].1, meanings: m))
                     i += len
                     matched = true

@@ -32,6 +32,10 @@ public enum UnderstandingError: Error, Equatable, CustomStringConvertible {
     case empty
     case nothingToBuild(notUnderstood: [String], language: Language)
     case invalid([SpecProblem])
+    /// The requirement is longer than `RequirementParser.maxCharacters`.
+    case tooLong(characters: Int, limit: Int)
+    /// What the requirement is for is not something Sculpt builds (or most of it was not understood).
+    case outOfScope(purpose: [String], understood: [String], notUnderstood: [String], language: Language)
 
     public var description: String {
         switch self {
@@ -41,6 +45,15 @@ public enum UnderstandingError: Error, Equatable, CustomStringConvertible {
             var s = "found nothing to build in the requirement"
             if !phrases.isEmpty { s += "; not understood: " + phrases.map { "\"\($0)\"" }.joined(separator: ", ") }
             s += ".\nName the things to store, their fields and what users do with them, for example:\n  " + Self.example(lang)
+            return s
+        case .tooLong(let n, let limit):
+            return "the requirement is \(n) characters long; the limit is \(limit). Split it into smaller apps, or write the spec by hand (sculpt spec --help)."
+        case .outOfScope(let purpose, let understood, let phrases, _):
+            var s = "this is not what Sculpt builds: it makes data apps (things to store, their fields, who may do what), and the requirement asks for "
+                + purpose.map { "\"\($0)\"" }.joined(separator: ", ")
+            s += ".\nUnderstood: " + (understood.isEmpty ? "nothing to store" : understood.joined(separator: ", "))
+            if !phrases.isEmpty { s += "\nNot understood: " + phrases.prefix(8).map { "\"\($0)\"" }.joined(separator: ", ") + (phrases.count > 8 ? ", ..." : "") }
+            s += "\nRerun with --allow-partial to build what was understood anyway."
             return s
         case .invalid(let problems):
             return "the requirement leads to a contradictory spec:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
