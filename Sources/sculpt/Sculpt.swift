@@ -10,7 +10,7 @@ struct Sculpt: ParsableCommand {
         commandName: "sculpt",
         abstract: "Turn a requirement in Chinese or English into a working, tested full-stack project.",
         version: ProjectGenerator.version,
-        subcommands: [NewCommand.self, CheckCommand.self, SpecCommand.self, SchemaCommand.self]
+        subcommands: [NewCommand.self, CheckCommand.self, SpecCommand.self, SchemaCommand.self, DatasetCommand.self]
     )
 }
 
