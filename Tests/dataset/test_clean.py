@@ -16,7 +16,7 @@ FIXTURES = ROOT / "Tests/Fixtures/dataset"
 @pytest.fixture(scope="module")
 def cleaned(tmp_path_factory):
     out = tmp_path_factory.mktemp("clean")
-    summary = clean.clean([FIXTURES / "corpus", FIXTURES / "corpus/qa.jsonl"], out, [FIXTURES / "eval.jsonl"])
+    summary = clean.clean([FIXTURES / "corpus", FIXTURES / "qa.jsonl"], out, [FIXTURES / "eval.jsonl"])
     kept = {r["id"]: r for r in clean.read_jsonl_folder(out)}
     card = (out / "DATACARD.md").read_text()
     return summary, kept, card

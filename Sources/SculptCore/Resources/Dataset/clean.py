@@ -61,7 +61,9 @@ DECONTAM_WORDS = 13
 DECONTAM_CHARS = 13
 
 PERMISSIVE = {"mit", "apache-2.0", "bsd-2-clause", "bsd-3-clause", "isc", "unlicense", "cc0-1.0", "zlib", "0bsd",
-              "python-2.0", "bsl-1.0", "mit-0", "cc-by-4.0", "cc-by-sa-4.0", "cc-by-sa-3.0"}
+              "python-2.0", "bsl-1.0", "mit-0", "cc-by-4.0"}
+# Q&A posts (kind "qa") may also be share-alike, as Stack Exchange's are; their licence stays in the labels.
+QA_LICENCES = PERMISSIVE | {"cc-by-sa-3.0", "cc-by-sa-4.0"}
 # Licence texts recognised in LICENSE files, checked in order (the GPL family names others it is not).
 LICENSE_TEXTS = [
     ("gpl-3.0", r"GNU GENERAL PUBLIC LICENSE\s+Version 3"), ("gpl-2.0", r"GNU GENERAL PUBLIC LICENSE\s+Version 2"),
@@ -214,7 +216,8 @@ class LicenseFilter(BaseFilter):
         lic = doc.metadata.get("license")
         if not lic:
             return False, "no licence found"
-        if lic not in PERMISSIVE:
+        allowed = QA_LICENCES if doc.metadata.get("kind") == "qa" else PERMISSIVE
+        if lic not in allowed:
             return False, f"licence {lic} is not permissive"
         return True
 
@@ -378,7 +381,7 @@ def write_card(output: Path, summary: dict, kept: list[dict], drops: dict) -> No
              f"{summary['input']} records read, {summary['kept']} kept in clean.jsonl.", "",
              "| step | dropped | rule |", "|---|---|---|",
              f"| quality | {summary['dropped']['quality']} | a line > {MAX_LINE} chars, mean line > {MAX_MEAN_LINE}, alphanumeric < {MIN_ALNUM}, auto-generated |",
-             f"| licence | {summary['dropped']['licence']} | not permissive, or none found (allowed: {', '.join(sorted(PERMISSIVE))}) |",
+             f"| licence | {summary['dropped']['licence']} | not permissive, or none found (allowed: {', '.join(sorted(PERMISSIVE))}; Q&A also cc-by-sa) |",
              f"| decontam | {summary['dropped']['decontam']} | a 13-word/13-character overlap with {summary['eval_texts']} evaluation texts |",
              f"| exact | {summary['dropped']['exact']} | sha256 of whitespace-normalised text |",
              f"| near | {summary['dropped']['near']} | MinHash, word {NGRAM}-grams, {NUM_PERM} permutations, {bands} bands × {rows} rows (Jaccard {THRESHOLD}) |",
