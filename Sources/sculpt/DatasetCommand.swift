@@ -39,12 +39,13 @@ struct SynthCommand: ParsableCommand {
     var heldOut = 15
 
     @Option(help: "Random seed for the paraphrases.")
-    var seed: UInt64 = 14
+    var seed = 14
 
     func validate() throws {
         if variants < 0 || variants > 50 { throw ValidationError("--variants must be between 0 and 50") }
         if checkSample < 0 { throw ValidationError("--check-sample must be 0 or more") }
         if heldOut < 1 || heldOut > 90 { throw ValidationError("--held-out must be between 1 and 90") }
+        if seed < 0 { throw ValidationError("--seed must be 0 or more") }
     }
 
     func run() throws {
@@ -61,13 +62,13 @@ struct SynthCommand: ParsableCommand {
         let sources = SynthSources(goldCases: try folder(cases, "../shared/understanding/cases"),
                                    fixtureSpecs: try folder(fixtures, "Tests/Fixtures/specs"),
                                    acceptanceCases: try folder(acceptance, "../shared/acceptance/cases"),
-                                   variantsPerEntity: variants, seed: seed)
+                                   variantsPerEntity: variants, seed: UInt64(seed))
         let synth = DatasetSynthesizer(sources: sources, checkSample: checkSample, split: DomainSplit(heldOutPercent: heldOut),
                                        progress: { say($0) })
         do {
             let outcome = try synth.run(output: URL(fileURLWithPath: output))
             let c = outcome.card
-            say("Kept \(c.train.count + c.heldOut.count) pairs (\(c.train.count) train, \(c.heldOut.count) held out), dropped \(c.dropped.count); sculpt check passed \(c.checked.filter(\.passed).count) of \(c.checked.count) sampled.")
+            say("Kept \(c.train.count + c.heldOut.count) pairs (\(c.train.count) train, \(c.heldOut.count) held out), dropped \(c.dropped.count); sculpt check passed \(c.checked.filter { $0.passed }.count) of \(c.checked.count) sampled.")
             for f in outcome.files { print(f.path) }
         } catch let e as DatasetError {
             throw fail(e.description)

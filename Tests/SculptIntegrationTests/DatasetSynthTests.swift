@@ -121,7 +121,7 @@ import Testing
         let outcome = try DatasetSynthesizer(sources: sources, checkSample: 1, split: DomainSplit(heldOutPercent: 20)).run(output: out)
         let card = outcome.card
         #expect(card.checked.count == 1)
-        #expect(card.checked.allSatisfy(\.passed), "the sampled project should pass sculpt check: \(card.dropped)")
+        #expect(card.checked.allSatisfy { $0.passed }, "the sampled project should pass sculpt check: \(card.dropped)")
         let train = try String(contentsOf: out.appendingPathComponent("train.jsonl"), encoding: .utf8).split(separator: "\n")
         let labels = try String(contentsOf: out.appendingPathComponent("heldout.labels.jsonl"), encoding: .utf8).split(separator: "\n")
         #expect(train.count == card.train.count && labels.count == card.heldOut.count)

@@ -53,7 +53,7 @@ public struct DataCard: Sendable {
         lines.append("")
         lines.append("## Verification")
         lines.append("")
-        lines.append("Every kept spec passed `SpecValidator`. `sculpt check` (generate the Flask project, run its tests and contract checks) ran on a sample of \(checked.count): \(checked.filter(\.passed).count) passed" + (checked.isEmpty ? "." : ": " + checked.map { "\($0.id) \($0.passed ? "✓" : "✗")" }.joined(separator: ", ") + "."))
+        lines.append("Every kept spec passed `SpecValidator`. `sculpt check` (generate the Flask project, run its tests and contract checks) ran on a sample of \(checked.count): \(checked.filter { $0.passed }.count) passed" + (checked.isEmpty ? "." : ": " + checked.map { "\($0.id) \($0.passed ? "✓" : "✗")" }.joined(separator: ", ") + "."))
         lines.append("")
         lines.append("## Dropped (\(dropped.count))")
         lines.append("")

@@ -81,13 +81,18 @@ public enum GoldCaseLabel {
         }
         out.maximum = f["maximum"] as? Double
         if let values = f["enum"] as? [Any] {
-            out.allowedValues = values.compactMap { v in (v as? [Any]).map { first($0) } ?? scalarText(v) }
+            out.allowedValues = values.compactMap { (v: Any) -> String? in
+                if let spellings = v as? [Any] { return first(spellings) }
+                return scalarText(v)
+            }
         }
         if let d = f["default"] {
+            // Through JSONDecoder, which tells true from 1 (a bridged NSNumber does not).
             let v = (d as? [Any])?.first ?? d
-            if let b = v as? Bool { out.defaultValue = .bool(b) }
-            else if let n = v as? Double { out.defaultValue = .number(n) }
-            else if let s = v as? String { out.defaultValue = .string(s) }
+            if let data = try? JSONSerialization.data(withJSONObject: [v]),
+               let decoded = try? JSONDecoder().decode([JSONValue].self, from: data) {
+                out.defaultValue = decoded.first
+            }
         }
         return out
     }

@@ -61,7 +61,7 @@ public struct RequirementParaphraser: Sendable {
             guard !words.values.contains(word) else { continue }
             names.insert(w.name)
             words[w.name] = word
-            fields.append(constrained(Field(name: w.name, label: label(word, lang), type: w.type), &rng))
+            fields.append(constrained(Field(name: w.name, label: Self.label(word, lang), type: w.type), &rng))
         }
         if !names.contains("status"), rng.chance(0.25) {
             let sets = lang == .zh ? [["待处理", "已处理"], ["草稿", "已发布", "已归档"], ["待审核", "已通过", "已拒绝"]]
@@ -100,10 +100,10 @@ public struct RequirementParaphraser: Sendable {
             access = rng.pick([Access(read: .anyone, write: e.authored ? .owner : .signedIn), Access(read: .anyone, write: .signedIn),
                                Access(read: .owner, write: .owner), Access(read: .signedIn, write: .signedIn)])
         }
-        let label = label(entityWord, lang)
-        let entity = Entity(name: e.name, plural: e.plural, label: label, fields: fields, operations: operations,
+        let entityLabel = Self.label(entityWord, lang)
+        let entity = Entity(name: e.name, plural: e.plural, label: entityLabel, fields: fields, operations: operations,
                             searchable: searchable, access: access)
-        let spec = AppSpec(name: e.plural, title: lang == .zh ? label + "管理" : label + " manager", language: lang,
+        let spec = AppSpec(name: e.plural, title: lang == .zh ? entityLabel + "管理" : entityLabel + " manager", language: lang,
                            accounts: accounts, entities: [entity])
         let drawn = Drawn(entityWord: entityWord, fieldWords: words, spec: spec, profileAsked: profile, passwordStated: passwordStated)
         let text = lang == .zh ? RequirementWriterZH.write(drawn, style, &rng) : RequirementWriterEN.write(drawn, style, &rng)
@@ -112,7 +112,7 @@ public struct RequirementParaphraser: Sendable {
         return LabelledRequirement(id: id, requirement: text, spec: labelled, domain: e.name, source: .paraphrase)
     }
 
-    func label(_ word: String, _ lang: Language) -> String {
+    static func label(_ word: String, _ lang: Language) -> String {
         lang == .zh ? word : word.prefix(1).uppercased() + word.dropFirst()
     }
 

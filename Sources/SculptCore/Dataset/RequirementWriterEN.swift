@@ -99,7 +99,7 @@ enum RequirementWriterEN {
 
     static func plural(_ word: String) -> String {
         guard let last = word.split(separator: " ").last else { return word }
-        return word.dropLast(last.count) + Plural.english(String(last))
+        return String(word.dropLast(last.count)) + Plural.english(String(last))
     }
 
     static func article(_ w: String) -> String { ("aeiou".contains(w.prefix(1)) ? "an " : "a ") + w }

@@ -103,7 +103,7 @@ public struct DatasetSynthesizer {
         if options.sandbox == nil { options.sandbox = Sandbox.detect(limits: options.limits, environment: ProcessInfo.processInfo.environment) }
         let report = Verifier(project: dir, options: options).verify()
         if report.passed { return (true, "") }
-        let step = report.steps.first { $0.status != .passed }
+        let step = report.steps.first { $0.status == .failed }
         return (false, step.map { "\($0.name): \($0.detail.prefix(160))" } ?? "a contract check failed")
     }
 

@@ -76,7 +76,7 @@ public struct SynthSources: Sendable {
     }
 
     /// The value of `REQUIREMENT = "..."` or `REQUIREMENT = ("..." "...")` in an acceptance case.
-    static func requirement(inPython text: String) -> String? {
+    public static func requirement(inPython text: String) -> String? {
         guard let start = text.range(of: "REQUIREMENT = ") else { return nil }
         var rest = text[start.upperBound...]
         let grouped = rest.hasPrefix("(")
