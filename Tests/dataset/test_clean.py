@@ -83,10 +83,9 @@ def datasketch_clusters(docs, bands, rows):
     lsh = MinHashLSH(num_perm=clean.NUM_PERM, params=(bands, rows))
     hashes = {}
     for d in docs:
-        words = d["text"].lower().split()
         m = MinHash(num_perm=clean.NUM_PERM, seed=1)
-        for i in range(len(words) - clean.NGRAM + 1):
-            m.update(" ".join(words[i:i + clean.NGRAM]).encode())
+        for shingle in clean.shingles(d["text"]):
+            m.update(shingle.encode())
         hashes[d["id"]] = m
         lsh.insert(d["id"], m)
     parent = {d["id"]: d["id"] for d in docs}

@@ -10,8 +10,8 @@ optionally `id`, `path`, `license`, `kind` = code|qa). Writes DIR/clean.jsonl (k
 step removed, with the reason) and DIR/DATACARD.md.
 
 Steps, in order (the BigCode thresholds used for The Stack):
-  quality   drop a line over 1000 characters, a mean line length over 100, an alphanumeric
-            fraction under 0.25, and auto-generated files (generator headers, minified code)
+  quality   drop a line over 1000 characters, a mean line length over 100 (code only, not Q&A
+            prose), an alphanumeric fraction under 0.25, and auto-generated files (generator headers)
   licence   keep only permissive licences (SPDX ids below); no licence found means dropped
   decontam  drop records sharing a 13-word (or 13-character for CJK text) sequence, or a whole
             requirement, with an evaluation set (--eval: folders, .json or .jsonl with `requirement`
@@ -50,6 +50,8 @@ from datatrove.pipeline.formatters.base import BaseFormatter
 from datatrove.pipeline.readers import JsonlReader
 from datatrove.pipeline.writers import JsonlWriter
 from datatrove.utils.hashing import HashConfig
+from datatrove.utils.text import TextNormConfig, simplify_text
+from datatrove.utils.word_tokenizers import WordTokenizer
 
 MAX_LINE = 1000
 MAX_MEAN_LINE = 100
@@ -97,7 +99,7 @@ SECRETS = [  # (name, pattern): the whole match, or group 1 when there is one, i
     ("API_KEY", r"\b(sk-[A-Za-z0-9_\-]{16,})\b"),
     ("JWT", r"\b(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})\b"),
     # a long random-looking value assigned to a name that says secret, key, token or password
-    ("SECRET", r"(?i)(?:secret|passw(?:or)?d|token|api_?key|access_?key)[A-Za-z0-9_]*\s*[:=]\s*[\"']([^\"'\s]{12,})[\"']"),
+    ("SECRET", r"(?i)(?:secret|passw(?:or)?d|token|api_?key|access_?key)[A-Za-z0-9_]*\s*[:=]\s*[\"']([^\"'\s<][^\"'\s]{11,})[\"']"),
 ]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -196,9 +198,10 @@ class QualityFilter(BaseFilter):
 
     def filter(self, doc: Document):
         lines = doc.text.splitlines() or [""]
-        if max(len(l) for l in lines) > MAX_LINE:
+        code = doc.metadata.get("kind") != "qa"  # the line-length rules are for code, not prose
+        if code and max(len(l) for l in lines) > MAX_LINE:
             return False, f"a line over {MAX_LINE} characters"
-        if sum(len(l) for l in lines) / len(lines) > MAX_MEAN_LINE:
+        if code and sum(len(l) for l in lines) / len(lines) > MAX_MEAN_LINE:
             return False, f"mean line length over {MAX_MEAN_LINE}"
         if doc.text and sum(c.isalnum() for c in doc.text) / len(doc.text) < MIN_ALNUM:
             return False, f"alphanumeric fraction under {MIN_ALNUM}"
@@ -297,6 +300,34 @@ class Labeler(PipelineStep):
             yield doc
 
 
+class CodeTokenizer(WordTokenizer):
+    """Words for MinHash shingles: runs of non-space characters, and each CJK character on its own.
+    (datatrove's language tokenizers need spaCy models, which a corpus of code does not.)"""
+
+    def __init__(self):
+        super().__init__("code")
+
+    def word_tokenize(self, text: str) -> list[str]:
+        return re.findall(r"[\u4e00-\u9fff]|[^\s\u4e00-\u9fff]+", text)
+
+    def sent_tokenize(self, text: str) -> list[str]:
+        return [line for line in text.splitlines() if line.strip()]
+
+    def span_tokenize(self, text: str) -> list[tuple[int, int]]:
+        spans, start = [], 0
+        for line in text.splitlines(keepends=True):
+            if line.strip():
+                spans.append((start, start + len(line.rstrip("\n"))))
+            start += len(line)
+        return spans
+
+
+def shingles(text: str) -> list[str]:
+    """The word 5-grams MinHash hashes, exactly as the signature step makes them."""
+    words = CodeTokenizer().word_tokenize(simplify_text(text, TextNormConfig()))
+    return [" ".join(words[i:i + NGRAM]) for i in range(len(words) - NGRAM + 1)]
+
+
 def lsh_params() -> tuple[int, int]:
     """Bands and rows for Jaccard 0.7 over 256 permutations, chosen exactly as datasketch's MinHashLSH does."""
     from datasketch.lsh import _optimal_param
@@ -308,8 +339,8 @@ def minhash_config() -> MinhashConfig:
     return MinhashConfig(hash_config=HashConfig(precision=64), num_buckets=bands, hashes_per_bucket=rows, n_grams=NGRAM)
 
 
-def run(executor_steps, work: Path, name: str) -> None:
-    LocalPipelineExecutor(pipeline=executor_steps, tasks=1, workers=1, logging_dir=str(work / "logs" / name),
+def run(executor_steps, work: Path, name: str, tasks: int = 1) -> None:
+    LocalPipelineExecutor(pipeline=executor_steps, tasks=tasks, workers=1, logging_dir=str(work / "logs" / name),
                           skip_completed=False).run()
 
 
@@ -318,8 +349,10 @@ def near_dedup(input_folder: Path, work: Path, kept: Path, removed: Path) -> Non
     (cluster ids are kept in the metadata, so the clusters can be compared with datasketch's)."""
     cfg = minhash_config()
     sigs, buckets, remove = work / "minhash" / "sigs", work / "minhash" / "buckets", work / "minhash" / "remove"
-    run([JsonlReader(str(input_folder)), MinhashDedupSignature(output_folder=str(sigs), config=cfg)], work, "sigs")
-    run([MinhashDedupBuckets(input_folder=str(sigs), output_folder=str(buckets), config=cfg)], work, "buckets")
+    run([JsonlReader(str(input_folder)), MinhashDedupSignature(output_folder=str(sigs), config=cfg, language=CodeTokenizer())], work, "sigs")
+    # one task per LSH band, as datatrove requires (they run one after another here)
+    run([MinhashDedupBuckets(input_folder=str(sigs), output_folder=str(buckets), config=cfg)], work, "buckets",
+        tasks=cfg.num_buckets)
     run([MinhashDedupCluster(input_folder=str(buckets), output_folder=str(remove), config=cfg, save_cluster_id=True)], work, "cluster")
     run([JsonlReader(str(input_folder)),
          MinhashDedupFilter(input_folder=str(remove), load_cluster_ids=True,
