@@ -101,6 +101,10 @@ public struct ModelUnderstander: Sendable {
 
     /// The system instructions, the worked examples as earlier turns, then the requirement.
     static func prompt(for requirement: String) -> [ChatMessage] {
+        // A model fine-tuned on `sculpt dataset synth` data is asked exactly as it was trained.
+        if ProcessInfo.processInfo.environment["SCULPT_MODEL_PROMPT"] == "compact" {
+            return [ChatMessage(.system, TrainingPrompt.system), ChatMessage(.user, TrainingPrompt.user(requirement))]
+        }
         var messages = [ChatMessage(.system, instructions)]
         for example in WorkedExamples.all {
             messages.append(ChatMessage(.user, "Requirement: " + example.requirement))

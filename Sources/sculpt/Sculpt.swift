@@ -11,7 +11,7 @@ struct Sculpt: ParsableCommand {
         abstract: "Turn a requirement in Chinese or English into a working, tested full-stack project.",
         version: ProjectGenerator.version,
         subcommands: [NewCommand.self, CheckCommand.self, SpecCommand.self, SchemaCommand.self, ReviewCommand.self,
-                      ExplainCommand.self]
+                      ExplainCommand.self, DatasetCommand.self]
     )
 }
 
