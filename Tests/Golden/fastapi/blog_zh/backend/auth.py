@@ -24,6 +24,7 @@ JWT_ALGORITHM = "HS384"
 SCRYPT_R, SCRYPT_P = 8, 1
 
 
+# sculpt:part password-hash
 def _scrypt(password, salt, n, r, p):
     return hashlib.scrypt(password.encode("utf-8"), salt=salt.encode("utf-8"), n=n, r=r, p=p,
                           maxmem=132 * n * r * p, dklen=64).hex()
@@ -36,6 +37,7 @@ def hash_password(password, n=SCRYPT_N):
     return f"scrypt:{n}:{SCRYPT_R}:{SCRYPT_P}${salt}${digest}"
 
 
+# sculpt:part password-verify
 def hash_matches(stored, password):
     """Whether `password` gives the stored hash (compared in constant time)."""
     try:
@@ -61,6 +63,7 @@ def _unused_hash():
     return hash_password(secrets.token_urlsafe(16))
 
 
+# sculpt:part token-issue
 def _signing_key(secret):
     """SECRET_KEY stretched to the 48 bytes HS384 wants, whatever its length."""
     return hashlib.sha384(b"sculpt-access-token:" + secret.encode("utf-8")).digest()
@@ -73,20 +76,24 @@ def issue_token(user_id, secret, hours, now=None):
     return jwt.encode(claims, _signing_key(secret), algorithm=JWT_ALGORITHM)
 
 
-def token_subject(token, secret):
-    """The user id a valid, unexpired token names, or a 401."""
+def token_subject(token, secret, now=None):
+    """The user id a valid token names that has not expired at `now` (default: the system clock), or a 401."""
     try:
         claims = jwt.decode(
-            token, _signing_key(secret), algorithms=[JWT_ALGORITHM], options={"require": ["exp", "iat", "sub"]}
+            token, _signing_key(secret), algorithms=[JWT_ALGORITHM],
+            options={"require": ["exp", "iat", "sub"], "verify_exp": False, "verify_iat": False},
         )
     except jwt.InvalidTokenError:
         raise ApiError(401, "unauthorized", message("bad_token")) from None
+    if not isinstance(claims["exp"], int) or claims["exp"] <= (time.time() if now is None else now):
+        raise ApiError(401, "unauthorized", message("bad_token"))
     subject = claims["sub"]
     if not isinstance(subject, str) or not subject.isdigit() or len(subject) > 18:
         raise ApiError(401, "unauthorized", message("bad_token"))
     return int(subject)
 
 
+# sculpt:part current-user
 bearer = HTTPBearer(auto_error=False)
 
 
@@ -96,7 +103,8 @@ def current_user(
     """The signed-in user named by `Authorization: Bearer <token>`, or a 401."""
     if credentials is None or not credentials.credentials.strip():
         raise ApiError(401, "unauthorized", message("unauthorized"))
-    user = db.get(User, token_subject(credentials.credentials.strip(), settings.secret_key))
+    now = time.time() + settings.clock_offset
+    user = db.get(User, token_subject(credentials.credentials.strip(), settings.secret_key, now))
     if user is None:
         raise ApiError(401, "unauthorized", message("bad_token"))
     return user

@@ -17,6 +17,7 @@ PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 Search = Annotated[str, Query(max_length=MAX_SEARCH_LENGTH)]
 
 
+# sculpt:part to-json
 def to_json(record, schema):
     """`id` and every field of `schema` read from `record`, under the API's names; dates as ISO 8601 text."""
     data = {"id": record.id}
@@ -36,12 +37,14 @@ def _json_value(value):
     return value
 
 
+# sculpt:part assign
 def assign(record, values):
     """Copies validated values (by attribute, from a body model) onto `record`."""
     for attribute, value in values.items():
         setattr(record, attribute, value)
 
 
+# sculpt:part get-or-404
 def get_or_404(db, model, record_id, label):
     """The record with this id, or a 404 naming what was looked for."""
     record = db.get(model, record_id) if 0 < record_id <= INT64_MAX else None
@@ -50,6 +53,7 @@ def get_or_404(db, model, record_id, label):
     return record
 
 
+# sculpt:part unique-check
 def ensure_unique(db, model, schema, values, exclude_id=None):
     """A 409 naming the first unique field of `schema` whose value another record already has."""
     for attribute in schema.UNIQUE:
@@ -64,6 +68,7 @@ def ensure_unique(db, model, schema, values, exclude_id=None):
             raise ApiError(409, "conflict", message("conflict", label=info.title), info.alias or attribute)
 
 
+# sculpt:part unique-commit
 def commit(db, model, schema, values, exclude_id=None):
     """Commits; when a racing request took a unique value first, the database refuses the row and
     this answers 409 (never 500): the UNIQUE constraint, not the earlier check, is the guarantee."""
@@ -75,6 +80,7 @@ def commit(db, model, schema, values, exclude_id=None):
         raise ApiError(409, "conflict", message("conflict_other")) from None
 
 
+# sculpt:part search
 def search_filter(text, columns):
     """Case-insensitive substring match of `text` on any of `columns`; % and _ match themselves."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -82,6 +88,7 @@ def search_filter(text, columns):
     return or_(*(column.ilike(pattern, escape="\\") for column in columns))
 
 
+# sculpt:part page-of
 def page_of(db, query, page, page_size, dump):
     """The list answer: {"items", "total", "page", "page_size"} for one page of `query`."""
     total = db.scalar(select(func.count()).select_from(query.order_by(None).subquery()))

@@ -6,6 +6,7 @@ from sqlalchemy import create_engine, event, select
 from sqlalchemy.orm import DeclarativeBase, Session
 
 
+# sculpt:part db-setup
 class Base(DeclarativeBase):
     """The parent of every table (see models.py)."""
 
@@ -25,6 +26,7 @@ def _enable_sqlite_foreign_keys(dbapi_connection, _connection_record):
     cursor.close()
 
 
+# sculpt:part db-session
 def get_session(request: Request):
     """The request's session, closed when the request ends."""
     with request.app.state.sessions() as db:

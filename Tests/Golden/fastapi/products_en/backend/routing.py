@@ -8,6 +8,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse as StarletteJSONResponse
 
 
+# sculpt:part read-json
 class JSONResponse(StarletteJSONResponse):
     """JSON answers that say their charset (`application/json; charset=utf-8`)."""
 
@@ -44,6 +45,7 @@ class JSONRoute(APIRoute):
         return strict_json_handler
 
 
+# sculpt:part body-limit
 class BodySizeLimit:
     """Refuses request bodies over `max_bytes` with 413, by Content-Length or while they stream in.
 

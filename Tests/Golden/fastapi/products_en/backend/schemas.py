@@ -14,6 +14,7 @@ from pydantic_core import PydanticCustomError
 
 # The largest integer a database column holds (signed 64 bits).
 INT64_MAX = 2**63 - 1
+# sculpt:part check-value
 EMAIL = r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$"
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([Zz]|[+-]\d{2}:\d{2})?$")
@@ -66,6 +67,7 @@ IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 IsoDateTime = Annotated[datetime, BeforeValidator(_iso_date_time)]
 
 
+# sculpt:part field-rule-type
 class Body(BaseModel):
     """A request body: strict types, unknown fields ignored, no infinities."""
 
@@ -84,6 +86,7 @@ class PatchBody(Body):
         return self
 
 
+# sculpt:part field-rules product
 class ProductInput(Body):
     """The ProductInput schema: creating or replacing a Product."""
 

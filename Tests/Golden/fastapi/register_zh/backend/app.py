@@ -19,6 +19,7 @@ from routers import ROUTERS
 from routing import BodySizeLimit, JSONResponse
 
 
+# sculpt:part app-factory
 def create_app(settings=None):
     """The application factory: settings from the environment unless given; missing tables are created."""
     settings = settings or load_settings()
@@ -52,6 +53,7 @@ def create_app(settings=None):
     return app
 
 
+# sculpt:part server-main
 def main():
     import uvicorn
 

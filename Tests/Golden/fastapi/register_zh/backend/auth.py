@@ -9,6 +9,7 @@ from config import SCRYPT_N
 SCRYPT_R, SCRYPT_P = 8, 1
 
 
+# sculpt:part password-hash
 def _scrypt(password, salt, n, r, p):
     return hashlib.scrypt(password.encode("utf-8"), salt=salt.encode("utf-8"), n=n, r=r, p=p,
                           maxmem=132 * n * r * p, dklen=64).hex()
@@ -21,6 +22,7 @@ def hash_password(password, n=SCRYPT_N):
     return f"scrypt:{n}:{SCRYPT_R}:{SCRYPT_P}${salt}${digest}"
 
 
+# sculpt:part password-verify
 def hash_matches(stored, password):
     """Whether `password` gives the stored hash (compared in constant time)."""
     try:

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+# sculpt:part settings
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,9 @@ class Settings:
     secret_key: str
     frontend_dir: str
     token_hours: int = TOKEN_HOURS
+    # Seconds added to the clock that dates and checks tokens (CLOCK_OFFSET_SECONDS): lets a test see a
+    # token expire without waiting. Leave unset in production.
+    clock_offset: int = 0
     # The cost of the scrypt password hash (tests lower it to stay fast).
     scrypt_n: int = SCRYPT_N
 
@@ -39,6 +43,7 @@ def load_settings(**overrides):
         database_url=os.environ.get("DATABASE_URL") or f"sqlite:///{HERE / 'app.db'}",
         secret_key=os.environ.get("SECRET_KEY", ""),
         frontend_dir=os.environ.get("FRONTEND_DIR") or str(HERE.parent / "frontend"),
+        clock_offset=int(os.environ.get("CLOCK_OFFSET_SECONDS") or 0),
     )
     settings = replace(settings, **overrides)
     if not settings.secret_key:

@@ -17,6 +17,7 @@ from routing import JSONResponse
 log = logging.getLogger(__name__)
 
 
+# sculpt:part error-shape
 class ApiError(Exception):
     """An error the client can act on; `field` names the request field to blame, when there is one."""
 
@@ -49,6 +50,7 @@ HTTP_ERRORS = {
 }
 
 # Pydantic error types and the message each becomes; ranged ones take their bound from the error's context.
+# sculpt:part validation-errors
 TYPE_MESSAGES = {
     "string_type": "not_string",
     "int_type": "not_integer",
@@ -127,6 +129,7 @@ def validation_error(request, errors):
     return ApiError(400, "invalid", message(TYPE_MESSAGES.get(kind, "not_string"), label=label), name)
 
 
+# sculpt:part error-handlers
 def register_error_handlers(app):
     """Makes sure no error answers with FastAPI's default bodies, HTML or a stack trace."""
 

@@ -19,6 +19,7 @@ SIGNING_SALT = "access-token"
 TOKEN_DIGEST = hashlib.sha384
 
 
+# sculpt:part password-hash
 def hash_password(password):
     """A salted scrypt hash (about 160 characters; the column holds 255).
 
@@ -27,6 +28,7 @@ def hash_password(password):
     return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
 
 
+# sculpt:part password-verify
 def password_matches(user, password):
     """Whether `password` is the user's; without a user, spends the same time so timing reveals nothing."""
     if user is None:
@@ -47,6 +49,7 @@ class _Signer(TimestampSigner):
         return int(time.time()) + current_app.config.get("CLOCK_OFFSET_SECONDS", 0)
 
 
+# sculpt:part token-issue
 def _serializer():
     return URLSafeTimedSerializer(
         current_app.config["SECRET_KEY"], salt=SIGNING_SALT, signer=_Signer,
@@ -59,6 +62,7 @@ def issue_token(user):
     return _serializer().dumps({"sub": user.id})
 
 
+# sculpt:part current-user
 def current_user():
     """The signed-in user named by `Authorization: Bearer <token>`, or a 401."""
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")

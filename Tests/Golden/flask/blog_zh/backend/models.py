@@ -6,6 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from database import Base
 
 
+# sculpt:part model-account
 class User(Base):
     """An account. The password is kept only as a salted hash."""
 
@@ -16,6 +17,7 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(sa.String(255), nullable=False)
 
 
+# sculpt:part model-entity post
 class Post(Base):
     """文章"""
 

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from database import Base
 
 
+# sculpt:part model-entity product
 class Product(Base):
     """Product"""
 

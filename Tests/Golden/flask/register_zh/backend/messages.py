@@ -3,6 +3,7 @@
 Generated from Sculpt's message catalog; `{name}` placeholders are filled by `message()`.
 """
 
+# sculpt:part messages
 MESSAGES = {
     "bad_credentials": "{identity}或{password}错误",
     "bad_date": "{label}必须是日期，格式如 2024-05-17",

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from database import Base
 
 
+# sculpt:part model-account
 class User(Base):
     """An account. The password is kept only as a salted hash."""
 

@@ -3,6 +3,7 @@
 Generated from Sculpt's message catalog; `{name}` placeholders are filled by `message()`.
 """
 
+# sculpt:part messages
 MESSAGES = {
     "bad_credentials": "Incorrect {identity} or {password}.",
     "bad_date": "{label} must be a date like 2024-05-17.",

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from database import Base
 
 
+# sculpt:part model-entity task
 class Task(Base):
     """Task"""
 

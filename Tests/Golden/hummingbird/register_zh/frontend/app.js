@@ -16,6 +16,7 @@
     return text.replace(/\{(\w+)\}/g, (whole, name) => (args && name in args ? String(args[name]) : whole));
   }
 
+  // sculpt:part page-api-calls
   // ---------------------------------------------------------------- operations
 
   function findOperation(action, entity, method) {
@@ -82,6 +83,7 @@
     return data;
   }
 
+  // sculpt:part page-session
   // ---------------------------------------------------------------- session
 
   const session = {
@@ -150,6 +152,7 @@
     if (first) first.focus();
   }
 
+  // sculpt:part page-errors
   // ---------------------------------------------------------------- outcome and errors
 
   const statusBox = document.querySelector('[data-sculpt-status]');
@@ -213,6 +216,7 @@
     if (err && !(err instanceof ApiError)) console.error(err);
   }
 
+  // sculpt:part page-form-check
   // ---------------------------------------------------------------- reading forms
 
   /** What is wrong with one control, in the page's language, or ''. */
@@ -348,6 +352,7 @@
     }
   }
 
+  // sculpt:part page-accounts
   // ---------------------------------------------------------------- accounts
 
   async function register(form) {
@@ -382,6 +387,7 @@
     if (findOperation('me', 'user')) loadProfile(false).catch(() => {});
   }
 
+  // sculpt:part page-lists
   // ---------------------------------------------------------------- entities
 
   const lists = new Map();
@@ -652,6 +658,7 @@
     await loadList(entity, { announceCount: true });
   }
 
+  // sculpt:part page-wiring
   // ---------------------------------------------------------------- wiring
 
   const handlers = {

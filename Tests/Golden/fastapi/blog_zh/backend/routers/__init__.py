@@ -1,6 +1,7 @@
 """The routers: one module per resource."""
 from routers import auth, health, posts
 
+# sculpt:part routes-registry
 ROUTERS = (
     health.router,
     auth.router,

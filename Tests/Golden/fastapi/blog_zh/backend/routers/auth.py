@@ -1,4 +1,6 @@
 """Accounts: sign-up, login and the signed-in user's profile, under /api/auth."""
+import time
+
 from fastapi import APIRouter
 from sqlalchemy import select
 
@@ -15,6 +17,7 @@ from schemas import Account, Login, SignUp
 router = APIRouter(prefix="/api/auth", route_class=JSONRoute)
 
 
+# sculpt:part route-register
 @router.post("/register", status_code=201)
 def register(body: SignUp, db: DB, settings: AppSettings):
     """Creates an account: 201 with the account and a success message; 409 when the username is taken."""
@@ -26,6 +29,7 @@ def register(body: SignUp, db: DB, settings: AppSettings):
     return {**to_json(user, Account), "message": message("registered")}
 
 
+# sculpt:part route-login
 @router.post("/login")
 def login(body: Login, db: DB, settings: AppSettings):
     """Exchanges the username and password for a bearer token; 401 when either is wrong."""
@@ -35,13 +39,14 @@ def login(body: Login, db: DB, settings: AppSettings):
         text = message("bad_credentials", identity=fields["username"].title, password=fields["password"].title)
         raise ApiError(401, "bad_credentials", text)
     return {
-        "token": issue_token(user.id, settings.secret_key, settings.token_hours),
+        "token": issue_token(user.id, settings.secret_key, settings.token_hours, now=time.time() + settings.clock_offset),
         "token_type": "Bearer",
         "expires_in": settings.token_hours * 3600,
         "user": to_json(user, Account),
     }
 
 
+# sculpt:part route-me
 @router.get("/me")
 def me(user: CurrentUser):
     """The signed-in user's account."""

@@ -21,10 +21,12 @@ LABEL = "文章"
 SEARCHABLE = (Post.title,)
 
 
+# sculpt:part entity-json post
 def post_json(post):
     return {**to_json(post, PostInput), "owner_id": post.owner_id}
 
 
+# sculpt:part route-create post
 @router.post("", status_code=201)
 def create_post(body: PostInput, db: DB, user: CurrentUser):
     values = body.model_dump()
@@ -36,6 +38,7 @@ def create_post(body: PostInput, db: DB, user: CurrentUser):
     return post_json(post)
 
 
+# sculpt:part route-list post
 @router.get("")
 def list_posts(db: DB, page: Page = 1, page_size: PageSize = DEFAULT_PAGE_SIZE, q: Search = ""):
     query = select(Post).order_by(Post.id)
@@ -45,12 +48,14 @@ def list_posts(db: DB, page: Page = 1, page_size: PageSize = DEFAULT_PAGE_SIZE, 
     return page_of(db, query, page, page_size, post_json)
 
 
+# sculpt:part route-get post
 @router.get("/{post_id}")
 def get_post(post_id: int, db: DB):
     post = get_or_404(db, Post, post_id, LABEL)
     return post_json(post)
 
 
+# sculpt:part route-update post
 @router.put("/{post_id}")
 def replace_post(post_id: int, body: PostInput, db: DB, user: CurrentUser):
     """Full update: fields left out go back to their defaults."""
@@ -70,6 +75,7 @@ def _update(db, post, values):
     return post_json(post)
 
 
+# sculpt:part route-delete post
 @router.delete("/{post_id}", status_code=204)
 def delete_post(post_id: int, db: DB, user: CurrentUser):
     db.delete(_writable(db, post_id, user))
@@ -77,6 +83,7 @@ def delete_post(post_id: int, db: DB, user: CurrentUser):
     return Response(status_code=204)
 
 
+# sculpt:part write-guard post
 def _writable(db, post_id, user):
     """The post to change or delete; only its owner may (403 for anyone else)."""
     post = get_or_404(db, Post, post_id, LABEL)

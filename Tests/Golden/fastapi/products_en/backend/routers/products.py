@@ -18,10 +18,12 @@ LABEL = "Product"
 SEARCHABLE = (Product.name,)
 
 
+# sculpt:part entity-json product
 def product_json(product):
     return to_json(product, ProductInput)
 
 
+# sculpt:part route-create product
 @router.post("", status_code=201)
 def create_product(body: ProductInput, db: DB):
     values = body.model_dump()
@@ -33,6 +35,7 @@ def create_product(body: ProductInput, db: DB):
     return product_json(product)
 
 
+# sculpt:part route-list product
 @router.get("")
 def list_products(db: DB, page: Page = 1, page_size: PageSize = DEFAULT_PAGE_SIZE, q: Search = ""):
     query = select(Product).order_by(Product.id)
@@ -42,12 +45,14 @@ def list_products(db: DB, page: Page = 1, page_size: PageSize = DEFAULT_PAGE_SIZ
     return page_of(db, query, page, page_size, product_json)
 
 
+# sculpt:part route-get product
 @router.get("/{product_id}")
 def get_product(product_id: int, db: DB):
     product = get_or_404(db, Product, product_id, LABEL)
     return product_json(product)
 
 
+# sculpt:part route-update product
 @router.put("/{product_id}")
 def replace_product(product_id: int, body: ProductInput, db: DB):
     """Full update: fields left out go back to their defaults."""
@@ -67,6 +72,7 @@ def _update(db, product, values):
     return product_json(product)
 
 
+# sculpt:part route-delete product
 @router.delete("/{product_id}", status_code=204)
 def delete_product(product_id: int, db: DB):
     db.delete(_writable(db, product_id))
@@ -74,6 +80,7 @@ def delete_product(product_id: int, db: DB):
     return Response(status_code=204)
 
 
+# sculpt:part write-guard product
 def _writable(db, product_id):
     """The product to change or delete."""
     product = get_or_404(db, Product, product_id, LABEL)

@@ -13,6 +13,7 @@ from schemas import Account, SignUp
 router = APIRouter(prefix="/api/auth", route_class=JSONRoute)
 
 
+# sculpt:part route-register
 @router.post("/register", status_code=201)
 def register(body: SignUp, db: DB, settings: AppSettings):
     """Creates an account: 201 with the account and a success message; 409 when the username is taken."""

@@ -6,6 +6,7 @@ from database import DB, ping
 router = APIRouter()
 
 
+# sculpt:part health
 @router.get("/health")
 def health(db: DB):
     ping(db)

@@ -16,10 +16,12 @@ router = APIRouter(prefix="/api/tasks", route_class=JSONRoute)
 LABEL = "Task"
 
 
+# sculpt:part entity-json task
 def task_json(task):
     return to_json(task, TaskInput)
 
 
+# sculpt:part route-create task
 @router.post("", status_code=201)
 def create_task(body: TaskInput, db: DB):
     values = body.model_dump()
@@ -31,18 +33,21 @@ def create_task(body: TaskInput, db: DB):
     return task_json(task)
 
 
+# sculpt:part route-list task
 @router.get("")
 def list_tasks(db: DB, page: Page = 1, page_size: PageSize = DEFAULT_PAGE_SIZE):
     query = select(Task).order_by(Task.id)
     return page_of(db, query, page, page_size, task_json)
 
 
+# sculpt:part route-get task
 @router.get("/{task_id}")
 def get_task(task_id: int, db: DB):
     task = get_or_404(db, Task, task_id, LABEL)
     return task_json(task)
 
 
+# sculpt:part route-update task
 @router.put("/{task_id}")
 def replace_task(task_id: int, body: TaskInput, db: DB):
     """Full update: fields left out go back to their defaults."""
@@ -62,6 +67,7 @@ def _update(db, task, values):
     return task_json(task)
 
 
+# sculpt:part route-delete task
 @router.delete("/{task_id}", status_code=204)
 def delete_task(task_id: int, db: DB):
     db.delete(_writable(db, task_id))
@@ -69,6 +75,7 @@ def delete_task(task_id: int, db: DB):
     return Response(status_code=204)
 
 
+# sculpt:part write-guard task
 def _writable(db, task_id):
     """The task to change or delete."""
     task = get_or_404(db, Task, task_id, LABEL)

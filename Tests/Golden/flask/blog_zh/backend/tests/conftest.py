@@ -8,6 +8,7 @@ from app import create_app
 PAGE = "<!doctype html><html><head><meta charset=\"utf-8\"></head><body>你好，世界</body></html>"
 
 
+# sculpt:part test-fixtures
 @pytest.fixture
 def app(tmp_path):
     frontend = tmp_path / "frontend"

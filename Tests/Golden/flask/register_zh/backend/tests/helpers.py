@@ -4,6 +4,7 @@ import itertools
 _numbers = itertools.count(1)
 
 
+# sculpt:part test-helpers
 class _Missing:
     def __repr__(self):
         return "MISSING"

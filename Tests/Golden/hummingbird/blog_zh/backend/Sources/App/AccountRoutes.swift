@@ -12,6 +12,7 @@ struct AccountRoutes: Sendable {
         group.get("me") { request, _ in try await me(request) }
     }
 
+    // sculpt:part route-register
     /// Creates an account: 201 with the account and a success message; 409 when the username is taken
     /// (the UNIQUE constraint decides, so racing sign-ups create one account).
     func register(_ request: Request) async throws -> Response {
@@ -23,6 +24,7 @@ struct AccountRoutes: Sendable {
         return JSONResponse.make(.created, view)
     }
 
+    // sculpt:part route-login
     /// Exchanges the username and password for a bearer token; 401 when either is wrong.
     func login(_ request: Request) async throws -> Response {
         let input = try LoginInput(try await request.jsonObject())
@@ -37,6 +39,7 @@ struct AccountRoutes: Sendable {
         return JSONResponse.make(.ok, answer)
     }
 
+    // sculpt:part route-me
     /// The signed-in user's account.
     func me(_ request: Request) async throws -> Response {
         JSONResponse.make(.ok, try await services.currentUser(request).view)

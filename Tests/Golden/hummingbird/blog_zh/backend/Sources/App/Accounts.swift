@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 
+// sculpt:part model-account
 /// An account, as stored in the `users` table. The password is kept only as a bcrypt hash, and the
 /// API shows `view`, which has everything but the hash.
 struct User: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
@@ -25,6 +26,7 @@ struct User: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     }
 }
 
+// sculpt:part to-json
 /// An account as the API shows it (the User schema of openapi.json): never the password or its hash.
 struct UserView: Encodable, Sendable {
     var id: Int64
@@ -45,6 +47,7 @@ struct UserView: Encodable, Sendable {
     }
 }
 
+// sculpt:part field-rules
 /// A sign-up body (the SignUp schema): the account's fields and the password.
 struct SignUpInput: Sendable {
     static let password = Rule(name: "password", label: "密码", kind: .text, required: true, minLength: 8, maxLength: 128)

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 
+// sculpt:part app-factory
 /// The application: the API under /api, GET /health, and the web page at / from the frontend folder.
 public func buildApplication(_ configuration: AppConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
     let router = try buildRouter(configuration, logger: logger)
@@ -12,12 +13,13 @@ public func buildApplication(_ configuration: AppConfiguration, logger: Logger) 
     )
 }
 
+// sculpt:part routes-registry
 /// Every route and middleware, for the server and for the tests.
 public func buildRouter(_ configuration: AppConfiguration, logger: Logger) throws -> Router<BasicRequestContext> {
     let services = AppServices(
         database: try AppDatabase.open(configuration.databasePath),
         passwords: Passwords(cost: configuration.bcryptCost),
-        tokens: Tokens(secret: configuration.secretKey, lifetime: configuration.tokenLifetime)
+        tokens: Tokens(secret: configuration.secretKey, lifetime: configuration.tokenLifetime, clockOffset: configuration.clockOffset)
     )
     let router = Router(context: BasicRequestContext.self)
     // Outermost: every error becomes the contract's JSON body.

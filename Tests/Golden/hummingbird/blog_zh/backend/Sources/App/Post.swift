@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 
+// sculpt:part model-entity post
 /// 文章: as stored in the `posts` table and shown by the API (the Post schema).
 struct Post: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "posts"
@@ -26,6 +27,7 @@ struct Post: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 
+    // sculpt:part entity-json post
     /// Every field, `null` included, so clients always see the same keys.
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -36,6 +38,7 @@ struct Post: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     }
 }
 
+// sculpt:part field-rules post
 /// A post body (the PostInput schema; PostPatch is the same with every field optional).
 struct PostInput: Sendable {
     static let title = Rule(name: "title", label: "标题", kind: .text, required: true, minLength: 1, maxLength: 200)

@@ -20,6 +20,7 @@ struct PostRoutes: Sendable {
         group.delete(":id") { request, context in try await delete(request, context) }
     }
 
+    // sculpt:part route-create post
     func create(_ request: Request) async throws -> Response {
         let user = try await services.currentUser(request)
         let input = try PostInput(try await request.jsonObject(), partial: false)
@@ -28,6 +29,7 @@ struct PostRoutes: Sendable {
         return JSONResponse.make(.created, try await services.insert(record, unique: PostInput.unique))
     }
 
+    // sculpt:part route-list post
     func list(_ request: Request) async throws -> Response {
         let query = try ListQuery(request.queryParameters)
         var records = Post.all().order(Column("id"))
@@ -38,6 +40,7 @@ struct PostRoutes: Sendable {
         return JSONResponse.make(.ok, try await services.page(records, query))
     }
 
+    // sculpt:part route-get post
     func get(_ request: Request, _ context: some RequestContext) async throws -> Response {
         let id = try recordID(context, label: Self.label)
         guard let record = try await services.database.read({ db in try Post.fetchOne(db, key: id) }) else {
@@ -46,6 +49,7 @@ struct PostRoutes: Sendable {
         return JSONResponse.make(.ok, record)
     }
 
+    // sculpt:part route-update post
     /// PUT replaces every field (those left out go back to their defaults); PATCH changes only the ones sent.
     func update(_ request: Request, _ context: some RequestContext, partial: Bool) async throws -> Response {
         var record = try await writable(request, context)
@@ -55,12 +59,14 @@ struct PostRoutes: Sendable {
         return JSONResponse.make(.ok, record)
     }
 
+    // sculpt:part route-delete post
     func delete(_ request: Request, _ context: some RequestContext) async throws -> Response {
         let record = try await writable(request, context)
         _ = try await services.database.write { db in try record.delete(db) }
         return Response(status: .noContent)
     }
 
+    // sculpt:part write-guard post
     /// The post to change or delete; only its owner may (403 for anyone else).
     func writable(_ request: Request, _ context: some RequestContext) async throws -> Post {
         let user = try await services.currentUser(request)

@@ -2,12 +2,14 @@ import Foundation
 import GRDB
 import Hummingbird
 
+// sculpt:part db-session
 /// What the routes share: the database, password hashing and login tokens.
 struct AppServices: Sendable {
     let database: any DatabaseWriter
     let passwords: Passwords
     let tokens: Tokens
 
+    // sculpt:part unique-commit
     /// Inserts `record`; a UNIQUE constraint the database refuses becomes a 409 naming the field.
     func insert<Record: MutablePersistableRecord & Sendable>(_ record: Record, unique: [Rule]) async throws -> Record {
         do {
@@ -37,6 +39,7 @@ struct AppServices: Sendable {
         return APIError(.conflict, "conflict", Messages.text("conflict_other"))
     }
 
+    // sculpt:part page-of
     /// One page of `request`: `{"items": [...], "total": N, "page": P, "page_size": S}`.
     func page<Record: FetchableRecord & TableRecord & Encodable & Sendable>(
         _ request: QueryInterfaceRequest<Record>, _ query: ListQuery
@@ -48,6 +51,7 @@ struct AppServices: Sendable {
         }
     }
 
+    // sculpt:part current-user
     /// The signed-in user named by `Authorization: Bearer <token>`, or a 401.
     func currentUser(_ request: Request) async throws -> User {
         guard let header = request.headers[.authorization] else { throw APIError.unauthorized }
@@ -72,6 +76,7 @@ struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
     }
 }
 
+// sculpt:part get-or-404
 /// The record id in the path; anything that is not one is an unknown record (404).
 func recordID(_ context: some RequestContext, label: String) throws -> Int64 {
     guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw APIError.notFound(label) }

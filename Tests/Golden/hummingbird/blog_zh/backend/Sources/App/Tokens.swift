@@ -1,31 +1,40 @@
 import Crypto
 import Foundation
 
+// sculpt:part token-issue
 /// Signed, expiring bearer tokens: `base64url(payload).base64url(HMAC-SHA256(payload))`, where the
 /// payload is `{"sub": <user id>, "exp": <unix time>}`. The key comes from SECRET_KEY (or is random).
 struct Tokens: Sendable {
     let key: SymmetricKey
     /// Seconds a token stays valid.
     let lifetime: Int
+    /// Seconds added to the system clock (CLOCK_OFFSET_SECONDS), so a test sees expiry without waiting.
+    let clockOffset: Int
 
-    init(secret: [UInt8], lifetime: Int) {
+    init(secret: [UInt8], lifetime: Int, clockOffset: Int = 0) {
         key = SymmetricKey(data: secret)
         self.lifetime = lifetime
+        self.clockOffset = clockOffset
     }
+
+    /// The app's clock: the system's, moved by `clockOffset`.
+    var now: Date { Date().addingTimeInterval(TimeInterval(clockOffset)) }
 
     struct Claims: Codable {
         var sub: Int64
         var exp: Int64
     }
 
-    func issue(userID: Int64, now: Date = Date()) -> String {
+    func issue(userID: Int64, now: Date? = nil) -> String {
+        let now = now ?? self.now
         let claims = Claims(sub: userID, exp: Int64(now.timeIntervalSince1970) + Int64(lifetime))
         let payload = Self.base64URL((try? JSONEncoder().encode(claims)) ?? Data())
         return payload + "." + signature(payload)
     }
 
     /// The user id a token names, when its signature is right and it has not expired.
-    func userID(from token: String, now: Date = Date()) -> Int64? {
+    func userID(from token: String, now: Date? = nil) -> Int64? {
+        let now = now ?? self.now
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count <= 512 else { return nil }
         let payload = String(parts[0])

@@ -7,6 +7,7 @@ import Testing
 
 /// Accounts: sign-up, login, the profile.
 @Suite struct AccountTests {
+    // sculpt:part test-register
     /// Signs up: 201 with the account and a success message, never the password.
     ///
     /// Requirement: 用户可以注册和登录
@@ -24,6 +25,7 @@ import Testing
         }
     }
 
+    // sculpt:part test-password-hash
     /// Stores the password only as a salted bcrypt hash.
     ///
     /// Requirement: 用户可以注册和登录
@@ -42,6 +44,7 @@ import Testing
         #expect(try await !passwords.verify(long + "b", hash: try await passwords.hash(long + "c")))
     }
 
+    // sculpt:part test-duplicate
     /// Refuses a second account with the same 用户名 (409, naming the field), also when racing.
     @Test("Refuses a second account with the same 用户名 (409, naming the field), also when racing")
     func duplicate() async throws {
@@ -63,6 +66,7 @@ import Testing
         }
     }
 
+    // sculpt:part test-account-invalid
     /// Ignores id, is_admin and other fields the client may not set.
     ///
     /// Requirement: 用户可以注册和登录
@@ -147,6 +151,7 @@ import Testing
         }
     }
 
+    // sculpt:part test-login
     /// Logs in with the right credentials; a wrong password or an unknown 用户名 gets 401.
     ///
     /// Requirement: 用户可以注册和登录
@@ -170,6 +175,7 @@ import Testing
         }
     }
 
+    // sculpt:part test-token
     /// A token is signed and expires after 24 hours.
     @Test("A token is signed and expires after 24 hours")
     func tokens() {
@@ -181,6 +187,7 @@ import Testing
         #expect(tokens.userID(from: String(token.dropLast(2)) + (token.hasSuffix("AA") ? "BB" : "AA")) == nil)
     }
 
+    // sculpt:part test-me
     /// Shows the signed-in user's own account; no token or a forged one gets 401.
     @Test("Shows the signed-in user's own account; no token or a forged one gets 401")
     func me() async throws {

@@ -11,6 +11,7 @@ func samplePost(_ n: Int = next()) -> [String: Any] {
 
 /// 文章: create, list, get, update, delete. Access: anyone may read; only the owner may write.
 @Suite struct PostTests {
+    // sculpt:part test-create post
     /// Creates a 文章: 201 with its id and every field, as sent; id and unknown fields are ignored.
     ///
     /// Requirement: 登录后的用户可以发表文章
@@ -34,6 +35,8 @@ func samplePost(_ n: Int = next()) -> [String: Any] {
             #expect(read.json["id"] as? Int == id)
         }
     }
+
+    // sculpt:part test-invalid post
 
     /// Refuses a body whose 标题 is missing, null or empty.
     @Test("Refuses a body whose 标题 is missing, null or empty.")
@@ -91,6 +94,7 @@ func samplePost(_ n: Int = next()) -> [String: Any] {
         }
     }
 
+    // sculpt:part test-list post
     /// Lists 文章 page by page (page_size at most 100), and finds them by a case-insensitive substring.
     ///
     /// Requirement: 所有人都可以查看文章列表和文章详情
@@ -122,6 +126,7 @@ func samplePost(_ n: Int = next()) -> [String: Any] {
         }
     }
 
+    // sculpt:part test-not-found post
     /// Answers 404 for a 文章 that does not exist.
     ///
     /// Requirement: 所有人都可以查看文章列表和文章详情
@@ -136,6 +141,7 @@ func samplePost(_ n: Int = next()) -> [String: Any] {
         }
     }
 
+    // sculpt:part test-update post
     /// PUT replaces a 文章, PATCH changes only the fields sent, an empty PATCH is refused.
     ///
     /// Requirement: 只有作者本人可以修改或删除自己的文章
@@ -158,6 +164,7 @@ func samplePost(_ n: Int = next()) -> [String: Any] {
         }
     }
 
+    // sculpt:part test-delete post
     /// Deletes a 文章 (204); it is gone afterwards.
     ///
     /// Requirement: 只有作者本人可以修改或删除自己的文章
@@ -172,6 +179,7 @@ func samplePost(_ n: Int = next()) -> [String: Any] {
         }
     }
 
+    // sculpt:part test-owner-writes post
     /// Only the owner of a 文章 may change or delete it: 401 without a token, 403 for anyone else.
     ///
     /// Requirement: 登录后的用户可以发表文章
@@ -192,6 +200,7 @@ func samplePost(_ n: Int = next()) -> [String: Any] {
         }
     }
 
+    // sculpt:part test-public-read post
     /// Anyone reads 文章, without signing in.
     ///
     /// Requirement: 登录后的用户可以发表文章

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 
+// sculpt:part settings
 /// Settings, read from the environment with defaults that are safe on a developer's machine.
 public struct AppConfiguration: Sendable {
     /// The address to listen on (HOST, default 127.0.0.1) and the port (PORT, default 8000).
@@ -13,6 +14,9 @@ public struct AppConfiguration: Sendable {
     public var secretKey: [UInt8]
     /// How long a login token stays valid.
     public var tokenLifetime: Int
+    /// Seconds added to the clock that dates and checks tokens (CLOCK_OFFSET_SECONDS): lets a test
+    /// see a token expire without waiting. Leave unset in production.
+    public var clockOffset: Int = 0
     /// bcrypt's cost factor: 2^cost rounds per hash. Tests lower it to run fast.
     public var bcryptCost: UInt8
     /// The folder of the web page served at `/` (FRONTEND_DIR, default ../frontend).
@@ -51,8 +55,14 @@ public struct AppConfiguration: Sendable {
             // Never a key written in the code: a random one works, but sign-ins end when the server restarts.
             logger.warning("SECRET_KEY is not set; using a random key, so sign-ins end when the server restarts")
         }
-        return AppConfiguration(host: host, port: port, databasePath: path, secretKey: key,
-                                frontendDirectory: env["FRONTEND_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "../frontend")
+        let offsetText = env["CLOCK_OFFSET_SECONDS"].flatMap { $0.isEmpty ? nil : $0 } ?? "0"
+        guard let offset = Int(offsetText) else {
+            throw ConfigurationError(message: "CLOCK_OFFSET_SECONDS must be a whole number of seconds, not \(offsetText)")
+        }
+        var configuration = AppConfiguration(host: host, port: port, databasePath: path, secretKey: key,
+                                             frontendDirectory: env["FRONTEND_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "../frontend")
+        configuration.clockOffset = offset
+        return configuration
     }
 
     /// The file path in DATABASE_URL; `app.db` beside the code when it is empty.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 
+// sculpt:part db-setup
 /// The SQLite database: opened (WAL, so readers never wait for the writer) and given its tables.
 enum AppDatabase {
     /// A database at `path`, or in memory when `path` is nil (tests). Missing tables are created.
@@ -19,6 +20,7 @@ enum AppDatabase {
         return writer
     }
 
+    // sculpt:part db-tables
     /// `CREATE TABLE IF NOT EXISTS` for every table. UNIQUE constraints live in the tables: they, not
     /// a check before the insert, are what keeps a unique field unique when requests race.
     static func createTables(_ db: Database) throws {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 
+// sculpt:part model-entity product
 /// Product: as stored in the `products` table and shown by the API (the Product schema).
 struct Product: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "products"
@@ -28,6 +29,7 @@ struct Product: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 
+    // sculpt:part entity-json product
     /// Every field, `null` included, so clients always see the same keys.
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -39,6 +41,7 @@ struct Product: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     }
 }
 
+// sculpt:part field-rules product
 /// A product body (the ProductInput schema; ProductPatch is the same with every field optional).
 struct ProductInput: Sendable {
     static let name = Rule(name: "name", label: "Name", kind: .text, required: true, minLength: 1, maxLength: 200)

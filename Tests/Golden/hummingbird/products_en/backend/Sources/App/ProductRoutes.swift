@@ -20,6 +20,7 @@ struct ProductRoutes: Sendable {
         group.delete(":id") { request, context in try await delete(request, context) }
     }
 
+    // sculpt:part route-create product
     func create(_ request: Request) async throws -> Response {
         let input = try ProductInput(try await request.jsonObject(), partial: false)
         var record = Product.blank()
@@ -27,6 +28,7 @@ struct ProductRoutes: Sendable {
         return JSONResponse.make(.created, try await services.insert(record, unique: ProductInput.unique))
     }
 
+    // sculpt:part route-list product
     func list(_ request: Request) async throws -> Response {
         let query = try ListQuery(request.queryParameters)
         var records = Product.all().order(Column("id"))
@@ -37,6 +39,7 @@ struct ProductRoutes: Sendable {
         return JSONResponse.make(.ok, try await services.page(records, query))
     }
 
+    // sculpt:part route-get product
     func get(_ request: Request, _ context: some RequestContext) async throws -> Response {
         let id = try recordID(context, label: Self.label)
         guard let record = try await services.database.read({ db in try Product.fetchOne(db, key: id) }) else {
@@ -45,6 +48,7 @@ struct ProductRoutes: Sendable {
         return JSONResponse.make(.ok, record)
     }
 
+    // sculpt:part route-update product
     /// PUT replaces every field (those left out go back to their defaults); PATCH changes only the ones sent.
     func update(_ request: Request, _ context: some RequestContext, partial: Bool) async throws -> Response {
         var record = try await writable(request, context)
@@ -54,12 +58,14 @@ struct ProductRoutes: Sendable {
         return JSONResponse.make(.ok, record)
     }
 
+    // sculpt:part route-delete product
     func delete(_ request: Request, _ context: some RequestContext) async throws -> Response {
         let record = try await writable(request, context)
         _ = try await services.database.write { db in try record.delete(db) }
         return Response(status: .noContent)
     }
 
+    // sculpt:part write-guard product
     /// The product to change or delete.
     func writable(_ request: Request, _ context: some RequestContext) async throws -> Product {
         let id = try recordID(context, label: Self.label)

@@ -6,6 +6,7 @@ import Testing
 
 /// What every backend promises, whatever the entities: health, the page, and errors as JSON.
 @Suite struct AppTests {
+    // sculpt:part test-health
     /// The server answers GET /health with {"status": "ok"}.
     @Test("GET /health answers 200 {\"status\": \"ok\"}")
     func health() async throws {
@@ -16,6 +17,7 @@ import Testing
         }
     }
 
+    // sculpt:part test-page
     /// The web page is served at /.
     @Test("The web page is served at /")
     func page() async throws {
@@ -26,6 +28,7 @@ import Testing
         }
     }
 
+    // sculpt:part test-unknown-address
     /// An unknown address answers 404 with the error body, not HTML.
     @Test("An unknown address answers 404 with the error body, not HTML")
     func unknownRoute() async throws {
@@ -37,6 +40,7 @@ import Testing
         }
     }
 
+    // sculpt:part test-bad-bodies
     /// Bodies that are not a JSON object, or are too large, are refused with the error body.
     @Test("Bodies that are not a JSON object, or are too large, are refused with the error body")
     func badBodies() async throws {
@@ -56,6 +60,7 @@ import Testing
         }
     }
 
+    // sculpt:part test-dates
     /// Dates and times are checked and kept in UTC.
     @Test("Dates and times are checked and kept in UTC")
     func dateTimes() {

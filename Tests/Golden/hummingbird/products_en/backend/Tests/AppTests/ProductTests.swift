@@ -11,6 +11,7 @@ func sampleProduct(_ n: Int = next()) -> [String: Any] {
 
 /// Product: create, list, get, update, delete. Access: anyone may read; anyone may write.
 @Suite struct ProductTests {
+    // sculpt:part test-create product
     /// Creates a Product: 201 with its id and every field, as sent; id and unknown fields are ignored.
     ///
     /// Requirement: each product has a name, a unique SKU, a price (a positive number) and a stock count (a whole number, never negative)
@@ -35,6 +36,8 @@ func sampleProduct(_ n: Int = next()) -> [String: Any] {
             #expect(read.json["id"] as? Int == id)
         }
     }
+
+    // sculpt:part test-invalid product
 
     /// Refuses a body whose Name is missing, null or empty.
     @Test("Refuses a body whose Name is missing, null or empty.")
@@ -141,6 +144,7 @@ func sampleProduct(_ n: Int = next()) -> [String: Any] {
         }
     }
 
+    // sculpt:part test-unique product sku
     /// Refuses a second Product with the same SKU (409 naming the field).
     ///
     /// Requirement: each product has a name, a unique SKU, a price (a positive number) and a stock count (a whole number, never negative)
@@ -157,6 +161,7 @@ func sampleProduct(_ n: Int = next()) -> [String: Any] {
         }
     }
 
+    // sculpt:part test-list product
     /// Lists Product page by page (page_size at most 100), and finds them by a case-insensitive substring.
     ///
     /// Requirement: Support creating, listing, viewing, updating and deleting products
@@ -187,6 +192,7 @@ func sampleProduct(_ n: Int = next()) -> [String: Any] {
         }
     }
 
+    // sculpt:part test-not-found product
     /// Answers 404 for a Product that does not exist.
     ///
     /// Requirement: Support creating, listing, viewing, updating and deleting products
@@ -200,6 +206,7 @@ func sampleProduct(_ n: Int = next()) -> [String: Any] {
         }
     }
 
+    // sculpt:part test-update product
     /// PUT replaces a Product, PATCH changes only the fields sent, an empty PATCH is refused.
     ///
     /// Requirement: Support creating, listing, viewing, updating and deleting products
@@ -221,6 +228,7 @@ func sampleProduct(_ n: Int = next()) -> [String: Any] {
         }
     }
 
+    // sculpt:part test-delete product
     /// Deletes a Product (204); it is gone afterwards.
     ///
     /// Requirement: Support creating, listing, viewing, updating and deleting products

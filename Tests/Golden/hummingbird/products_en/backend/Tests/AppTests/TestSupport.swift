@@ -5,6 +5,7 @@ import Logging
 import Testing
 @testable import App
 
+// sculpt:part test-fixtures
 /// A fresh application for one test: an in-memory database, a fixed signing key and a cheap bcrypt
 /// cost (the server uses 12), the page from ../frontend.
 func makeApp() throws -> some ApplicationProtocol {
@@ -14,6 +15,7 @@ func makeApp() throws -> some ApplicationProtocol {
     return Application(router: try buildRouter(configuration, logger: logger), logger: logger)
 }
 
+// sculpt:part test-helpers
 /// One answer of the API: the status and the JSON object it carried.
 struct Answer {
     var status: HTTPResponse.Status

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 
+// sculpt:part error-shape
 /// An error the client can act on. Every error answers one JSON shape:
 /// `{"error": {"code": ..., "message": ..., "field": ...}}` (`field` when one field is to blame).
 struct APIError: Error, Sendable {
@@ -44,6 +45,7 @@ struct APIError: Error, Sendable {
     }
 }
 
+// sculpt:part error-handlers
 /// Turns every error into the contract's JSON body: no HTML, no stack trace, never a 500 for bad input.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

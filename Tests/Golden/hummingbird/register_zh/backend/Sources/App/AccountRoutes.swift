@@ -10,6 +10,7 @@ struct AccountRoutes: Sendable {
         group.post("register") { request, _ in try await register(request) }
     }
 
+    // sculpt:part route-register
     /// Creates an account: 201 with the account and a success message; 409 when the username is taken
     /// (the UNIQUE constraint decides, so racing sign-ups create one account).
     func register(_ request: Request) async throws -> Response {

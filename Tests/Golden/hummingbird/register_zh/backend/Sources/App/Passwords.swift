@@ -3,6 +3,7 @@ import Foundation
 import HummingbirdBcrypt
 import NIOPosix
 
+// sculpt:part password-hash
 /// Passwords are stored only as salted bcrypt hashes.
 ///
 /// bcrypt reads at most 72 bytes, and the schema allows longer passwords, so the password is first
@@ -17,6 +18,7 @@ struct Passwords: Sendable {
         return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(input, cost: cost) }
     }
 
+    // sculpt:part password-verify
     /// Whether `password` matches `hash`; without a hash (unknown account) it spends the same time
     /// on a throwaway hash, so timing does not tell which accounts exist.
     func verify(_ password: String, hash: String?) async throws -> Bool {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 
+// sculpt:part read-json
 extension Request {
     /// The body as a JSON object: 400 when it is not JSON or not an object, 413 past 1 MB.
     func jsonObject() async throws -> [String: JSONValue] {
@@ -24,6 +25,7 @@ extension Request {
         return object
     }
 
+    // sculpt:part body-limit
     /// The whole body, at most `AppConfiguration.maxBodyBytes`. A larger body is read to its end (up
     /// to a hard cap) and dropped before the 413, so the client is not cut off while still sending.
     func boundedBody() async throws -> ByteBuffer {

@@ -1,5 +1,6 @@
 import Foundation
 
+// sculpt:part field-rule-type
 /// Any JSON value, decoded strictly with Codable: a number is never a string or a boolean, and the
 /// other way round. Request bodies are decoded into this first, then each field is checked against
 /// its `Rule`, so a wrong type or a missing field is a 400 naming the field, never a 500.
@@ -51,6 +52,7 @@ struct Rule: Sendable {
     var defaultValue: JSONValue? = nil
 }
 
+// sculpt:part paging
 /// The largest page a list answers, and the default.
 enum Paging {
     static let maxPageSize = 100
@@ -58,6 +60,7 @@ enum Paging {
     static let maxSearchLength = 200
 }
 
+// sculpt:part validate-fields
 /// Reads the fields of one JSON object against their rules.
 ///
 /// A full body (create, replace) must carry every required field; a field left out gets its default,
@@ -216,6 +219,7 @@ struct ListQuery: Sendable {
     }
 }
 
+// sculpt:part check-value
 /// The text formats of openapi.json: email, date and date-time.
 enum Formats {
     static func isEmail(_ text: String) -> Bool {

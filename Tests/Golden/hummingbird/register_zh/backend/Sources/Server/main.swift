@@ -4,6 +4,7 @@ import Logging
 
 // 用户注册: reads HOST, PORT, DATABASE_URL and SECRET_KEY from the environment and serves
 // the API and the page until stopped (SIGINT or SIGTERM).
+// sculpt:part server-main
 LoggingSystem.bootstrap(StreamLogHandler.standardError)
 var logger = Logger(label: "user_registration")
 logger.logLevel = .info

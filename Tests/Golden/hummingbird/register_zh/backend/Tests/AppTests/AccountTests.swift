@@ -7,6 +7,7 @@ import Testing
 
 /// Accounts: sign-up.
 @Suite struct AccountTests {
+    // sculpt:part test-register
     /// Signs up: 201 with the account and a success message, never the password.
     ///
     /// Requirement: 创建一个用户注册功能
@@ -25,6 +26,7 @@ import Testing
         }
     }
 
+    // sculpt:part test-password-hash
     /// Stores the password only as a salted bcrypt hash.
     ///
     /// Requirement: 创建一个用户注册功能
@@ -44,6 +46,7 @@ import Testing
         #expect(try await !passwords.verify(long + "b", hash: try await passwords.hash(long + "c")))
     }
 
+    // sculpt:part test-duplicate
     /// Refuses a second account with the same 用户名 (409, naming the field), also when racing.
     ///
     /// Requirement: 如果用户名已经存在，返回错误信息
@@ -67,6 +70,7 @@ import Testing
         }
     }
 
+    // sculpt:part test-account-invalid
     /// Ignores id, is_admin and other fields the client may not set.
     ///
     /// Requirement: 创建一个用户注册功能

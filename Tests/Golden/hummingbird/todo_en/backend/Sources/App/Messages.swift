@@ -1,4 +1,5 @@
 import Foundation
+// sculpt:part messages
 /// The words end users see, in the requirement's language (en).
 enum Messages {
     static let catalog: [String: String] = [

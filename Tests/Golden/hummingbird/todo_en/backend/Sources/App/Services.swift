@@ -2,10 +2,12 @@ import Foundation
 import GRDB
 import Hummingbird
 
+// sculpt:part db-session
 /// What the routes share: the database.
 struct AppServices: Sendable {
     let database: any DatabaseWriter
 
+    // sculpt:part unique-commit
     /// Inserts `record`; a UNIQUE constraint the database refuses becomes a 409 naming the field.
     func insert<Record: MutablePersistableRecord & Sendable>(_ record: Record, unique: [Rule]) async throws -> Record {
         do {
@@ -35,6 +37,7 @@ struct AppServices: Sendable {
         return APIError(.conflict, "conflict", Messages.text("conflict_other"))
     }
 
+    // sculpt:part page-of
     /// One page of `request`: `{"items": [...], "total": N, "page": P, "page_size": S}`.
     func page<Record: FetchableRecord & TableRecord & Encodable & Sendable>(
         _ request: QueryInterfaceRequest<Record>, _ query: ListQuery
@@ -60,6 +63,7 @@ struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
     }
 }
 
+// sculpt:part get-or-404
 /// The record id in the path; anything that is not one is an unknown record (404).
 func recordID(_ context: some RequestContext, label: String) throws -> Int64 {
     guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw APIError.notFound(label) }

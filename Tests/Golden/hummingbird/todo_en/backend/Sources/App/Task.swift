@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 
+// sculpt:part model-entity task
 /// Task: as stored in the `tasks` table and shown by the API (the Task schema).
 struct Task: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "tasks"
@@ -26,6 +27,7 @@ struct Task: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 
+    // sculpt:part entity-json task
     /// Every field, `null` included, so clients always see the same keys.
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -36,6 +38,7 @@ struct Task: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     }
 }
 
+// sculpt:part field-rules task
 /// A task body (the TaskInput schema; TaskPatch is the same with every field optional).
 struct TaskInput: Sendable {
     static let title = Rule(name: "title", label: "Title", kind: .text, required: true, minLength: 1, maxLength: 100)

@@ -18,6 +18,7 @@ struct TaskRoutes: Sendable {
         group.delete(":id") { request, context in try await delete(request, context) }
     }
 
+    // sculpt:part route-create task
     func create(_ request: Request) async throws -> Response {
         let input = try TaskInput(try await request.jsonObject(), partial: false)
         var record = Task.blank()
@@ -25,12 +26,14 @@ struct TaskRoutes: Sendable {
         return JSONResponse.make(.created, try await services.insert(record, unique: TaskInput.unique))
     }
 
+    // sculpt:part route-list task
     func list(_ request: Request) async throws -> Response {
         let query = try ListQuery(request.queryParameters)
         var records = Task.all().order(Column("id"))
         return JSONResponse.make(.ok, try await services.page(records, query))
     }
 
+    // sculpt:part route-get task
     func get(_ request: Request, _ context: some RequestContext) async throws -> Response {
         let id = try recordID(context, label: Self.label)
         guard let record = try await services.database.read({ db in try Task.fetchOne(db, key: id) }) else {
@@ -39,6 +42,7 @@ struct TaskRoutes: Sendable {
         return JSONResponse.make(.ok, record)
     }
 
+    // sculpt:part route-update task
     /// PUT replaces every field (those left out go back to their defaults); PATCH changes only the ones sent.
     func update(_ request: Request, _ context: some RequestContext, partial: Bool) async throws -> Response {
         var record = try await writable(request, context)
@@ -48,12 +52,14 @@ struct TaskRoutes: Sendable {
         return JSONResponse.make(.ok, record)
     }
 
+    // sculpt:part route-delete task
     func delete(_ request: Request, _ context: some RequestContext) async throws -> Response {
         let record = try await writable(request, context)
         _ = try await services.database.write { db in try record.delete(db) }
         return Response(status: .noContent)
     }
 
+    // sculpt:part write-guard task
     /// The task to change or delete.
     func writable(_ request: Request, _ context: some RequestContext) async throws -> Task {
         let id = try recordID(context, label: Self.label)

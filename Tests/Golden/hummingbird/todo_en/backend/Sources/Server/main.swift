@@ -4,6 +4,7 @@ import Logging
 
 // Todo list: reads HOST, PORT, DATABASE_URL and SECRET_KEY from the environment and serves
 // the API and the page until stopped (SIGINT or SIGTERM).
+// sculpt:part server-main
 LoggingSystem.bootstrap(StreamLogHandler.standardError)
 var logger = Logger(label: "todo_list")
 logger.logLevel = .info

@@ -11,6 +11,7 @@ func sampleTask(_ n: Int = next()) -> [String: Any] {
 
 /// Task: create, list, get, update, delete. Access: anyone may read; anyone may write.
 @Suite struct TaskTests {
+    // sculpt:part test-create task
     /// Creates a Task: 201 with its id and every field, as sent; id and unknown fields are ignored.
     ///
     /// Requirement: an optional description
@@ -35,6 +36,8 @@ func sampleTask(_ n: Int = next()) -> [String: Any] {
             #expect(read.json["id"] as? Int == id)
         }
     }
+
+    // sculpt:part test-invalid task
 
     /// Refuses a body whose Title is missing, null or empty.
     ///
@@ -90,6 +93,7 @@ func sampleTask(_ n: Int = next()) -> [String: Any] {
         }
     }
 
+    // sculpt:part test-list task
     /// Lists Task page by page (page_size at most 100).
     ///
     /// Requirement: Users can add, list, view, update and delete tasks
@@ -109,6 +113,7 @@ func sampleTask(_ n: Int = next()) -> [String: Any] {
         }
     }
 
+    // sculpt:part test-not-found task
     /// Answers 404 for a Task that does not exist.
     ///
     /// Requirement: Users can add, list, view, update and delete tasks
@@ -122,6 +127,7 @@ func sampleTask(_ n: Int = next()) -> [String: Any] {
         }
     }
 
+    // sculpt:part test-update task
     /// PUT replaces a Task, PATCH changes only the fields sent, an empty PATCH is refused.
     ///
     /// Requirement: Users can add, list, view, update and delete tasks
@@ -143,6 +149,7 @@ func sampleTask(_ n: Int = next()) -> [String: Any] {
         }
     }
 
+    // sculpt:part test-delete task
     /// Deletes a Task (204); it is gone afterwards.
     ///
     /// Requirement: Users can add, list, view, update and delete tasks
