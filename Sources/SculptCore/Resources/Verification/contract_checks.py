@@ -1480,7 +1480,7 @@ def serve(args):
         # Started on this thread: a child's death signal follows the thread that started it.
         p = free_port()
         with open(os.path.join(work, f"server-{p}.log"), "wb") as out:
-            proc = subprocess.Popen(backend["start"], cwd=os.path.join(project, backend.get("dir", ".")),
+            proc = subprocess.Popen(command, cwd=os.path.join(project, backend.get("dir", ".")),
                                     env=dict(env, PORT=str(p), **extra), stdin=subprocess.DEVNULL, stdout=out,
                                     stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=die_with_parent)
         extras.append(proc)
