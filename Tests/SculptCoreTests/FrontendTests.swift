@@ -20,8 +20,7 @@ enum PageFixtures {
         let catalog = try MessageCatalog(spec.language)
         let plan = APIPlan(spec)
         let schemas = APISchemas(spec)
-        return GenerationContext(plan: plan, schemas: schemas,
-                                 catalog: catalog, openAPI: OpenAPIDocument.build(spec, plan: plan, schemas: schemas, catalog: catalog),
+        return GenerationContext(plan: plan, schemas: schemas, catalog: catalog,
                                  generator: "sculpt \(ProjectGenerator.version)")
     }
 

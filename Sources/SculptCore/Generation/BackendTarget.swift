@@ -11,12 +11,11 @@ public protocol BackendTarget: Sendable {
     func files(for spec: AppSpec, context: GenerationContext) throws -> [GeneratedFile]
 }
 
-/// What every target receives beside the spec: the API plan, the typed request schemas, the message
-/// catalog, the OpenAPI document.
-public struct GenerationContext: @unchecked Sendable {
+/// What every target receives beside the spec: the API plan, the typed request schemas (which the
+/// OpenAPI document is written from) and the message catalog.
+public struct GenerationContext: Sendable {
     public let plan: APIPlan
     public let schemas: APISchemas
     public let catalog: MessageCatalog
-    public let openAPI: [String: Any]
     public let generator: String
 }

@@ -23,7 +23,7 @@ public struct ProjectGenerator: Sendable {
         let plan = APIPlan(spec)
         let schemas = APISchemas(spec)
         let openAPI = OpenAPIDocument.build(spec, plan: plan, schemas: schemas, catalog: catalog)
-        let context = GenerationContext(plan: plan, schemas: schemas, catalog: catalog, openAPI: openAPI,
+        let context = GenerationContext(plan: plan, schemas: schemas, catalog: catalog,
                                         generator: "sculpt \(Self.version)")
         var files: [GeneratedFile] = []
         let manifest = target.manifest

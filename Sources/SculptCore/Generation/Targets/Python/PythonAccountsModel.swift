@@ -25,7 +25,7 @@ struct PythonAccountsModel {
     let doc: [String: String]
 
     /// Registers the account tests in `plan`; the returned closure builds the model once clauses are cited.
-    static func plan(_ a: Accounts, context: GenerationContext, language: Language, plan: TestPlan) -> () -> PythonAccountsModel {
+    static func plan(_ a: Accounts, context: GenerationContext, plan: TestPlan) -> () -> PythonAccountsModel {
         let account = PythonField.of(context.schemas.account)
         let signUp = PythonField.of(context.schemas.signUp)
         let password = signUp.first { $0.name == "password" }!

@@ -33,7 +33,7 @@ struct PythonViewModel {
         let plan = TestPlan()
         // The root of the refs: clauses nothing else proves are cited by the health test.
         plan.add("app.health", "The server answers GET /health with {\"status\": \"ok\"}.", refs: [""])
-        let pendingAccounts = spec.accounts.map { PythonAccountsModel.plan($0, context: context, language: spec.language, plan: plan) }
+        let pendingAccounts = spec.accounts.map { PythonAccountsModel.plan($0, context: context, plan: plan) }
         let pendingEntities = spec.entities.map { PythonEntityModel.plan($0, spec: spec, context: context, plan: plan) }
         plan.cite(spec.clauses)
         let accounts = pendingAccounts.map { [$0()] } ?? []
