@@ -11,18 +11,21 @@ public struct Accounts: Codable, Equatable, Sendable {
     public var profile: Bool
     /// How long a login token stays valid.
     public var tokenHours: Int
+    /// Roles some accounts hold (contract v2); empty when every account has the same rights.
+    public var roles: [Role]
 
     public init(identity: Field, password: PasswordPolicy = PasswordPolicy(), fields: [Field] = [], login: Bool = true,
-                profile: Bool = true, tokenHours: Int = 24) {
+                profile: Bool = true, tokenHours: Int = 24, roles: [Role] = []) {
         self.identity = identity
         self.password = password
         self.fields = fields
         self.login = login
         self.profile = profile
         self.tokenHours = tokenHours
+        self.roles = roles
     }
 
-    enum CodingKeys: String, CodingKey { case identity, password, fields, login, profile, tokenHours }
+    enum CodingKeys: String, CodingKey { case identity, password, fields, login, profile, tokenHours, roles }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -32,6 +35,18 @@ public struct Accounts: Codable, Equatable, Sendable {
         login = try c.decodeIfPresent(Bool.self, forKey: .login) ?? true
         profile = try c.decodeIfPresent(Bool.self, forKey: .profile) ?? login
         tokenHours = try c.decodeIfPresent(Int.self, forKey: .tokenHours) ?? 24
+        roles = try c.decodeIfPresent([Role].self, forKey: .roles) ?? []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(identity, forKey: .identity)
+        try c.encode(password, forKey: .password)
+        try c.encode(fields, forKey: .fields)
+        try c.encode(login, forKey: .login)
+        try c.encode(profile, forKey: .profile)
+        try c.encode(tokenHours, forKey: .tokenHours)
+        if !roles.isEmpty { try c.encode(roles, forKey: .roles) }
     }
 
     /// Every field given at sign-up except the password.

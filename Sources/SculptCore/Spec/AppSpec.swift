@@ -4,8 +4,9 @@
 /// every target generates from it alone, so the API contract, the code and the tests cannot drift.
 /// It is versioned so `spec.json` files written today can be read, or refused clearly, tomorrow.
 public struct AppSpec: Codable, Equatable, Sendable {
-    /// The version of this format that the current code writes and reads.
-    public static let currentVersion = 1
+    /// The newest version of this format; this code reads every version from 1 to this one.
+    /// Version 2 adds relations, roles, per-operation permissions and domain actions (contract v2).
+    public static let currentVersion = 2
 
     public var version: Int
     /// An identifier for the application (`blog`, `product_catalog`), used for folder and package names.
@@ -24,10 +25,9 @@ public struct AppSpec: Codable, Equatable, Sendable {
     public var clauses: [Clause]
 
     public init(
-        version: Int = AppSpec.currentVersion, name: String, title: String, language: Language,
+        version: Int? = nil, name: String, title: String, language: Language,
         requirement: String? = nil, accounts: Accounts? = nil, entities: [Entity] = [], clauses: [Clause] = []
     ) {
-        self.version = version
         self.name = name
         self.title = title
         self.language = language
@@ -35,7 +35,21 @@ public struct AppSpec: Codable, Equatable, Sendable {
         self.accounts = accounts
         self.entities = entities
         self.clauses = clauses
+        self.version = 1
+        self.version = version ?? neededVersion
     }
+
+    /// The lowest version that can say everything this spec says: 1 unless it uses contract v2.
+    public var neededVersion: Int { usesContractV2 ? 2 : 1 }
+
+    /// Whether the spec uses relations, roles, per-operation permissions or domain actions.
+    public var usesContractV2: Bool {
+        !(accounts?.roles.isEmpty ?? true)
+            || entities.contains { !$0.actions.isEmpty || !$0.permissions.isEmpty || !$0.relations.isEmpty }
+    }
+
+    /// The roles accounts may hold.
+    public var roles: [Role] { accounts?.roles ?? [] }
 
     enum CodingKeys: String, CodingKey {
         case version, name, title, language, requirement, accounts, entities, clauses
@@ -55,6 +69,11 @@ public struct AppSpec: Codable, Equatable, Sendable {
 
     public func entity(named name: String) -> Entity? {
         entities.first { $0.name == name }
+    }
+
+    /// The entities that belong to `parent`, with the field pointing at it and its delete rule.
+    public func children(of parent: String) -> [(entity: Entity, field: Field, relation: Relation)] {
+        entities.flatMap { e in e.relations.filter { $0.relation.entity == parent }.map { (e, $0.field, $0.relation) } }
     }
 }
 

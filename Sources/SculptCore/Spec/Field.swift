@@ -19,11 +19,13 @@ public struct Field: Codable, Equatable, Sendable {
     public var allowedValues: [String]?
     /// The value stored when a request leaves the field out.
     public var defaultValue: JSONValue?
+    /// Set when the field holds another entity's id (`project_id`); the field is then an integer.
+    public var relation: Relation?
 
     public init(
         name: String, label: String, type: FieldType, required: Bool = false, unique: Bool = false,
         minLength: Int? = nil, maxLength: Int? = nil, minimum: Double? = nil, exclusiveMinimum: Double? = nil,
-        maximum: Double? = nil, allowedValues: [String]? = nil, defaultValue: JSONValue? = nil
+        maximum: Double? = nil, allowedValues: [String]? = nil, defaultValue: JSONValue? = nil, relation: Relation? = nil
     ) {
         self.name = name
         self.label = label
@@ -37,11 +39,12 @@ public struct Field: Codable, Equatable, Sendable {
         self.maximum = maximum
         self.allowedValues = allowedValues
         self.defaultValue = defaultValue
+        self.relation = relation
     }
 
     enum CodingKeys: String, CodingKey {
         case name, label, type, required, unique, minLength, maxLength, minimum, exclusiveMinimum, maximum
-        case allowedValues, defaultValue = "default"
+        case allowedValues, defaultValue = "default", relation
     }
 
     public init(from decoder: Decoder) throws {
@@ -58,6 +61,7 @@ public struct Field: Codable, Equatable, Sendable {
         maximum = try c.decodeIfPresent(Double.self, forKey: .maximum)
         allowedValues = try c.decodeIfPresent([String].self, forKey: .allowedValues)
         defaultValue = try c.decodeIfPresent(JSONValue.self, forKey: .defaultValue)
+        relation = try c.decodeIfPresent(Relation.self, forKey: .relation)
     }
 
     /// Whether values of this field are text (and so take length limits and substring search).

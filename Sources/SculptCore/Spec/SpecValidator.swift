@@ -14,8 +14,10 @@ public enum SpecValidator {
         var out: [SpecProblem] = []
         func add(_ path: String, _ message: String) { out.append(SpecProblem(path: path, message: message)) }
 
-        if spec.version != AppSpec.currentVersion {
-            add("version", "version \(spec.version) is not supported; this sculpt reads version \(AppSpec.currentVersion)")
+        if !(1...AppSpec.currentVersion).contains(spec.version) {
+            add("version", "version \(spec.version) is not supported; this sculpt reads versions 1 to \(AppSpec.currentVersion)")
+        } else if spec.version < spec.neededVersion {
+            add("version", "relations, roles, permissions and actions need version 2; this spec says version \(spec.version)")
         }
         if !isIdentifier(spec.name) { add("name", "'\(spec.name)' is not a lower_snake_case identifier") }
         if spec.entities.isEmpty && spec.accounts == nil {
@@ -55,9 +57,10 @@ public enum SpecValidator {
             if e.fields.isEmpty { add(at + ".fields", "an entity needs at least one field") }
             if e.operations.isEmpty { add(at + ".operations", "an entity needs at least one operation") }
             if Set(e.operations).count != e.operations.count { add(at + ".operations", "an operation is listed twice") }
-            if e.operations.contains(where: { $0 != .create }) && !e.operations.contains(.create) && !e.operations.isEmpty {
+            let madeByAction = spec.entities.contains { $0.actions.contains { $0.createdEntity == e.name } }
+            if e.operations.contains(where: { $0 != .create }) && !e.operations.contains(.create) && !e.operations.isEmpty && !madeByAction {
                 // Reading or changing entities that nobody can create is allowed only with seeding, which v1 lacks.
-                add(at + ".operations", "'\(e.name)' can be read or changed but never created; add 'create'")
+                add(at + ".operations", "'\(e.name)' can be read or changed but never created; add 'create' or an action that creates it")
             }
             checkFields(e.fields, at: at + ".fields", add: add)
             for s in e.searchable {
@@ -79,6 +82,7 @@ public enum SpecValidator {
                 add(at + ".access", "private reading with shared writing is contradictory: owners only may read, so only owners may write")
             }
         }
+        out += ContractV2Rules.problems(in: spec)
         return out
     }
 

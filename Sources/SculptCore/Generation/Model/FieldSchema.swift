@@ -23,6 +23,8 @@ public struct FieldSchema: Sendable, Equatable {
     public var isEnum: Bool
     public var defaultValue: JSONValue?
     public var writeOnly: Bool
+    /// The parent a relation field points at (`x-sculpt-relation`); its id must exist.
+    public var relation: Relation?
 
     public init(
         type: JSONType, format: String? = nil, title: String? = nil, minLength: Int? = nil, maxLength: Int? = nil,
@@ -65,6 +67,8 @@ public struct FieldSchema: Sendable, Equatable {
         maximum = f.maximum
         defaultValue = f.defaultValue
         title = f.label
+        relation = f.relation
+        if f.relation != nil { minimum = 1 }
     }
 
     /// Every text field has an upper bound, so no request can store megabytes in one cell: the
@@ -104,6 +108,7 @@ public struct FieldSchema: Sendable, Equatable {
         if let defaultValue { s["default"] = defaultValue.plain }
         if let title { s["title"] = title }
         if writeOnly { s["writeOnly"] = true }
+        if let relation { s["x-sculpt-relation"] = ["entity": relation.entity, "kind": "belongs_to"] }
         return s
     }
 }

@@ -8,7 +8,7 @@ enum FrontendConfig {
             "app": spec.name,
             "language": spec.language.rawValue,
             "operations": plan.operations.map { op -> [String: Any] in
-                ["action": op.action.rawValue, "entity": op.entity, "method": op.method.rawValue, "path": op.path, "secured": op.secured]
+                ["action": op.actionName, "entity": op.entity, "method": op.method.rawValue, "path": op.path, "secured": op.secured]
             },
             "messages": catalog.section("page.js."),
         ]
