@@ -76,8 +76,9 @@ struct ReadmeViewModel {
             accounts = nil
         }
 
+        let rules = ReadmeRules(spec: spec, plan: plan, catalog: c)
         entities = spec.entities.map { e in
-            var lines: [String] = []
+            var lines: [String] = rules.relationLines(e)
             func who(_ a: Audience, create: Bool = false) -> String {
                 switch a {
                 case .anyone: return c.text("readme.who_anyone")
@@ -85,12 +86,17 @@ struct ReadmeViewModel {
                 case .owner: return c.text(create ? "readme.who_owner_create" : "readme.who_owner")
                 }
             }
-            if e.supports(.list) || e.supports(.get) { lines.append(c.text("readme.access_read", ["who": who(e.access.read)])) }
-            if e.supports(.create) {
-                let creator: Audience = e.isOwned ? .owner : e.access.write
-                lines.append(c.text("readme.access_create", ["who": who(creator, create: true)]))
+            if !e.permissions.isEmpty {
+                lines += rules.accessLines(e)
+            } else {
+                if e.supports(.list) || e.supports(.get) { lines.append(c.text("readme.access_read", ["who": who(e.access.read)])) }
+                if e.supports(.create) {
+                    let creator: Audience = e.isOwned ? .owner : e.access.write
+                    lines.append(c.text("readme.access_create", ["who": who(creator, create: true)]))
+                }
+                if e.supports(.update) || e.supports(.delete) { lines.append(c.text("readme.access_write", ["who": who(e.access.write)])) }
             }
-            if e.supports(.update) || e.supports(.delete) { lines.append(c.text("readme.access_write", ["who": who(e.access.write)])) }
+            lines += rules.actionLines(e)
             if !e.searchable.isEmpty {
                 let labels = e.searchable.compactMap { e.field(named: $0) }.map { c.text("readme.field_ref", ["label": $0.label, "name": $0.name]) }
                 lines.append(c.text("readme.search", ["fields": labels.joined(separator: c.text("page.list_separator"))]))
@@ -101,7 +107,8 @@ struct ReadmeViewModel {
 
         operations = plan.operations.map { op in
             ReadmeOperation(method: op.method.rawValue, path: op.path,
-                            summary: Markdown.cell(c.text("op.\(op.action.rawValue)", ["entity": spec.entity(named: op.entity)?.label ?? ""])),
+                            summary: Markdown.cell(op.verb.flatMap { spec.entity(named: op.entity)?.action(named: $0)?.label }
+                                                   ?? c.text("op.\(op.action.rawValue)", ["entity": spec.entity(named: op.entity)?.label ?? ""])),
                             auth: c.text(op.secured ? "readme.auth_yes" : "readme.auth_no"))
         } + [ReadmeOperation(method: "GET", path: manifest.health, summary: c.text("readme.health"), auth: c.text("readme.auth_no"))]
 
@@ -125,7 +132,7 @@ struct ReadmeViewModel {
             ReadmeRow(name: "PORT", value: "`8000`", purpose: c.text("readme.env_port")),
             ReadmeRow(name: "DATABASE_URL", value: c.text("readme.env_database_default"), purpose: c.text("readme.env_database")),
             ReadmeRow(name: "SECRET_KEY", value: c.text("readme.env_secret_default"), purpose: c.text("readme.env_secret")),
-        ]
+        ] + rules.envRows
         regenerate = "sculpt new --spec spec.json --out ../\(spec.name.replacingOccurrences(of: "_", with: "-")) --force"
         self.verification = verification?.trimmingCharacters(in: .whitespacesAndNewlines) ?? c.text("readme.not_verified")
     }
