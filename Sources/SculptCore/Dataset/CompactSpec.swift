@@ -26,6 +26,41 @@ public enum CompactSpec {
         if e.operations != EntityOperation.allCases { out.append(("operations", "[" + e.operations.map { quote($0.rawValue) }.joined(separator: ",") + "]")) }
         if !e.searchable.isEmpty { out.append(("searchable", "[" + e.searchable.map(quote).joined(separator: ",") + "]")) }
         if e.access != .open { out.append(("access", object([("read", quote(e.access.read.rawValue)), ("write", quote(e.access.write.rawValue))]))) }
+        if !e.permissions.isEmpty {
+            out.append(("permissions", object(EntityOperation.allCases.compactMap { op in e.permissions[op].map { (op.rawValue, grants($0)) } })))
+        }
+        if !e.actions.isEmpty { out.append(("actions", "[" + e.actions.map(action).joined(separator: ",") + "]")) }
+        return object(out)
+    }
+
+    static func grants(_ g: [Grant]) -> String { "[" + g.map { quote($0.description) }.joined(separator: ",") + "]" }
+
+    static func action(_ a: DomainAction) -> String {
+        var out: [(String, String)] = [("name", quote(a.name))]
+        if a.label != a.name { out.append(("label", quote(a.label))) }
+        if a.access != [.signedIn] { out.append(("access", grants(a.access))) }
+        if !a.preconditions.isEmpty {
+            out.append(("preconditions", "[" + a.preconditions.map { p in
+                var rule: [(String, String)] = [("field", quote(p.field)), ("op", quote(p.op.rawValue))]
+                switch p.value {
+                case .constant(let v): rule.append(("value", json(v)))
+                case .field(let f): rule.append(("value", object([("field", quote(f))])))
+                }
+                if let m = p.message { rule.append(("message", quote(m))) }
+                return object(rule)
+            }.joined(separator: ",") + "]"))
+        }
+        if !a.effects.isEmpty {
+            out.append(("effects", "[" + a.effects.map { e in
+                switch e {
+                case .set(let f, let v): return object([("kind", quote("set")), ("field", quote(f)), ("value", json(v))])
+                case .increment(let f, let by):
+                    return object([("kind", quote("increment")), ("field", quote(f))] + (by == 1 ? [] : [("by", number(by))]))
+                case .create(let entity): return object([("kind", quote("create")), ("entity", quote(entity))])
+                }
+            }.joined(separator: ",") + "]"))
+        }
+        if a.oncePerUser { out.append(("oncePerUser", "true")) }
         return object(out)
     }
 
@@ -41,6 +76,9 @@ public enum CompactSpec {
         if let v = f.maximum { out.append(("maximum", number(v))) }
         if let v = f.allowedValues { out.append(("allowedValues", "[" + v.map(quote).joined(separator: ",") + "]")) }
         if let v = f.defaultValue { out.append(("default", json(v))) }
+        if let r = f.relation {
+            out.append(("relation", object([("entity", quote(r.entity))] + (r.onDelete == .restrict ? [] : [("onDelete", quote(r.onDelete.rawValue))]))))
+        }
         return object(out)
     }
 
@@ -54,6 +92,11 @@ public enum CompactSpec {
         if !a.login { out.append(("login", "false")) }
         if a.profile != a.login { out.append(("profile", a.profile ? "true" : "false")) }
         if a.tokenHours != 24 { out.append(("tokenHours", "\(a.tokenHours)")) }
+        if !a.roles.isEmpty {
+            out.append(("roles", "[" + a.roles.map { r in
+                object([("name", quote(r.name))] + (r.label == r.name ? [] : [("label", quote(r.label))]))
+            }.joined(separator: ",") + "]"))
+        }
         return object(out)
     }
 

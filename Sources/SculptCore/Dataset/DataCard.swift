@@ -62,7 +62,7 @@ public struct DataCard: Sendable {
         lines.append("")
         lines.append("## Known limits")
         lines.append("")
-        lines.append("- \(droppedV2Items) relations, roles, domain actions and role-based accesses in the gold cases are not in the labels: an AppSpec (version 1) cannot express them; role access became `signed_in`.")
+        lines.append("- \(droppedV2Items) relations, roles, domain actions and role-based accesses in the gold cases are not in the labels: each would have made the label invalid (e.g. a rule on a field the gold does not list).")
         lines.append("- Gold-derived labels name things by the benchmark's first accepted name and use English labels even for Chinese requirements (the gold has no labels).")
         lines.append("- Paraphrases are template-written: varied in words and order, but simpler than real requirements.")
         return lines.joined(separator: "\n") + "\n"

@@ -4,9 +4,10 @@ import Foundation
 ///
 /// A case's gold is not a spec: it lists accepted names and only the constraints the requirement
 /// states. The label takes the first accepted name, type and spelling of each item and the stated
-/// constraints, with the decoder's defaults for everything else. Relations, roles and domain
-/// actions (the benchmark's v2) have no place in an AppSpec yet, so they are left out and counted
-/// (`droppedV2Items`); a role-restricted access becomes `signed_in`, the nearest thing an AppSpec has.
+/// constraints, with the decoder's defaults for everything else. Relations, roles, role-based
+/// access and domain actions (contract v2) become the AppSpec's own; an item that would make the
+/// spec invalid (an action's rule on a field the gold does not list) is left out and counted
+/// (`droppedV2Items`).
 public enum GoldCaseLabel {
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -14,7 +15,7 @@ public enum GoldCaseLabel {
 
     public struct Result: Sendable {
         public var pair: LabelledRequirement
-        /// Relations, roles, actions and role-based accesses left out of the label.
+        /// Relations, roles, actions and role-based accesses that could not go into a valid label.
         public var droppedV2Items: Int
     }
 
@@ -26,7 +27,6 @@ public enum GoldCaseLabel {
         }
         let language: Language = (root["language"] as? String) == "zh" ? .zh : .en
         var dropped = 0
-        for key in ["relations", "roles", "actions"] { dropped += (expect[key] as? [Any])?.count ?? 0 }
 
         var accounts: Accounts?
         if let a = expect["accounts"] as? [String: Any] {
@@ -47,8 +47,16 @@ public enum GoldCaseLabel {
             let fields = try (e["fields"] as? [Any] ?? []).map { try field($0, language) }
             let operations = (e["operations"] as? [String])?.compactMap(EntityOperation.init(rawValue:)) ?? EntityOperation.allCases
             var access = Access.open
+            var permissions: [EntityOperation: [Grant]] = [:]
             if let acc = e["access"] as? [String: Any] {
-                access = Access(read: audience(acc["read"], &dropped), write: audience(acc["write"], &dropped))
+                let read = grants(acc["read"]), write = grants(acc["write"])
+                access = Access(read: audience(read), write: audience(write))
+                if read.contains(where: { $0.roleName != nil }) {
+                    for op in [EntityOperation.list, .get] where operations.contains(op) { permissions[op] = read }
+                }
+                if write.contains(where: { $0.roleName != nil }) {
+                    for op in [EntityOperation.create, .update, .delete] where operations.contains(op) { permissions[op] = write }
+                }
             }
             if access != .open, accounts == nil {
                 // Restricted access needs accounts; the gold leaves their shape open, so take the usual one.
@@ -57,11 +65,14 @@ public enum GoldCaseLabel {
                                     password: PasswordPolicy(label: language == .zh ? "密码" : "Password"))
             }
             entities.append(Entity(name: name, plural: Plural.english(name), label: humanized(name),
-                                   fields: fields, operations: operations, searchable: e["searchable"] as? [String] ?? [], access: access))
+                                   fields: fields, operations: operations, searchable: e["searchable"] as? [String] ?? [], access: access,
+                                   permissions: permissions))
         }
+        let roles = (expect["roles"] as? [Any] ?? []).compactMap(first).map { Role(name: $0, label: humanized($0)) }
         let appName = String(id.split(separator: "_").first ?? Substring(id))
-        let spec = AppSpec(name: appName, title: humanized(appName), language: language, requirement: requirement,
+        var spec = AppSpec(name: appName, title: humanized(appName), language: language, requirement: requirement,
                            accounts: accounts, entities: entities)
+        V2Items(expect: expect, language: language).add(to: &spec, roles: roles, dropped: &dropped)
         let expectText = String(decoding: try JSONSerialization.data(withJSONObject: expect, options: [.sortedKeys]), as: UTF8.self)
         return Result(pair: LabelledRequirement(id: id, requirement: requirement, spec: spec,
                                                 domain: LabelledRequirement.domain(of: spec), source: .gold, goldExpect: expectText),
@@ -97,10 +108,17 @@ public enum GoldCaseLabel {
         return out
     }
 
-    static func audience(_ any: Any?, _ dropped: inout Int) -> Audience {
+    /// The gold's AUD as grants: `"role:admin|administrator"` takes its first accepted name.
+    static func grants(_ any: Any?) -> [Grant] {
         let values = (any as? [Any])?.compactMap { $0 as? String } ?? [(any as? String) ?? "anyone"]
-        if let plain = values.compactMap(Audience.init(rawValue:)).first { return plain }
-        dropped += 1
+        return values.compactMap { v in Grant(v.split(separator: "|").first.map(String.init) ?? v) }
+    }
+
+    /// The v1 audience nearest to the grants (a role-only access is at least signed in).
+    static func audience(_ grants: [Grant]) -> Audience {
+        if grants.contains(.anyone) { return .anyone }
+        if grants.contains(.signedIn) { return .signedIn }
+        if grants.contains(.owner) { return .owner }
         return .signedIn
     }
 
