@@ -64,6 +64,18 @@ struct Reading {
     /// What the requirement is for, when Sculpt does not build that ("converts videos into GIFs").
     var outOfScope: [String] = []
 
+    /// Contract v2: the words of roles and actions, and what the clauses said about them.
+    let domain: DomainLexicon
+    var relations: [RelationDraft] = []
+    var onDeleteHints: [(parent: String, child: String, rule: OnDelete)] = []
+    var roleGrants: [RoleGrant] = []
+    var actionDrafts: [ActionDraft] = []
+    /// The action the current sentence is about ("借书时库存减一，库存为0时不能借").
+    var currentAction: Int?
+    var fullText = ""
+    /// Entities made only by an action's create effect: kept though the requirement lists no fields for them.
+    var createdOnly: Set<String> = []
+
     /// Built once per language and shared: a parse must stay a few milliseconds.
     private static let indexes = Locked<[Language: TermIndex]>([:])
     private static let translators = Locked<[Language: MorphemeTranslator]>([:])
@@ -78,6 +90,7 @@ struct Reading {
         self.index = index
         self.constraints = constraints
         self.translator = translator
+        domain = try DomainLexicon.shipped()
         fieldReader = FieldPhraseReader(lexicon: lexicon, index: index, constraints: constraints, language: language, translator: translator)
     }
 
@@ -96,6 +109,7 @@ struct Reading {
     }
 
     mutating func read(_ text: String) {
+        fullText = text
         let pieces = ClauseSplitter.split(text, language: language)
         var sentence = -1
         /// A heading that opened a list of bullet lines ("Fields per listing:").
@@ -107,6 +121,7 @@ struct Reading {
                 sentence = piece.sentence
                 current = nil
                 actor = nil
+                currentAction = nil
                 lastFields = nil
                 if !piece.isBullet { listSubject = nil }
                 // A bullet line under a heading that opened a list is one item of that list.
@@ -319,6 +334,21 @@ struct Reading {
             actor = story.role
             refs.append("notes")
         }
+        // Contract v2: links between things, and verbs with rules; their words are then left out.
+        let (relationRefs, relationText) = readRelation(piece.text)
+        let (actionRefs, actionText) = readActions(relationText)
+        refs += relationRefs + actionRefs
+        if actionText != piece.text {
+            piece.text = actionText
+            if piece.text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)).isEmpty { return refs }
+        }
+        refs += readClause(piece, original: original)
+        return refs + readRoles(piece.text)
+    }
+
+    /// One clause of v1 meaning: the title, field lists, operations, access, constraints and search.
+    mutating func readClause(_ piece: ClauseSplitter.Piece, original: ClauseSplitter.Piece) -> [String] {
+        var refs: [String] = []
         if let t = titlePhrase(piece) {
             if title == nil { title = t }
             refs.append("title")
