@@ -44,7 +44,7 @@ extension Reading {
 
     static let ruleVerbsEN = "(?:sets?|takes?|uses?|adds?|frees?|marks?|creates?|reduces?|increases?|decreases?|removes?|consumes?|subtracts?|gives?|makes?|changes?|turns?|records?|generates?|costs?|moves?|puts?|requires?)"
     static let cuesBeforeZH = ["可以", "能够", "才能", "才可以", "不能再", "不能", "不可以", "只能", "只可以", "就可以", "也可以", "都可以", "都能", "允许",
-                               "能", "可", "来", "去", "要", "和", "、", "或", "及", "并", "就", "再", "每次", "每人"]
+                               "能", "来", "去", "要", "和", "、", "或", "及", "并", "就", "再", "每次", "每人"]
     static let cuesAfterZH = ["时", "后", "以后", "之后", "的时候", "前", "一次", "成功"]
 
     /// The action verbs of a clause, with the entity each acts on when it is named.
@@ -64,7 +64,10 @@ extension Reading {
                     let before = String(chars[max(0, s - 4)..<s])
                     let after = String(chars[min(chars.count, s + term.count)...])
                     let cueBefore = Self.cuesBeforeZH.contains { before.hasSuffix($0) } || actorEnds(before)
+                    // "入场时间", "是否可预订": a verb inside a noun or a yes/no field is not the verb.
                     let cueAfter = Self.cuesAfterZH.contains { after.hasPrefix($0) }
+                        && !["时间", "时刻", "时长", "时段", "后台", "前台"].contains { after.hasPrefix($0) }
+                    if before.hasSuffix("是否") || before.hasSuffix("是否可") || before.hasSuffix("可") { continue }
                     guard cueBefore || cueAfter else { continue }
                     let afterTokens = index.tokens(String(after.prefix(8)))
                     let objectToken = afterTokens.first.flatMap { $0.entity() != nil ? $0 : nil }
@@ -79,7 +82,7 @@ extension Reading {
                     if let next = afterTokens.first, next.meanings.isEmpty, !cueAfter,
                        ["记录", "人", "日期", "时间", "数量", "状态", "单", "次数"].contains(where: { next.text.hasPrefix($0) }) { continue }
                     var object = objectToken.flatMap { surfaceName($0) } ?? unknownObject
-                    if object == nil, let inner = index.tokens(term).last(where: { $0.entity() != nil }) { object = surfaceName(inner) }
+                    if object == nil, let inner = index.tokens(term).last(where: { $0.entity() != nil && $0.text != term }) { object = surfaceName(inner) }
                     hits.append(VerbHit(word: word, start: s, length: term.count, object: object))
                 }
             }

@@ -68,10 +68,17 @@ extension Reading {
         let fields = entities[ei].fields
         let v = value.lowercased()
         for (i, f) in fields.enumerated() {
-            if let hit = f.allowedValues?.first(where: { $0.lowercased() == v || Identifiers.snake($0) == Identifiers.snake(v) }) { return (i, .string(hit)) }
+            if let hit = f.allowedValues?.first(where: { Self.sameValue($0, v) }) { return (i, .string(hit)) }
         }
         if let i = FieldReference.find(value, in: fields, index: index, language: language), fields[i].type == .boolean { return (i, .bool(true)) }
         return nil
+    }
+
+    /// "In progress" and "in_progress" are one value; Chinese values compare as written.
+    static func sameValue(_ a: String, _ b: String) -> Bool {
+        if a.lowercased() == b.lowercased() { return true }
+        let x = Identifiers.snake(a), y = Identifiers.snake(b)
+        return !x.isEmpty && x == y
     }
 
     func constant(_ value: String, for f: FieldDraft) -> JSONValue? {
@@ -84,7 +91,7 @@ extension Reading {
         case .integer, .number:
             return NumberWords.value(value).map { .number($0) }
         case .enumeration:
-            return f.allowedValues?.first { $0.lowercased() == v || Identifiers.snake($0) == Identifiers.snake(v) }.map { .string($0) }
+            return f.allowedValues?.first { Self.sameValue($0, v) }.map { .string($0) }
         default:
             return f.allowedValues == nil && !v.isEmpty ? .string(value) : (f.allowedValues?.first { $0.lowercased() == v }).map { .string($0) }
         }
@@ -93,18 +100,33 @@ extension Reading {
     /// Settles every action on its entity. Returns the roles the actions use.
     mutating func settleActions(described: Set<String>) -> [DomainLexicon.RoleWord] {
         var roles: [DomainLexicon.RoleWord] = []
+        // With no word on accounts, anyone may act; once per user needs to know the user.
+        let accounts = register || login || accountsImplied || privateApp || roleGrants.contains { $0.role.privileged || $0.only }
         for a in actionDrafts {
             if a.crud && a.rules.isEmpty { continue }
             func report(_ why: String) {
                 notes.append(language == .zh ? "“\(a.text)”：\(why)" : "\"\(a.text)\": \(why)")
             }
             // The entity acted on: the verb's object when it is stored, else the thing whose fields the rules name.
-            var target: String? = [a.object, a.context].compactMap { $0 }.first { described.contains($0) }
-            if target == nil || (a.object != nil && !described.contains(a.object!)) {
-                for case let .increment(phrase, _) in a.rules {
-                    if let e = entities.indices.first(where: { described.contains(entities[$0].name) && ruleField(phrase, in: $0) != nil }) { target = entities[e].name; break }
+            var target: String? = a.object.flatMap { described.contains($0) ? $0 : nil }
+            if target == nil {
+                // The thing whose fields the rules name ("同时这门课的剩余名额减一").
+                var phrases: [String] = []
+                for r in a.rules {
+                    switch r {
+                    case .increment(let p, _): phrases.append(p)
+                    case .precondition(let p?, _, _): phrases.append(p)
+                    default: break
+                    }
+                }
+                let created = a.rules.compactMap { r -> String? in if case .create(let p) = r { return knownEntity(p) } else { return nil } }
+                for p in phrases {
+                    if let e = entities.indices.first(where: { described.contains(entities[$0].name) && !created.contains(entities[$0].name) && ruleField(p, in: $0) != nil }) {
+                        target = entities[e].name; break
+                    }
                 }
             }
+            if target == nil { target = a.context.flatMap { described.contains($0) ? $0 : nil } }
             if target == nil { target = entities.first { described.contains($0.name) }?.name }
             guard let name = target, let ei = entities.firstIndex(where: { $0.name == name }) else {
                 report(language == .zh ? "找不到“\(a.label)”作用的对象，没有生成这个操作" : "no stored thing for '\(a.name)' to act on; the action was not built")
@@ -198,11 +220,12 @@ extension Reading {
                 report(language == .zh ? "“\(a.label)”没有说明规则或效果，没有生成这个操作" : "'\(a.name)' has no rule or effect, so it was not built")
                 continue
             }
+            if action.access == [.signedIn] && !accounts && !action.oncePerUser && action.createdEntity == nil { action.access = [.anyone] }
             if action.access.allowsAnyone && (action.oncePerUser || action.createdEntity != nil) { action.access = [.signedIn] }
             if entities[ei].actions.contains(where: { $0.name == action.name }) { continue }
             entities[ei].actions.append(action)
             roles += a.roles
-            accountsImplied = true
+            if !action.access.allowsAnyone { accountsImplied = true }
         }
         return roles
     }

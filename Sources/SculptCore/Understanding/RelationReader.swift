@@ -17,11 +17,14 @@ extension Reading {
         let zhHasMany = "^(?:每|一|每一)?\(m)?(.{1,10}?)(?:下面|下|里面|里|中)?(?:可以)?(?:有|包含|包括|可以有|能有|可以添加|可以加|能加)(?:多|若干|很多|一些|好几|几)\(m)?(.{1,10}?)$"
         if language == .zh {
             if let g = text.groups(zhBelongs), g.count == 2 {
-                if let child = subjectEntity(g[0], create: true), let parent = relationEntity(g[1]), child != parent {
+                // "保养记录：每条记录属于一辆车": "记录" is the thing being described.
+                let describedNow = (current ?? lastEntity).flatMap { c in entities.first { $0.name == c } }
+                let same = describedNow.flatMap { d in d.label.hasSuffix(g[0]) && d.label != g[0] ? d.name : nil }
+                if let child = same ?? subjectEntity(g[0], create: true), let parent = relationEntity(g[1]), child != parent {
                     addRelation(child: child, parent: parent, text: text)
                     refs.append("entities.\(child).fields.\(parent)_id")
                     current = child; lastEntity = child
-                    out = g[0]
+                    out = same == nil ? g[0] : ""
                 }
             } else if let g = text.groups(zhHasMany), g.count == 2, let parent = relationEntity(g[0]),
                       let child = subjectEntity(g[1], create: true), child != parent {
@@ -35,7 +38,7 @@ extension Reading {
         let det = "(?:(?:each|every|a|an|the|one)\\s+)?"
         // "Each issue belongs to a project", "each booking is for one room", "Photos live inside an album".
         if let g = lower.groups("^(?:.*?\\b)?\(det)([a-z][a-z -]{0,30}?)\\s+(?:belongs?\\s+to|is\\s+for|are\\s+for|is\\s+part\\s+of|are\\s+part\\s+of|lives?\\s+in(?:side)?|is\\s+linked\\s+to|are\\s+linked\\s+to|is\\s+attached\\s+to|are\\s+attached\\s+to|refers\\s+to|is\\s+under|are\\s+under)\\s+(?:exactly\\s+)?\(det)([a-z][a-z-]*(?:\\s+[a-z][a-z-]*)?)"),
-           g.count == 2, let child = subjectEntity(g[0], create: true), let parent = relationEntity(g[1]), child != parent {
+           g.count == 2, let child = subjectEntity(g[0], create: true), let parent = parentEntity(g[1]), child != parent {
             addRelation(child: child, parent: parent, text: text)
             refs.append("entities.\(child).fields.\(parent)_id")
         }
@@ -93,6 +96,14 @@ extension Reading {
     mutating func addRelation(child: String, parent: String, text: String) {
         if relations.contains(where: { $0.child == child && $0.parent == parent }) { return }
         relations.append(RelationDraft(child: child, parent: parent, onDelete: nil, text: text))
+    }
+
+    /// "a meeting room", "a show and": the longest leading words that name an entity.
+    mutating func parentEntity(_ phrase: String) -> String? {
+        let words = phrase.split(separator: " ").map(String.init)
+        if words.count > 1, let e = knownEntity(phrase) { return e }
+        guard let first = words.first else { return nil }
+        return relationEntity(first)
     }
 
     /// A parent named in a relation: an entity this requirement has, or one the lexicon knows.

@@ -125,7 +125,7 @@ struct Reading {
                 lastFields = nil
                 if !piece.isBullet { listSubject = nil }
                 // A bullet line under a heading that opened a list is one item of that list.
-                if piece.isBullet, let subject = listSubject, isItemLine(piece.line),
+                if piece.isBullet, let subject = listSubject, isItemLine(piece.line), !describesThing(piece.line),
                    let refs = readFieldList(subject: subject, items: [piece.line]) {
                     clauses.append(Clause(text: piece.line, refs: Self.unique(refs)))
                     skipSentence = sentence
@@ -236,6 +236,19 @@ struct Reading {
     /// Whether a heading also reads as the app's name ("Real estate listings", "公司会议室管理").
     func subjectIsTitle(_ heading: String) -> Bool {
         language == .zh ? SubjectPhrase.suffixesZH.contains(where: heading.hasSuffix) : heading.split(separator: " ").count >= 2
+    }
+
+    /// "1. 课程：课程名、课程代码（唯一，必填）、学分": a line naming a thing and listing its fields,
+    /// not one field with its values ("task: oil change | brake inspection").
+    func describesThing(_ line: String) -> Bool {
+        guard let colon = ClauseSplitter.topLevelIndex(of: [":", "："], in: line) else { return false }
+        let body = String(line[line.index(after: colon)...])
+        let items = FieldListMatcher.splitItems(body, language: language)
+        guard items.count >= 2 else { return false }
+        let fieldLike = items.filter { item in
+            item.contains("(") || item.contains("（") || index.tokens(item).contains { $0.field() != nil }
+        }.count
+        return fieldLike * 2 >= items.count
     }
 
     /// A bullet line that describes one field ("unit number (required, unique)", "task: a | b"),

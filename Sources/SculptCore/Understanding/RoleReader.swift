@@ -85,7 +85,6 @@ extension Reading {
                 refs += ops.map { "entities.\(e).permissions.\($0.rawValue)" }
             }
         }
-        if !refs.isEmpty { accountsImplied = true }
         return Self.unique(refs)
     }
 
