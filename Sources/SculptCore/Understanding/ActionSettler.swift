@@ -97,6 +97,19 @@ extension Reading {
         }
     }
 
+    /// "借阅记录", "loan record": the record an action leaves, named from its words when no clause described it.
+    mutating func recordEntity(_ phrase: String) -> String? {
+        let p = phrase.trimmingCharacters(in: .whitespaces)
+        let name = language == .zh ? translator.identifier(p).0 : Identifiers.snake(p.lowercased().split(separator: " ").map(String.init))
+        guard !p.isEmpty, p.count <= 12, SpecValidator.isIdentifier(name), !Self.keywords.contains(name),
+              !SpecValidator.reservedEntityNames.contains(name) else { return nil }
+        if entities.contains(where: { $0.name == name }) { return name }
+        let parts = name.split(separator: "_").map(String.init)
+        let plural = Identifiers.snake(Array(parts.dropLast()) + [Inflection.plural(of: parts.last ?? name)])
+        notes.append(language == .zh ? "“\(p)”由操作生成：实体名取为 \(name)" : "'\(p)' is made by an action: named it \(name)")
+        return addUnknownEntity(name: name, plural: plural, label: p)
+    }
+
     /// Settles every action on its entity. Returns the roles the actions use.
     mutating func settleActions(described: Set<String>) -> [DomainLexicon.RoleWord] {
         var roles: [DomainLexicon.RoleWord] = []
@@ -197,8 +210,8 @@ extension Reading {
                     action.effects.removeAll { $0.field == f }
                     action.effects.append(.set(field: f, value: c))
                 case .create(let phrase):
-                    guard let made = knownEntity(phrase) ?? subjectEntity(phrase, create: true), made != name,
-                          let mi = entities.firstIndex(where: { $0.name == made }) else {
+                    guard let made = knownEntity(phrase) ?? subjectEntity(phrase, create: true) ?? recordEntity(phrase), made != name,
+                          let mi = Optional(ensureEntity(made)) else {
                         report(language == .zh ? "没能确定“\(phrase)”是什么" : "could not tell what '\(phrase)' is"); continue
                     }
                     if !relations.contains(where: { $0.child == made && $0.parent == name }) {

@@ -110,12 +110,12 @@ struct FieldPhraseReader {
 
     private func englishNoun(_ s: String) -> String {
         var text = " " + s.lowercased() + " "
+        // "the number of open slots" is the open slots (a count), before " of " ends the noun.
+        if let r = text.range(of: " number of ") ?? text.range(of: " count of ") { text = " " + String(text[r.upperBound...]) }
         for marker in Self.tailMarkersEN {
             if let r = text.range(of: marker), r.lowerBound > text.startIndex { text = String(text[..<r.lowerBound]) + " " }
         }
         text = text.replacingOccurrences(of: "'s ", with: " ").replacingOccurrences(of: "’s ", with: " ")
-        // "the number of open slots" is the open slots (a count).
-        if let r = text.range(of: " number of ") { text = " " + String(text[r.upperBound...]) }
         var words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }).map(String.init)
         // "priority 1-3", "price 0+": numbers describe the range, not the name.
         words.removeAll { w in w.allSatisfy { $0.isNumber || $0 == "-" || $0 == "+" } }

@@ -11,7 +11,8 @@ extension Reading {
     mutating func readRelation(_ text: String) -> (refs: [String], text: String) {
         var refs: [String] = []
         var out = text
-        readOnDelete(text)
+        // "Deleting a project deletes its issues" says what a delete does, not that users delete.
+        if readOnDelete(text) { return (["entities"], "") }
         let m = Self.measureZH
         let zhBelongs = "^(?:每|每一)?\(m)?(.{1,10}?)(?:都|均|必须)?(?:属于|对应|关联|隶属于|归属于|挂在)(?:某|一|一个)?\(m)?(.{1,10}?)(?:下面|下|里)?$"
         let zhHasMany = "^(?:每|一|每一)?\(m)?(.{1,10}?)(?:下面|下|里面|里|中)?(?:可以)?(?:有|包含|包括|可以有|能有|可以添加|可以加|能加)(?:多|若干|很多|一些|好几|几)\(m)?(.{1,10}?)$"
@@ -70,7 +71,9 @@ extension Reading {
 
     /// "deleting a project deletes its issues" / "删除项目时其任务一并删除" (cascade); "a project that
     /// still has issues cannot be deleted" / "不能删除还有任务的项目" (restrict).
-    mutating func readOnDelete(_ text: String) {
+    @discardableResult
+    mutating func readOnDelete(_ text: String) -> Bool {
+        let before = onDeleteHints.count
         let lower = text.lowercased()
         if language == .zh {
             if let g = text.groups("删除(.{1,10}?)(?:时|的时候|后|以后)?(?:，)?(?:其|它的|它|该\\S{0,4}的)?(?:所有|全部)?(.{1,10}?)(?:也)?(?:一并|一起|同时|随之|也会被|也要|都会被|会被|都)(?:被)?删除") , g.count == 2 {
@@ -80,7 +83,7 @@ extension Reading {
             } else if let g = text.groups("(?:还有|仍有|有)(.{1,10}?)的(.{1,10}?)(?:不能|不可以|不允许|无法)(?:被)?删除"), g.count == 2 {
                 onDeleteHints.append((parent: g[1], child: g[0], rule: .restrict))
             }
-            return
+            return onDeleteHints.count > before
         }
         if let g = lower.groups("\\bdelet(?:e|es|ing)\\s+(?:a|an|the)\\s+([a-z]+)\\s+(?:also\\s+)?(?:deletes|removes|also deletes|also removes|will delete|deletes all of)\\s+(?:its|all its|all of its|the)\\s+([a-z]+)"), g.count == 2 {
             onDeleteHints.append((parent: g[0], child: g[1], rule: .cascade))
@@ -91,6 +94,7 @@ extension Reading {
         } else if let g = lower.groups("\\b(?:can't|cannot|can not|may not)\\s+delete\\s+(?:a|an|the)\\s+([a-z]+)\\s+(?:that|which|while it)\\s+(?:still\\s+)?(?:has|have)\\s+([a-z]+)"), g.count == 2 {
             onDeleteHints.append((parent: g[0], child: g[1], rule: .restrict))
         }
+        return onDeleteHints.count > before
     }
 
     mutating func addRelation(child: String, parent: String, text: String) {

@@ -306,7 +306,9 @@ struct Reading {
         // "领养状态：待领养、已预定、已领养", "Status values: a, b, c": a field of the current thing and its values.
         if let target = current ?? lastEntity, isFieldHeading(heading) {
             let values = items.joined(separator: language == .zh ? "、" : ", ")
-            let name = heading.replacing(pattern: "(?i)\\s*(?:values?|options?|choices?)$", with: "")
+            var name = heading.replacing(pattern: "(?i)\\s*(?:values?|options?|choices?)$", with: "")
+            // "预约有个状态：待确认、已确认": the field is what follows 有个.
+            if language == .zh, let m = name.firstMatch("^.+?(?:有一个|有个|还有|有|的)(.+)$"), index.tokens(m).contains(where: { $0.field() != nil }) { name = m }
             return readFieldList(subject: "", items: [name + (language == .zh ? "（" : " (") + values + (language == .zh ? "）" : ")")], into: target)
         }
         guard subjectEntity(heading, create: false) != nil else { return nil }
@@ -355,6 +357,7 @@ struct Reading {
             piece.text = actionText
             if piece.text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)).isEmpty { return refs }
         }
+        piece.text = ownerWording(piece.text)
         refs += readClause(piece, original: original)
         return refs + readRoles(piece.text)
     }
@@ -362,6 +365,11 @@ struct Reading {
     /// One clause of v1 meaning: the title, field lists, operations, access, constraints and search.
     mutating func readClause(_ piece: ClauseSplitter.Piece, original: ClauseSplitter.Piece) -> [String] {
         var refs: [String] = []
+        // "…、标签，以及是否锁定（默认否）": a list that goes on after a comma.
+        if language == .zh, current != nil, let rest = piece.text.firstMatch("^(?:以及|及|还有|另外还有|另外|外加|并且有)(.+)$"), itemLike(rest),
+           let r = readFieldList(subject: "", items: FieldListMatcher.splitItems(rest, language: language)) {
+            return r
+        }
         if let t = titlePhrase(piece) {
             if title == nil { title = t }
             refs.append("title")

@@ -126,4 +126,17 @@ extension Reading {
         }
         return roles
     }
+
+    /// "only the reporter of an issue can edit it", "只有发布者可以修改": the person who created the record
+    /// is its owner. Rewritten to the owner words the lexicon knows; a role word is left alone.
+    func ownerWording(_ text: String) -> String {
+        if language == .zh {
+            return text.replacing(pattern: "(只有|仅)(?:该|这个)?[\\p{Han}]{0,6}?的?(?:发布者|发布人|提交者|提交人|创建者|创建人|上传者|上传人|提问人|提问者|报告人|发起人|所有者|主人)(?:本人|自己)?",
+                                  with: "$1本人")
+        }
+        guard let g = text.lowercased().groups("\\bonly\\s+(?:the|its|their)\\s+([a-z]+(?:er|or|ist|ant))\\b"), let noun = g.first,
+              noun != "owner", domain.roles(in: noun, language: .en).isEmpty else { return text }
+        guard let r = text.range(of: noun, options: .caseInsensitive) else { return text }
+        return text.replacingCharacters(in: r, with: "owner")
+    }
 }
