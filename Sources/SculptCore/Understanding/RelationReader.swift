@@ -76,7 +76,7 @@ extension Reading {
         let before = onDeleteHints.count
         let lower = text.lowercased()
         if language == .zh {
-            if let g = text.groups("删除(.{1,10}?)(?:时|的时候|后|以后)?(?:，)?(?:其|它的|它|该\\S{0,4}的)?(?:所有|全部)?(.{1,10}?)(?:也)?(?:一并|一起|同时|随之|也会被|也要|都会被|会被|都)(?:被)?删除") , g.count == 2 {
+            if let g = text.groups("删除([^时，,的后]{1,10})(?:时|的时候|后|以后)?(?:，)?(?:其|它的|它|该\\S{0,4}的)?(?:所有|全部)?([^，,也一同都会]{1,10}?)(?:也)?(?:一并|一起|同时|随之|也会被|也要|都会被|会被|都)(?:被)?删除") , g.count == 2 {
                 onDeleteHints.append((parent: g[0], child: g[1], rule: .cascade))
             } else if let g = text.groups("(?:不能|不可以|不允许|无法)删除(?:还有|仍有|有)(.{1,10}?)的(.{1,10}?)$"), g.count == 2 {
                 onDeleteHints.append((parent: g[1], child: g[0], rule: .restrict))

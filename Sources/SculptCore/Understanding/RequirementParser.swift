@@ -300,6 +300,31 @@ struct Reading {
 
     /// "车辆：车牌号（必填）、品牌、型号", "For each car we keep: VIN (unique), make, model".
     mutating func readHeadedList(heading: String, body: String) -> [String]? {
+        // "Orders have a customer name and a status: pending, baked or cancelled (default pending)":
+        // the heading is the list, its last item the field the values belong to.
+        if language == .en, let m = FieldListMatcher.match(heading, language: language), !m.subject.isEmpty, m.items.count >= 1,
+           let last = m.items.last, index.tokens(last).last?.field() != nil, acceptsList(subject: m.subject, items: m.items) {
+            let (values, mods) = FieldPhraseReader.splitParentheses(body)
+            guard FieldListMatcher.splitItems(values, language: language).count >= 2 else { return nil }
+            let item = last + " (one of " + values + (mods.isEmpty ? "" : "; " + mods) + ")"
+            return readFieldList(subject: m.subject, items: Array(m.items.dropLast()) + [item])
+        }
+        if language == .en, let target = current ?? lastEntity, isFieldHeading(heading) {
+            // "Status values: submitted, approved, rejected — new claims are submitted".
+            var values = body
+            var rest = ""
+            for dash in [" — ", " – ", " -- "] { if let r = values.range(of: dash) { rest = String(values[r.upperBound...]); values = String(values[..<r.lowerBound]) } }
+            let items = FieldListMatcher.splitItems(values, language: language)
+            if items.count >= 2, items.allSatisfy({ $0.split(separator: " ").count <= 3 }) {
+                let name = heading.replacing(pattern: "(?i)\\s*(?:values?|options?|choices?)$", with: "")
+                let list = items.joined(separator: ", ")
+                // "— new claims are submitted", "starts as open": the value a new record takes.
+                let start = rest.lowercased().firstMatch("(?:\\bnew\\s+[a-z]+\\s+(?:are|is|start as|starts as)|\\bstarts?\\s+as|\\bdefaults?\\s+(?:to|is)|\\bdefault:?)\\s+([a-z][a-z -]*?)\\s*[.;,]?$")
+                let def = start.flatMap { d in items.first { $0.lowercased() == d } }.map { "; default " + $0 } ?? ""
+                let refs = readFieldList(subject: "", items: [name + " (one of " + list + def + ")"], into: target) ?? []
+                return refs.isEmpty ? nil : refs
+            }
+        }
         if let m = FieldListMatcher.match(body, language: language), !m.subject.isEmpty, acceptsList(subject: m.subject, items: m.items) { return nil }
         let items = FieldListMatcher.splitItems(body, language: language)
         guard items.count >= 2, acceptsList(subject: "", items: items) else { return nil }
@@ -900,8 +925,17 @@ struct Reading {
     mutating func readConstraintClause(_ text: String, tokens: [Token]) -> [String] {
         // Value lists and defaults are read only where a field is being described, not in clauses
         // about what users do ("items can be searched by name or barcode").
-        let describesUse = tokens.contains { $0.operation() != nil && !["new", "新"].contains($0.text.lowercased()) || $0.isSearch }
-        var hits = constraints.read(text).filter { !describesUse || ($0.kind != .allowed && $0.kind != .default) }
+        // A verb before the constraint, or a value list of verbs ("can be edited or deleted"), is about use;
+        // "Status is open, in progress or closed" lists values that happen to be verbs.
+        func describesUse(_ h: ConstraintHit) -> Bool {
+            if tokens.contains(where: \.isSearch) { return true }
+            let before = tokens.filter { $0.start < h.offset }
+            if before.contains(where: { $0.operation() != nil && !["new", "新"].contains($0.text.lowercased()) }) { return true }
+            let inside = tokens.filter { $0.start >= h.offset && $0.start < h.offset + h.phrase.count }
+            if language == .zh { return inside.contains { $0.operation() != nil } }
+            return inside.contains { $0.operation() != nil && ($0.text.lowercased().hasSuffix("ed") || $0.text.lowercased().hasSuffix("ing")) }
+        }
+        var hits = constraints.read(text).filter { ($0.kind != .allowed && $0.kind != .default) || !describesUse($0) }
         guard !hits.isEmpty else { return [] }
         var refs: [String] = []
         // "Make, model and year are required", "金额、日期、类别必填": each named field takes the constraint.
