@@ -100,12 +100,14 @@ extension Reading {
                 let before = String(chars[..<s]).lowercased()
                 let after = String(chars[(s + l)...]).lowercased()
                 let object = objectAfter(after)
-                let modal = before.matches("\\b(?:can|may|could|will|would|must|to|cannot|can't|can’t|should|only|also|then|and|or|not|never|please)\\s+(?:(?:only|also|not|still|then|just|now|even|easily|each|both)\\s+)*$")
+                let modal = before.matches("\\b(?:can|may|could|will|would|must|to|cannot|can't|can’t|should|only|also|then|not|never|please)\\s+(?:(?:only|also|not|still|then|just|now|even|easily|each|both)\\s+)*$")
+                // "and sign up for a shift" joins verbs; "in progress or closed" lists values.
+                let joined = before.matches("\\b(?:and|or)\\s+$") && object != nil
                 let subjectStart = before.matches("(?:^|[;:,(—–]|\\s-|\\band|\\bthen)\\s*(?:(?:a|an|the|each|every|any|one|your|their|his|her)\\s+)?$")
                     && after.matches("^\\s*(?:[a-z'’-]+\\s+){0,3}?" + Self.ruleVerbsEN + "\\b")
                 let passive = before.matches("\\bbe\\s+$")
                 let known = actionDrafts.contains { $0.name == word.name }
-                guard (modal && (object != nil || known)) || subjectStart || (passive && (known || object != nil || current != nil)) else { continue }
+                guard (modal && (object != nil || known)) || joined || subjectStart || (passive && (known || object != nil || current != nil)) else { continue }
                 hits.append(VerbHit(word: word, start: s, length: l, object: object))
             }
         }

@@ -115,6 +115,8 @@ extension Reading {
         var roles: [DomainLexicon.RoleWord] = []
         // With no word on accounts, anyone may act; once per user needs to know the user.
         let accounts = register || login || accountsImplied || privateApp || roleGrants.contains { $0.role.privileged || $0.only }
+        // "check-in sets occupied = true and check out sets it back to false": "it" is the field last named.
+        var lastField: String?
         for a in actionDrafts {
             if a.crud && a.rules.isEmpty { continue }
             func report(_ why: String) {
@@ -146,7 +148,6 @@ extension Reading {
                 continue
             }
             var action = DomainAction(name: a.name, label: a.label, access: a.access)
-            var lastField: String?
             for rule in a.rules {
                 switch rule {
                 case .once:

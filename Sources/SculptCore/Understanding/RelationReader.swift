@@ -20,7 +20,8 @@ extension Reading {
             if let g = text.groups(zhBelongs), g.count == 2 {
                 // "保养记录：每条记录属于一辆车": "记录" is the thing being described.
                 let describedNow = (current ?? lastEntity).flatMap { c in entities.first { $0.name == c } }
-                let same = describedNow.flatMap { d in d.label.hasSuffix(g[0]) && d.label != g[0] ? d.name : nil }
+                var same = describedNow.flatMap { d in d.label.hasSuffix(g[0]) && d.label != g[0] ? d.name : nil }
+                if same == nil, let h = sentenceHeading, h.hasSuffix(g[0]), h != g[0] { same = knownEntity(h) ?? subjectEntity(h, create: true) }
                 if let child = same ?? subjectEntity(g[0], create: true), let parent = relationEntity(g[1]), child != parent {
                     addRelation(child: child, parent: parent, text: text)
                     refs.append("entities.\(child).fields.\(parent)_id")

@@ -73,6 +73,8 @@ struct Reading {
     /// The action the current sentence is about ("借书时库存减一，库存为0时不能借").
     var currentAction: Int?
     var fullText = ""
+    /// The heading of the current sentence ("保养记录：每条记录属于一辆车"), which a generic noun may stand for.
+    var sentenceHeading: String?
     /// Entities made only by an action's create effect: kept though the requirement lists no fields for them.
     var createdOnly: Set<String> = []
 
@@ -122,6 +124,7 @@ struct Reading {
                 current = nil
                 actor = nil
                 currentAction = nil
+                sentenceHeading = nil
                 lastFields = nil
                 if !piece.isBullet { listSubject = nil }
                 // A bullet line under a heading that opened a list is one item of that list.
@@ -134,6 +137,7 @@ struct Reading {
             }
             if piece.sentence == skipSentence || k == skipPiece { continue }
             if piece.sentence == 0 { noteScope(piece.text) }
+            if piece.isHeading { sentenceHeading = piece.text }
             if piece.opensList { listSubject = piece.text }
             // "Rooms: name (required, unique), capacity, floor": a heading naming a thing, then a bare list.
             if piece.isHeading, !piece.opensList, k + 1 < pieces.count, pieces[k + 1].sentence == piece.sentence,

@@ -54,7 +54,17 @@ extension Reading {
                 tokens[first].meanings = [.operation("create")]
             }
             var ops: Set<EntityOperation> = []
-            for t in tokens {
+            // The verbs right after the role ("can add, edit or delete boats"), not verbs inside what
+            // follows ("create shifts with … open slots").
+            let joiners: Set<String> = ["and", "or", "can", "may", "also", "only", "to", "must", "will", "和", "、", "或", "及", "并", "以及", "可以", "才能", "能", "都", "也", "负责", "登录后", "才可以", "可"]
+            var run: [Token] = []
+            for t in tokens.drop(while: { $0.operation() == nil }) {
+                let w = t.text.trimmingCharacters(in: .whitespaces).lowercased()
+                if t.operation() != nil { run.append(t); continue }
+                if w.isEmpty || joiners.contains(w) || w.allSatisfy({ ",，、".contains($0) }) || t.access() != nil { continue }
+                break
+            }
+            for t in run {
                 guard let op = t.operation() else { continue }
                 if op == "manage" {
                     // "增删改", "manage": the writes; reading is given (or not) separately.
