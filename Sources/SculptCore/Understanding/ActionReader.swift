@@ -107,7 +107,7 @@ extension Reading {
                     && after.matches("^\\s*(?:[a-z'’-]+\\s+){0,3}?" + Self.ruleVerbsEN + "\\b")
                 let passive = before.matches("\\bbe\\s+$")
                 let known = actionDrafts.contains { $0.name == word.name }
-                guard (modal && (object != nil || known)) || joined || subjectStart || (passive && (known || object != nil || current != nil)) else { continue }
+                guard (modal && (object != nil || known)) || joined || subjectStart || (passive && (known || object != nil || (current ?? lastEntity) != nil)) else { continue }
                 hits.append(VerbHit(word: word, start: s, length: l, object: object))
             }
         }

@@ -123,7 +123,9 @@ extension Reading {
         if language == .zh {
             if let e = unknownForms[p] { return e }
             if let e = index.tokens(p).last(where: { $0.entity() != nil })?.entity() { return entities.first { $0.lexiconName == e }?.name ?? e }
-            return entities.first { $0.label == p }?.name
+            if let e = entities.first(where: { $0.label == p }) { return e.name }
+            // "一辆车" for 车辆, "一门课程" for 课程: a described thing whose name holds the word.
+            return entities.first { !$0.fields.isEmpty && p.count >= 1 && ($0.label.hasPrefix(p) || $0.label.hasSuffix(p) || p.hasSuffix($0.label)) }?.name
         }
         let words = p.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
             .filter { !Identifiers.englishStopwords.contains($0) }
