@@ -48,7 +48,7 @@ extension Reading {
     static let cuesAfterZH = ["时", "后", "以后", "之后", "的时候", "前", "一次", "成功"]
 
     /// The action verbs of a clause, with the entity each acts on when it is named.
-    func actionVerbs(_ text: String) -> [VerbHit] {
+    func actionVerbs(_ text: String, hasRules: Bool = false) -> [VerbHit] {
         var hits: [VerbHit] = []
         let chars = Array(text)
         let lower = text.lowercased()
@@ -107,7 +107,7 @@ extension Reading {
                     && after.matches("^\\s*(?:[a-z'’-]+\\s+){0,3}?" + Self.ruleVerbsEN + "\\b")
                 let passive = before.matches("\\bbe\\s+$")
                 let known = actionDrafts.contains { $0.name == word.name }
-                guard (modal && (object != nil || known)) || joined || subjectStart || (passive && (known || object != nil || (current ?? lastEntity) != nil)) else { continue }
+                guard (modal && (object != nil || known || hasRules)) || joined || subjectStart || (passive && (known || object != nil || (current ?? lastEntity) != nil)) else { continue }
                 hits.append(VerbHit(word: word, start: s, length: l, object: object))
             }
         }
@@ -255,8 +255,8 @@ extension Reading {
     /// Reads the actions of a clause; returns refs and the clause without the action's words, so they
     /// make no entity, operation or constraint of their own.
     mutating func readActions(_ text: String) -> (refs: [String], text: String) {
-        let verbs = actionVerbs(text)
         let rules = actionRules(text)
+        let verbs = actionVerbs(text, hasRules: !rules.isEmpty)
         guard !verbs.isEmpty || (!rules.isEmpty && currentAction != nil) else { return ([], text) }
         var mask = Array(text)
         func blank(_ s: Int, _ l: Int) { for i in s..<min(mask.count, s + l) { mask[i] = " " } }

@@ -37,11 +37,14 @@ struct FieldPhraseReader {
         if language == .en, let m = noun.firstMatch("^(?:and\\s+)?whether\\s+(?:it'?s|it is|they are|they're|the \\w+ is|there is|there's|it has)?\\s*(.+)$") { noun = m; flag = true }
         if noun.hasSuffix("?") || noun.hasSuffix("？") { noun = String(noun.dropLast()); flag = true }
         let hits = constraints.read(item)
+        // "the number of open slots": a count.
+        let count = language == .en && noun.lowercased().matches("\\b(?:number|count) of ")
         noun = language == .zh ? chineseNoun(noun, hits: hits) : englishNoun(noun)
         guard !noun.isEmpty, noun.count <= 30 else { return nil }
         guard var draft = resolve(noun, entityNames: entityNames) else { return nil }
         let fromLexicon = draft.typeKnown
         if flag { draft.type = .boolean; draft.typeKnown = true }
+        if count && !draft.typeKnown && draft.type == .string { draft.type = .integer; draft.typeKnown = true }
         for h in hits { Self.apply(h, to: &draft, language: language) }
         // "(pending, paid or shipped)": a bare list in parentheses is the allowed values, whatever the
         // lexicon's type, as long as the values are words rather than numbers.
@@ -215,7 +218,9 @@ struct FieldPhraseReader {
             }
         }
         // Words that are operations, accounts or access phrases are not field names.
-        if let first = tokens.first, first.operation() != nil || first.account() != nil || first.access() != nil || first.isSearch,
+        // ("open slots", "new members": an adjective that is also a verb qualifies the noun after it.)
+        let adjective = language == .en && tokens.count >= 2 && ["open", "new", "free", "closed", "reserved", "booked", "published"].contains(tokens.first?.text.lowercased() ?? "")
+        if let first = tokens.first, first.operation() != nil || first.account() != nil || first.access() != nil || first.isSearch, !adjective,
            fieldTokens.isEmpty, tokens.count <= 1 || first.operation() != "manage" {
             return nil
         }

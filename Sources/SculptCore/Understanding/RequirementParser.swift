@@ -933,8 +933,15 @@ struct Reading {
         // "Status is open, in progress or closed" lists values that happen to be verbs.
         func describesUse(_ h: ConstraintHit) -> Bool {
             if tokens.contains(where: \.isSearch) { return true }
+            let chars = Array(text)
             let before = tokens.filter { $0.start < h.offset }
-            if before.contains(where: { $0.operation() != nil && !["new", "新"].contains($0.text.lowercased()) }) { return true }
+            // "新建的时候默认是待确认": a verb saying when is not a use.
+            func saysWhen(_ t: Token) -> Bool {
+                let after = String(chars[min(chars.count, t.start + t.text.count)...])
+                return ["的时候", "时", "后", "when"].contains { after.trimmingCharacters(in: .whitespaces).hasPrefix($0) }
+            }
+            if before.contains(where: { $0.operation() != nil && !["new", "新"].contains($0.text.lowercased()) && !saysWhen($0) }) { return true }
+            if h.kind == .default { return false }
             let inside = tokens.filter { $0.start >= h.offset && $0.start < h.offset + h.phrase.count }
             if language == .zh { return inside.contains { $0.operation() != nil } }
             return inside.contains { $0.operation() != nil && ($0.text.lowercased().hasSuffix("ed") || $0.text.lowercased().hasSuffix("ing")) }
@@ -951,6 +958,18 @@ struct Reading {
                 let prefix = String(chars[min(from, h.offset)..<min(h.offset, chars.count)])
                 from = max(from, h.offset + h.phrase.count)
                 var named = coordinatedFields(prefix, entity: ei)
+                // "总票数至少1张": a word inside the field's name (票) may have named another thing; the
+                // field belongs to the described thing that has it.
+                if named == nil, entities[ei].fields.isEmpty, !prefix.trimmingCharacters(in: .whitespaces).isEmpty,
+                   let alt = entities.indices.first(where: { $0 != ei && !entities[$0].fields.isEmpty && coordinatedFields(prefix, entity: $0) != nil }),
+                   let at = coordinatedFields(prefix, entity: alt) {
+                    lastFields = (alt, at)
+                    for i in at {
+                        FieldPhraseReader.apply(h, to: &entities[alt].fields[i], language: language)
+                        refs.append("entities.\(entities[alt].name).fields.\(entities[alt].fields[i].name).\(h.kind.rawValue)")
+                    }
+                    continue
+                }
                 // "备注选填，最多200个字": a constraint with no subject goes on with the last one named.
                 if named == nil, prefix.trimmingCharacters(in: .whitespaces).isEmpty || prefix.trimmingCharacters(in: .whitespaces).count <= 1,
                    let last = lastFields, last.entity == ei { named = last.fields }
