@@ -89,7 +89,6 @@ extension Reading {
             let only = onlyBefore(text, at: f.start)
             let orOwner = index.tokens(text).contains { $0.access() == "owner" } && text.lowercased().contains(language == .zh ? "或" : " or ")
             for e in objects {
-                ensureEntity(e)
                 roleGrants.append(RoleGrant(role: f.word, entity: e, operations: ops, orOwner: orOwner, text: text,
                                             only: only))
                 refs += ops.map { "entities.\(e).permissions.\($0.rawValue)" }
@@ -118,7 +117,10 @@ extension Reading {
         var roles: [Role] = []
         for g in roleGrants {
             guard g.role.privileged || g.only || isRoleByContrast(g.role) else { continue }
-            guard let i = entities.firstIndex(where: { $0.name == g.entity }) else { continue }
+            // "job openings" may have been read as "job" in the clause: the described thing holding the word.
+            guard let i = entities.firstIndex(where: { $0.name == g.entity && !$0.fields.isEmpty })
+                    ?? entities.firstIndex(where: { !$0.fields.isEmpty && $0.name.split(separator: "_").contains(Substring(g.entity)) })
+                    ?? entities.firstIndex(where: { $0.name == g.entity }) else { continue }
             if !roles.contains(where: { $0.name == g.role.name }) { roles.append(Role(name: g.role.name, label: g.role.label(language))) }
             for op in g.operations {
                 var grants = entities[i].grants[op] ?? []
