@@ -44,11 +44,12 @@ extension Reading {
             addRelation(child: child, parent: parent, text: text)
             refs.append("entities.\(child).fields.\(parent)_id")
         }
-        // "Orders have many items", "a project can have several tasks".
-        if let g = lower.groups("\(det)([a-z][a-z -]{0,30}?)\\s+(?:can\\s+)?(?:has|have|contains?|holds?)\\s+(?:many|several|multiple|any number of|one or more|a number of|a list of|zero or more)\\s+([a-z][a-z-]*(?:\\s+[a-z][a-z-]*)?)"),
-           g.count == 2, let parent = relationEntity(g[0]), let child = relationEntity(g[1]), child != parent {
+        // "Orders have many items", "a project can have several tasks": a link, not a field list.
+        let hasMany = "\(det)([a-z][a-z -]{0,30}?)\\s+(?:can\\s+)?(?:has|have|contains?|holds?)\\s+(?:many|several|multiple|any number of|one or more|a number of|a list of|zero or more)\\s+([a-z][a-z-]*)"
+        if let g = lower.groups(hasMany), g.count == 2, let parent = relationEntity(g[0]), let child = relationEntity(g[1]), child != parent {
             addRelation(child: child, parent: parent, text: text)
             refs.append("entities.\(child).fields.\(parent)_id")
+            out = text.replacing(pattern: "(?i)" + hasMany, with: " ")
         }
         // "comments on a post", "leave comments on them", "answers to a question".
         if let g = lower.groups("\\b([a-z]+)\\s+(?:on|to|under|for)\\s+(?:a|an|the|each|every|their|its)\\s+([a-z][a-z-]*)\\b"),
@@ -57,9 +58,10 @@ extension Reading {
             addRelation(child: child, parent: parent, text: text)
             refs.append("entities.\(child).fields.\(parent)_id")
         } else if let g = lower.groups("\\b([a-z]+)\\s+on\\s+(?:them|it)\\b"), g.count == 1, let child = knownEntity(g[0]),
-                  let parent = current ?? lastEntity, parent != child, !relations.contains(where: { $0.child == child }) {
-            addRelation(child: child, parent: parent, text: text)
-            refs.append("entities.\(child).fields.\(parent)_id")
+                  !relations.contains(where: { $0.child == child }) {
+            // "cooks post recipes …, and visitors can leave comments on them": "them" is the thing this
+            // clause describes, known once the clause is read.
+            pendingParentOf = (child, text)
         }
         // "Issues can be listed by project": listing children by their parent needs the link.
         if let g = lower.groups("\\b([a-z][a-z ]{0,20}?)\\s+can\\s+be\\s+(?:listed|filtered|browsed|grouped|viewed|shown)\\s+(?:by|per)\\s+([a-z][a-z-]*)"),
@@ -173,6 +175,17 @@ extension Reading {
             f.relation = Relation(entity: parent.name, onDelete: onDelete)
             entities[ci].fields.insert(f, at: 0)
         }
+    }
+}
+
+extension Reading {
+    /// Links a child left waiting for "them" to the thing the clause turned out to describe.
+    mutating func settlePendingParent() -> [String] {
+        guard let (child, text) = pendingParentOf else { return [] }
+        pendingParentOf = nil
+        guard let parent = current ?? lastEntity, parent != child else { return [] }
+        addRelation(child: child, parent: parent, text: text)
+        return ["entities.\(child).fields.\(parent)_id"]
     }
 }
 

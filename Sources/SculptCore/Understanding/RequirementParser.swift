@@ -75,6 +75,8 @@ struct Reading {
     var fullText = ""
     /// The heading of the current sentence ("保养记录：每条记录属于一辆车"), which a generic noun may stand for.
     var sentenceHeading: String?
+    /// A child named with "on them" whose parent is the thing its clause describes.
+    var pendingParentOf: (child: String, text: String)?
     /// Entities made only by an action's create effect: kept though the requirement lists no fields for them.
     var createdOnly: Set<String> = []
 
@@ -388,6 +390,7 @@ struct Reading {
         }
         piece.text = ownerWording(piece.text)
         refs += readClause(piece, original: original)
+        refs += settlePendingParent()
         return refs + readRoles(piece.text)
     }
 
