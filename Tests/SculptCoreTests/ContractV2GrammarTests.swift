@@ -126,4 +126,43 @@ struct ContractV2GrammarTests {
         #expect(b.actions.isEmpty)
         #expect(b.supports(.delete))
     }
+
+    @Test("'Orders have many items' and 'leave comments on them' are links, not fields; 'can be listed by' asks for the link")
+    func hasManyAndOnThem() throws {
+        let shop = try parse("A shop. Orders have a customer name (required) and a total. Orders have many items; each item has a product name (required) and a quantity.")
+        #expect(try relation(shop, child: "item").entity == "order")
+        #expect(try entity(shop, "order").fields.allSatisfy { !$0.name.contains("item") })
+        let recipes = try parse("Recipe sharing: cooks post recipes with a title and ingredients, and visitors can leave comments on them. Comments have a body (required).")
+        #expect(try relation(recipes, child: "comment").entity == "recipe")
+        let trips = try parse("Trips have a name (required). Each stop belongs to a trip and has a city (required). A trip that still has stops cannot be deleted. Stops can be listed by trip.")
+        #expect(try relation(trips, child: "stop").onDelete == .restrict)
+        #expect(try entity(trips, "trip").supports(.delete))
+    }
+
+    @Test("'不能删除还有货架的仓库' is restrict; 'only the uploader of an episode' is the owner; 'the owner or an admin' is both")
+    func restrictOwnerAndAlternatives() throws {
+        let zh = try parse("仓库管理：仓库有名称（必填）。每个货架属于一个仓库，有编号（必填）。不能删除还有货架的仓库。")
+        let shelf = try #require(zh.spec.entities.first { !$0.relations.isEmpty })
+        #expect(shelf.relations.first?.relation.onDelete == .restrict)
+        let podcast = try parse("A podcast site. People register and log in. Episodes have a title (required). Only the uploader of an episode can edit or delete it.")
+        #expect(try entity(podcast, "episode").access.write == .owner)
+        let club = try parse("A chess club wiki. Articles have a title (required) and a body. Only the owner or an admin can edit or delete an article.")
+        let article = try entity(club, "article")
+        #expect(Set(article.grants(for: .update).map(\.description)) == ["owner", "role:admin"])
+        #expect(Set(article.grants(for: .delete).map(\.description)) == ["owner", "role:admin"])
+        #expect(!article.grants(for: .create).contains(.role("admin")))
+    }
+
+    @Test("'每人每个投票只能投一次': a vote once per user; a verb without any rule is reported, not dropped silently")
+    func oncePerUserChineseAndReported() throws {
+        let vote = try parse("用户可以创建投票，每个投票有标题和截止日期，其他用户可以投票，每人每个投票只能投一次。")
+        let poll = try #require(vote.spec.entities.first { !$0.actions.isEmpty })
+        #expect(poll.action(named: "vote")?.oncePerUser == true)
+        #expect(vote.spec.accounts?.login == true)
+        let lib = try parse("器材室：器材有名称（必填）和库存。会员登录后可以借器材和还器材，借器材时库存减一。")
+        #expect(lib.spec.entities.first?.action(named: "borrow") != nil)
+        #expect(lib.spec.entities.first?.action(named: "return") == nil)
+        #expect(lib.report.notes.contains { $0.contains("归还") })
+    }
 }
+

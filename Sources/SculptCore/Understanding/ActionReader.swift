@@ -64,16 +64,20 @@ extension Reading {
                     let before = String(chars[max(0, s - 4)..<s])
                     let after = String(chars[min(chars.count, s + term.count)...])
                     let cueBefore = Self.cuesBeforeZH.contains { before.hasSuffix($0) } || actorEnds(before)
-                    // "入场时间", "是否可预订": a verb inside a noun or a yes/no field is not the verb.
-                    let cueAfter = Self.cuesAfterZH.contains { after.hasPrefix($0) }
-                        && !["时间", "时刻", "时长", "时段", "后台", "前台"].contains { after.hasPrefix($0) }
-                    if before.hasSuffix("是否") || before.hasSuffix("是否可") || before.hasSuffix("可") { continue }
-                    guard cueBefore || cueAfter else { continue }
                     let afterTokens = index.tokens(String(after.prefix(8)))
                     let objectToken = afterTokens.first.flatMap { $0.entity() != nil ? $0 : nil }
                     // A thing this requirement named itself ("借器材"): its written form right after the verb.
-                    let unknownObject = (1...min(8, max(1, after.count))).reversed().lazy
-                        .compactMap { unknownForms[String(after.prefix($0))] }.first
+                    let unknownLength = (1...min(8, max(1, after.count))).reversed().first { unknownForms[String(after.prefix($0))] != nil }
+                    let unknownObject = unknownLength.flatMap { unknownForms[String(after.prefix($0))] }
+                    // "借书时", "借工具时": the time word may follow the verb's object.
+                    let objectLength = objectToken?.text.count ?? unknownLength ?? 0
+                    func timeCue(_ rest: String) -> Bool {
+                        Self.cuesAfterZH.contains { rest.hasPrefix($0) } && !["时间", "时刻", "时长", "时段", "后台", "前台"].contains { rest.hasPrefix($0) }
+                    }
+                    // "入场时间", "是否可预订": a verb inside a noun or a yes/no field is not the verb.
+                    let cueAfter = timeCue(after) || (objectLength > 0 && timeCue(String(after.dropFirst(objectLength))))
+                    if before.hasSuffix("是否") || before.hasSuffix("是否可") || before.hasSuffix("可") { continue }
+                    guard cueBefore || cueAfter else { continue }
                     if term.count == 1 {
                         let ok = after.isEmpty || ["时", "后", "一", "了", "过", "的时候", "。", "，"].contains { after.hasPrefix($0) } || objectToken != nil || unknownObject != nil
                         guard ok else { continue }

@@ -68,6 +68,8 @@ extension Reading {
            g.count == 2, let child = knownEntity(g[0]), let parent = knownEntity(g[1]), child != parent {
             addRelation(child: child, parent: parent, text: text)
             refs.append("entities.\(child).fields.\(parent)_id")
+            // The filter comes with the link; the words are not an operation of the parent.
+            out = out.replacing(pattern: "(?i)\\s+can\\s+be\\s+(?:listed|filtered|browsed|grouped|viewed|shown)\\s+(?:by|per)\\s+[a-z-]+", with: " can be")
         }
         return (refs, out)
     }

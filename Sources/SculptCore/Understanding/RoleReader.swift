@@ -133,7 +133,8 @@ extension Reading {
         for i in entities.indices {
             let writes: [EntityOperation] = [.create, .update, .delete]
             let given = writes.compactMap { entities[i].grants[$0] }
-            guard let first = given.first else { continue }
+            // Only a role's own grants spread: "the owner or an admin may edit" says nothing of creating.
+            guard let first = given.first(where: { !$0.contains(.owner) }) else { continue }
             for op in writes where entities[i].grants[op] == nil && !entities[i].accessOperations.contains(op) { entities[i].grants[op] = first }
         }
         return roles
