@@ -55,7 +55,7 @@ extension Reading {
         func overlaps(_ s: Int, _ l: Int) -> Bool { hits.contains { s < $0.start + $0.length && $0.start < s + l } }
         if language == .zh {
             let terms = domain.actions.flatMap { a in a.zh.map { (a, $0) } }.sorted { $0.1.count > $1.1.count }
-            for (word, term) in terms {
+            for (word, term) in terms where text.contains(term) {
                 var from = 0
                 while from < chars.count, let r = String(chars[from...]).range(of: term) {
                     let s = from + String(chars[from...]).distance(from: String(chars[from...]).startIndex, to: r.lowerBound)
@@ -95,7 +95,10 @@ extension Reading {
         let terms = domain.actions.flatMap { a in a.en.map { (a, $0) } }.sorted { $0.1.count > $1.1.count }
         let ns = lower as NSString
         for (word, term) in terms {
-            guard let re = RegexCache.regex(Self.verbPattern(term)) else { continue }
+            // Cheap test first: the verb's first letters must be there (long requirements stay fast).
+            let stem = ["buy": "b", "pay": "pa"][term] ?? String(term.prefix(3))
+            guard lower.contains(stem),
+                  let re = RegexCache.regex(Self.verbPattern(term)) else { continue }
             for m in re.matches(in: lower, range: NSRange(location: 0, length: ns.length)) {
                 // Character offsets (the text may hold non-ASCII dashes).
                 let s = lower.distance(from: lower.startIndex, to: String.Index(utf16Offset: m.range.location, in: lower))

@@ -115,8 +115,10 @@ extension Reading {
     /// Turns the role clauses into `accounts.roles` and per-operation grants.
     mutating func settleRoles() -> [Role] {
         var roles: [Role] = []
+        var contrast: [String: Bool] = [:]
         for g in roleGrants {
-            guard g.role.privileged || g.only || isRoleByContrast(g.role) else { continue }
+            if !g.role.privileged && !g.only && contrast[g.role.name] == nil { contrast[g.role.name] = isRoleByContrast(g.role) }
+            guard g.role.privileged || g.only || contrast[g.role.name] == true else { continue }
             // "job openings" may have been read as "job" in the clause: the described thing holding the word.
             guard let i = entities.firstIndex(where: { $0.name == g.entity && !$0.fields.isEmpty })
                     ?? entities.firstIndex(where: { !$0.fields.isEmpty && $0.name.split(separator: "_").contains(Substring(g.entity)) })
