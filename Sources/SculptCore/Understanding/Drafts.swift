@@ -16,13 +16,15 @@ struct FieldDraft {
     var maximum: Double?
     var allowedValues: [String]?
     var defaultValue: JSONValue?
+    /// The parent this field points at (contract v2), for `<parent>_id` fields.
+    var relation: Relation?
     /// Paths of the constraints stated, for clause refs (`required`, `maxLength`, ...).
     var stated: [String] = []
 
     func field(required: Bool) -> Field {
         Field(name: name, label: label, type: type, required: required, unique: unique, minLength: minLength, maxLength: maxLength,
               minimum: minimum, exclusiveMinimum: exclusiveMinimum, maximum: maximum, allowedValues: allowedValues,
-              defaultValue: defaultValue)
+              defaultValue: defaultValue, relation: relation)
     }
 }
 
@@ -47,6 +49,11 @@ struct EntityDraft {
     var write: Audience = .anyone
     var authored = false
     var known: Bool
+    /// Who may call each operation where a role was named (contract v2).
+    var grants: [EntityOperation: [Grant]] = [:]
+    var actions: [DomainAction] = []
+    /// Made by an action on another record for the caller ("每次借书生成一条借阅记录"): its owner is the caller.
+    var ownedByCreator = false
 
     mutating func upsert(_ f: FieldDraft) -> Int {
         if let i = fields.firstIndex(where: { $0.name == f.name }) { return i }

@@ -37,11 +37,14 @@ struct FieldPhraseReader {
         if language == .en, let m = noun.firstMatch("^(?:and\\s+)?whether\\s+(?:it'?s|it is|they are|they're|the \\w+ is|there is|there's|it has)?\\s*(.+)$") { noun = m; flag = true }
         if noun.hasSuffix("?") || noun.hasSuffix("？") { noun = String(noun.dropLast()); flag = true }
         let hits = constraints.read(item)
+        // "the number of open slots": a count.
+        let count = language == .en && noun.lowercased().matches("\\b(?:number|count) of ")
         noun = language == .zh ? chineseNoun(noun, hits: hits) : englishNoun(noun)
         guard !noun.isEmpty, noun.count <= 30 else { return nil }
         guard var draft = resolve(noun, entityNames: entityNames) else { return nil }
         let fromLexicon = draft.typeKnown
         if flag { draft.type = .boolean; draft.typeKnown = true }
+        if count && !draft.typeKnown && draft.type == .string { draft.type = .integer; draft.typeKnown = true }
         for h in hits { Self.apply(h, to: &draft, language: language) }
         // "(pending, paid or shipped)": a bare list in parentheses is the allowed values, whatever the
         // lexicon's type, as long as the values are words rather than numbers.
@@ -110,12 +113,12 @@ struct FieldPhraseReader {
 
     private func englishNoun(_ s: String) -> String {
         var text = " " + s.lowercased() + " "
+        // "the number of open slots" is the open slots (a count), before " of " ends the noun.
+        if let r = text.range(of: " number of ") ?? text.range(of: " count of ") { text = " " + String(text[r.upperBound...]) }
         for marker in Self.tailMarkersEN {
             if let r = text.range(of: marker), r.lowerBound > text.startIndex { text = String(text[..<r.lowerBound]) + " " }
         }
         text = text.replacingOccurrences(of: "'s ", with: " ").replacingOccurrences(of: "’s ", with: " ")
-        // "the number of open slots" is the open slots (a count).
-        if let r = text.range(of: " number of ") { text = " " + String(text[r.upperBound...]) }
         var words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }).map(String.init)
         // "priority 1-3", "price 0+": numbers describe the range, not the name.
         words.removeAll { w in w.allSatisfy { $0.isNumber || $0 == "-" || $0 == "+" } }
@@ -215,7 +218,9 @@ struct FieldPhraseReader {
             }
         }
         // Words that are operations, accounts or access phrases are not field names.
-        if let first = tokens.first, first.operation() != nil || first.account() != nil || first.access() != nil || first.isSearch,
+        // ("open slots", "new members": an adjective that is also a verb qualifies the noun after it.)
+        let adjective = language == .en && tokens.count >= 2 && ["open", "new", "free", "closed", "reserved", "booked", "published"].contains(tokens.first?.text.lowercased() ?? "")
+        if let first = tokens.first, first.operation() != nil || first.account() != nil || first.access() != nil || first.isSearch, !adjective,
            fieldTokens.isEmpty, tokens.count <= 1 || first.operation() != "manage" {
             return nil
         }

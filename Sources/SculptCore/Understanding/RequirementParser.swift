@@ -64,6 +64,22 @@ struct Reading {
     /// What the requirement is for, when Sculpt does not build that ("converts videos into GIFs").
     var outOfScope: [String] = []
 
+    /// Contract v2: the words of roles and actions, and what the clauses said about them.
+    let domain: DomainLexicon
+    var relations: [RelationDraft] = []
+    var onDeleteHints: [(parent: String, child: String, rule: OnDelete)] = []
+    var roleGrants: [RoleGrant] = []
+    var actionDrafts: [ActionDraft] = []
+    /// The action the current sentence is about ("借书时库存减一，库存为0时不能借").
+    var currentAction: Int?
+    var fullText = ""
+    /// The heading of the current sentence ("保养记录：每条记录属于一辆车"), which a generic noun may stand for.
+    var sentenceHeading: String?
+    /// A child named with "on them" whose parent is the thing its clause describes.
+    var pendingParentOf: (child: String, text: String)?
+    /// Entities made only by an action's create effect: kept though the requirement lists no fields for them.
+    var createdOnly: Set<String> = []
+
     /// Built once per language and shared: a parse must stay a few milliseconds.
     private static let indexes = Locked<[Language: TermIndex]>([:])
     private static let translators = Locked<[Language: MorphemeTranslator]>([:])
@@ -78,6 +94,7 @@ struct Reading {
         self.index = index
         self.constraints = constraints
         self.translator = translator
+        domain = try DomainLexicon.shipped()
         fieldReader = FieldPhraseReader(lexicon: lexicon, index: index, constraints: constraints, language: language, translator: translator)
     }
 
@@ -96,6 +113,7 @@ struct Reading {
     }
 
     mutating func read(_ text: String) {
+        fullText = text
         let pieces = ClauseSplitter.split(text, language: language)
         var sentence = -1
         /// A heading that opened a list of bullet lines ("Fields per listing:").
@@ -107,10 +125,12 @@ struct Reading {
                 sentence = piece.sentence
                 current = nil
                 actor = nil
+                currentAction = nil
+                sentenceHeading = nil
                 lastFields = nil
                 if !piece.isBullet { listSubject = nil }
                 // A bullet line under a heading that opened a list is one item of that list.
-                if piece.isBullet, let subject = listSubject, isItemLine(piece.line),
+                if piece.isBullet, let subject = listSubject, isItemLine(piece.line), !describesThing(piece.line),
                    let refs = readFieldList(subject: subject, items: [piece.line]) {
                     clauses.append(Clause(text: piece.line, refs: Self.unique(refs)))
                     skipSentence = sentence
@@ -119,6 +139,7 @@ struct Reading {
             }
             if piece.sentence == skipSentence || k == skipPiece { continue }
             if piece.sentence == 0 { noteScope(piece.text) }
+            if piece.isHeading { sentenceHeading = piece.text }
             if piece.opensList { listSubject = piece.text }
             // "Rooms: name (required, unique), capacity, floor": a heading naming a thing, then a bare list.
             if piece.isHeading, !piece.opensList, k + 1 < pieces.count, pieces[k + 1].sentence == piece.sentence,
@@ -223,6 +244,19 @@ struct Reading {
         language == .zh ? SubjectPhrase.suffixesZH.contains(where: heading.hasSuffix) : heading.split(separator: " ").count >= 2
     }
 
+    /// "1. 课程：课程名、课程代码（唯一，必填）、学分": a line naming a thing and listing its fields,
+    /// not one field with its values ("task: oil change | brake inspection").
+    func describesThing(_ line: String) -> Bool {
+        guard let colon = ClauseSplitter.topLevelIndex(of: [":", "："], in: line) else { return false }
+        let body = String(line[line.index(after: colon)...])
+        let items = FieldListMatcher.splitItems(body, language: language)
+        guard items.count >= 2 else { return false }
+        let fieldLike = items.filter { item in
+            item.contains("(") || item.contains("（") || index.tokens(item).contains { $0.field() != nil }
+        }.count
+        return fieldLike * 2 >= items.count
+    }
+
     /// A bullet line that describes one field ("unit number (required, unique)", "task: a | b"),
     /// not a sentence about what people do ("- 必须登录才能看").
     func isItemLine(_ line: String) -> Bool {
@@ -272,13 +306,40 @@ struct Reading {
 
     /// "车辆：车牌号（必填）、品牌、型号", "For each car we keep: VIN (unique), make, model".
     mutating func readHeadedList(heading: String, body: String) -> [String]? {
+        // "Orders have a customer name and a status: pending, baked or cancelled (default pending)":
+        // the heading is the list, its last item the field the values belong to.
+        if language == .en, let m = FieldListMatcher.match(heading, language: language), !m.subject.isEmpty, m.items.count >= 1,
+           let last = m.items.last, index.tokens(last).last?.field() != nil, acceptsList(subject: m.subject, items: m.items) {
+            let (values, mods) = FieldPhraseReader.splitParentheses(body)
+            guard FieldListMatcher.splitItems(values, language: language).count >= 2 else { return nil }
+            let item = last + " (one of " + values + (mods.isEmpty ? "" : "; " + mods) + ")"
+            return readFieldList(subject: m.subject, items: Array(m.items.dropLast()) + [item])
+        }
+        if language == .en, let target = current ?? lastEntity, isFieldHeading(heading) {
+            // "Status values: submitted, approved, rejected — new claims are submitted".
+            var values = body
+            var rest = ""
+            for dash in [" — ", " – ", " -- "] { if let r = values.range(of: dash) { rest = String(values[r.upperBound...]); values = String(values[..<r.lowerBound]) } }
+            let items = FieldListMatcher.splitItems(values, language: language)
+            if items.count >= 2, items.allSatisfy({ $0.split(separator: " ").count <= 3 }) {
+                let name = heading.replacing(pattern: "(?i)\\s*(?:values?|options?|choices?)$", with: "")
+                let list = items.joined(separator: ", ")
+                // "— new claims are submitted", "starts as open": the value a new record takes.
+                let start = rest.lowercased().firstMatch("(?:\\bnew\\s+[a-z]+\\s+(?:are|is|start as|starts as)|\\bstarts?\\s+as|\\bdefaults?\\s+(?:to|is)|\\bdefault:?)\\s+([a-z][a-z -]*?)\\s*[.;,]?$")
+                let def = start.flatMap { d in items.first { $0.lowercased() == d } }.map { "; default " + $0 } ?? ""
+                let refs = readFieldList(subject: "", items: [name + " (one of " + list + def + ")"], into: target) ?? []
+                return refs.isEmpty ? nil : refs
+            }
+        }
         if let m = FieldListMatcher.match(body, language: language), !m.subject.isEmpty, acceptsList(subject: m.subject, items: m.items) { return nil }
         let items = FieldListMatcher.splitItems(body, language: language)
         guard items.count >= 2, acceptsList(subject: "", items: items) else { return nil }
         // "领养状态：待领养、已预定、已领养", "Status values: a, b, c": a field of the current thing and its values.
         if let target = current ?? lastEntity, isFieldHeading(heading) {
             let values = items.joined(separator: language == .zh ? "、" : ", ")
-            let name = heading.replacing(pattern: "(?i)\\s*(?:values?|options?|choices?)$", with: "")
+            var name = heading.replacing(pattern: "(?i)\\s*(?:values?|options?|choices?)$", with: "")
+            // "预约有个状态：待确认、已确认": the field is what follows 有个.
+            if language == .zh, let m = name.firstMatch("^.+?(?:有一个|有个|还有|有|的)(.+)$"), index.tokens(m).contains(where: { $0.field() != nil }) { name = m }
             return readFieldList(subject: "", items: [name + (language == .zh ? "（" : " (") + values + (language == .zh ? "）" : ")")], into: target)
         }
         guard subjectEntity(heading, create: false) != nil else { return nil }
@@ -318,6 +379,28 @@ struct Reading {
             piece.text = story.rest
             actor = story.role
             refs.append("notes")
+        }
+        // Contract v2: links between things, and verbs with rules; their words are then left out.
+        let (relationRefs, relationText) = readRelation(piece.text)
+        let (actionRefs, actionText) = readActions(relationText)
+        refs += relationRefs + actionRefs
+        if actionText != piece.text {
+            piece.text = actionText
+            if piece.text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)).isEmpty { return refs }
+        }
+        piece.text = ownerWording(piece.text)
+        refs += readClause(piece, original: original)
+        refs += settlePendingParent()
+        return refs + readRoles(piece.text)
+    }
+
+    /// One clause of v1 meaning: the title, field lists, operations, access, constraints and search.
+    mutating func readClause(_ piece: ClauseSplitter.Piece, original: ClauseSplitter.Piece) -> [String] {
+        var refs: [String] = []
+        // "…、标签，以及是否锁定（默认否）": a list that goes on after a comma.
+        if language == .zh, current != nil, let rest = piece.text.firstMatch("^(?:以及|及|还有|另外还有|另外|外加|并且有)(.+)$"), itemLike(rest),
+           let r = readFieldList(subject: "", items: FieldListMatcher.splitItems(rest, language: language)) {
+            return r
         }
         if let t = titlePhrase(piece) {
             if title == nil { title = t }
@@ -849,8 +932,24 @@ struct Reading {
     mutating func readConstraintClause(_ text: String, tokens: [Token]) -> [String] {
         // Value lists and defaults are read only where a field is being described, not in clauses
         // about what users do ("items can be searched by name or barcode").
-        let describesUse = tokens.contains { $0.operation() != nil && !["new", "新"].contains($0.text.lowercased()) || $0.isSearch }
-        var hits = constraints.read(text).filter { !describesUse || ($0.kind != .allowed && $0.kind != .default) }
+        // A verb before the constraint, or a value list of verbs ("can be edited or deleted"), is about use;
+        // "Status is open, in progress or closed" lists values that happen to be verbs.
+        func describesUse(_ h: ConstraintHit) -> Bool {
+            if tokens.contains(where: \.isSearch) { return true }
+            let chars = Array(text)
+            let before = tokens.filter { $0.start < h.offset }
+            // "新建的时候默认是待确认": a verb saying when is not a use.
+            func saysWhen(_ t: Token) -> Bool {
+                let after = String(chars[min(chars.count, t.start + t.text.count)...])
+                return ["的时候", "时", "后", "when"].contains { after.trimmingCharacters(in: .whitespaces).hasPrefix($0) }
+            }
+            if before.contains(where: { $0.operation() != nil && !["new", "新"].contains($0.text.lowercased()) && !saysWhen($0) }) { return true }
+            if h.kind == .default { return false }
+            let inside = tokens.filter { $0.start >= h.offset && $0.start < h.offset + h.phrase.count }
+            if language == .zh { return inside.contains { $0.operation() != nil } }
+            return inside.contains { $0.operation() != nil && ($0.text.lowercased().hasSuffix("ed") || $0.text.lowercased().hasSuffix("ing")) }
+        }
+        var hits = constraints.read(text).filter { ($0.kind != .allowed && $0.kind != .default) || !describesUse($0) }
         guard !hits.isEmpty else { return [] }
         var refs: [String] = []
         // "Make, model and year are required", "金额、日期、类别必填": each named field takes the constraint.
@@ -862,6 +961,18 @@ struct Reading {
                 let prefix = String(chars[min(from, h.offset)..<min(h.offset, chars.count)])
                 from = max(from, h.offset + h.phrase.count)
                 var named = coordinatedFields(prefix, entity: ei)
+                // "总票数至少1张": a word inside the field's name (票) may have named another thing; the
+                // field belongs to the described thing that has it.
+                if named == nil, entities[ei].fields.isEmpty, !prefix.trimmingCharacters(in: .whitespaces).isEmpty,
+                   let alt = entities.indices.first(where: { $0 != ei && !entities[$0].fields.isEmpty && coordinatedFields(prefix, entity: $0) != nil }),
+                   let at = coordinatedFields(prefix, entity: alt) {
+                    lastFields = (alt, at)
+                    for i in at {
+                        FieldPhraseReader.apply(h, to: &entities[alt].fields[i], language: language)
+                        refs.append("entities.\(entities[alt].name).fields.\(entities[alt].fields[i].name).\(h.kind.rawValue)")
+                    }
+                    continue
+                }
                 // "备注选填，最多200个字": a constraint with no subject goes on with the last one named.
                 if named == nil, prefix.trimmingCharacters(in: .whitespaces).isEmpty || prefix.trimmingCharacters(in: .whitespaces).count <= 1,
                    let last = lastFields, last.entity == ei { named = last.fields }

@@ -7,12 +7,14 @@ struct SpecAssembler {
     var allowPartial = false
 
     func assemble() throws -> (AppSpec, UnderstandingReport) {
+        var reading = self.reading
+        let roles = reading.settleDomain()
         let lang = reading.language
         let lexicon = reading.lexicon
         var assumptions = reading.assumptions
         func assume(_ zh: String, _ en: String) { assumptions.append(lang == .zh ? zh : en) }
 
-        let needsAccounts = reading.register || reading.login || reading.profile || reading.accountsImplied || reading.privateApp
+        let needsAccounts = !roles.isEmpty || reading.register || reading.login || reading.profile || reading.accountsImplied || reading.privateApp
         var entities: [Entity] = []
         // Things only mentioned ("book a class", "each issue belongs to a project") while others are
         // described are not modelled: they are reported, not padded with stock fields.
@@ -70,6 +72,7 @@ struct SpecAssembler {
                 d.write = .owner
                 assume("“\(d.label)”归作者所有：只有作者本人可以修改或删除", "\(d.label) belongs to its author: only the author may change or delete it")
             }
+            if d.ownedByCreator { d.write = d.write.atLeast(.owner) }
             if d.read == .owner { d.write = .owner }
             if reading.privateApp {
                 d.read = d.read.atLeast(.signedIn)
@@ -91,7 +94,8 @@ struct SpecAssembler {
             }
             entities.append(Entity(name: d.name, plural: d.plural, label: d.label, fields: fields,
                                    operations: EntityOperation.allCases.filter(d.operations.contains), searchable: d.searchable,
-                                   access: Access(read: d.read, write: d.write)))
+                                   access: Access(read: d.read, write: d.write),
+                                   permissions: d.grants.filter { d.operations.contains($0.key) }, actions: d.actions))
         }
 
         var accounts: Accounts?
@@ -117,13 +121,14 @@ struct SpecAssembler {
             }
             if let m = pw?.maxLength { policy.maxLength = m }
             let others = reading.accountFields.filter { !["password", "username", "email"].contains($0.name) || ($0.name != identityName && $0.name != "password") }
-            let login = reading.login || reading.accountsImplied || entities.contains { $0.access.write != .anyone || $0.access.read != .anyone }
+            let login = reading.login || reading.accountsImplied || !roles.isEmpty || entities.contains { $0.access.write != .anyone || $0.access.read != .anyone }
             if login && !reading.login { assume("需要登录才能识别作者，因此提供登录", "log in is provided, as some data belongs to signed-in users") }
             if !reading.register { assume("提供注册，用户才能获得账号", "sign-up is provided, so people can get an account") }
             let profile = login
             if profile && !reading.profile { assume("登录后可以查看个人资料（/api/auth/me）", "a signed-in user can read their profile (/api/auth/me)") }
             accounts = Accounts(identity: identity.field(required: true), password: policy,
-                                fields: others.map { $0.field(required: $0.required ?? false) }, login: login, profile: profile)
+                                fields: others.map { $0.field(required: $0.required ?? false) }, login: login, profile: profile,
+                                roles: roles)
         }
 
         let title = reading.title ?? entities.first.map { lang == .zh ? "\($0.label)管理" : "\(Identifiers.sentenceCase($0.plural.replacingOccurrences(of: "_", with: " ")))" }

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The words of contract v2 (`Resources/Lexicon/domain.json`): roles people hold, verbs that act on
+/// one record (借书, like, approve), and the things that are parts of their parent (comments, items).
+///
+/// Kept as data beside the lexicon so a new role or verb is a word-list edit, not a code change.
+struct DomainLexicon: Decodable, Sendable {
+    struct RoleWord: Decodable, Sendable {
+        var name: String
+        var label: Lexicon.Localized
+        /// A role by its very name (admin, manager); otherwise (teacher, staff) it is a role only when
+        /// the requirement gives it rights other users lack.
+        var privileged: Bool
+        var zh: [String]
+        var en: [String]
+    }
+
+    struct ActionWord: Decodable, Sendable {
+        var name: String
+        var label: Lexicon.Localized
+        var zh: [String]
+        var en: [String]
+        /// Also a standard operation's word (cancel = delete): an action only when the requirement gives it a rule.
+        var crud: Bool?
+    }
+
+    var roles: [RoleWord]
+    var actions: [ActionWord]
+    /// Entities that are parts of their parent: deleting the parent deletes them unless the requirement says otherwise.
+    var parts: [String]
+
+    static func shipped() throws -> DomainLexicon {
+        if let d = cache.value { return d }
+        let data = try Resources.data("Lexicon/domain.json")
+        do {
+            let d = try JSONDecoder().decode(DomainLexicon.self, from: data)
+            cache.set(d)
+            return d
+        } catch {
+            throw GenerationError.unsupported("the shipped domain lexicon is damaged: \(error)")
+        }
+    }
+
+    private static let cache = Locked<DomainLexicon?>(nil)
+
+    /// The roles named in a text ("管理员", "HR admins"), in order, the longest term at each place.
+    func roles(in text: String, language: Language) -> [(word: RoleWord, start: Int, length: Int)] {
+        var found: [(word: RoleWord, start: Int, length: Int)] = []
+        let lower = text.lowercased()
+        for r in roles {
+            for term in language == .zh ? r.zh + r.en : r.en {
+                let t = term.lowercased()
+                var from = lower.startIndex
+                while let range = lower.range(of: t, range: from..<lower.endIndex) {
+                    from = range.upperBound
+                    if language == .en || t.first?.isASCII == true {
+                        let before = range.lowerBound == lower.startIndex ? " " : lower[lower.index(before: range.lowerBound)]
+                        let after = range.upperBound == lower.endIndex ? " " : lower[range.upperBound]
+                        if before.isLetter || after.isLetter { continue }
+                    }
+                    found.append((r, lower.distance(from: lower.startIndex, to: range.lowerBound), t.count))
+                }
+            }
+        }
+        // Longest first at each place, then no overlaps ("图书管理员" is a librarian, not an admin).
+        found.sort { $0.start != $1.start ? $0.start < $1.start : $0.length > $1.length }
+        var out: [(word: RoleWord, start: Int, length: Int)] = []
+        for f in found where out.last.map({ f.start >= $0.start + $0.length }) ?? true { out.append(f) }
+        return out
+    }
+}
