@@ -1,5 +1,8 @@
 import Foundation
 
+/// A function body's lines, indented once; blank lines stay empty.
+private func indented(_ lines: [String]) -> [String] { lines.map { $0.isEmpty ? "" : "    " + $0 } }
+
 /// The generated tests of contract v2 for one entity (`tests/test_<plural>_rules.py`): each relation
 /// (unknown parent, list by parent, cascade or restrict), each operation reserved to a role, and each
 /// domain action (effects, preconditions, once per user, unknown id, the race), citing their clauses.
@@ -21,12 +24,24 @@ struct PythonContractTestModel {
         let function: String
         let docstring: String
         let lines: [String]
+
+        init(function: String, docstring: String, lines: [String]) {
+            self.function = function
+            self.docstring = docstring
+            self.lines = indented(lines)
+        }
     }
 
     struct RoleCheck {
         let function: String
         let docstring: String
         let lines: [String]
+
+        init(function: String, docstring: String, lines: [String]) {
+            self.function = function
+            self.docstring = docstring
+            self.lines = indented(lines)
+        }
     }
 
     struct Action {
@@ -34,6 +49,13 @@ struct PythonContractTestModel {
         let docstring: String
         let fixtures: String
         let lines: [String]
+
+        init(function: String, docstring: String, fixtures: String, lines: [String]) {
+            self.function = function
+            self.docstring = docstring
+            self.fixtures = fixtures
+            self.lines = indented(lines)
+        }
     }
 
     /// The headers expression of a caller `grants` admit: nobody's, the given owner's (a signed-in

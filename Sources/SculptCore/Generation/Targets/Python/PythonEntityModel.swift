@@ -301,7 +301,9 @@ struct PythonEntityModel {
                 usesAuth: !authNames.isEmpty,
                 usesApiError: (readOwner && has(.get)) || (writeOwner && (has(.update) || has(.delete)))
                     || (grantMode && (getOwnerCheck || has(.update) || has(.delete))),
-                accessDoc: e.accessSummary, hasCreate: has(.create), hasList: has(.list), hasGet: has(.get),
+                accessDoc: grantMode
+                    ? "per operation (x-sculpt-access): " + e.operations.map { "\($0.rawValue) \(e.grants(for: $0).map(\.description).joined(separator: " or "))" }.joined(separator: "; ") + "."
+                    : e.accessSummary, hasCreate: has(.create), hasList: has(.list), hasGet: has(.get),
                 hasUpdate: has(.update), hasDelete: has(.delete), hasWrites: has(.update) || has(.delete),
                 hasSearch: hasSearch,
                 searchColumns: PythonCode.tuple(searchable.map { "\(className).\($0.attr)" }),
