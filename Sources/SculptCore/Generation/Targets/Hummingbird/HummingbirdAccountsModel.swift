@@ -13,6 +13,7 @@ struct HummingbirdAccountsModel {
     /// Whether accounts hold roles (contract v2), and their names as a Swift list's elements.
     let hasRoles: Bool
     let roleNames: String
+    let firstRole: String
     /// The checked sign-up fields (password last) and login fields, for the tests.
     let signUp: [HummingbirdField]
     let login: [HummingbirdField]
@@ -31,6 +32,7 @@ struct HummingbirdAccountsModel {
         }
         hasRoles = !a.roles.isEmpty
         roleNames = a.roles.map { SwiftCode.string($0.name) }.joined(separator: ", ")
+        firstRole = SwiftCode.string(a.roles.first?.name ?? "admin")
         passwordRule = password?.rule ?? "Rule(name: \"password\", label: \"Password\", kind: .text, required: true)"
         uniqueRules = account.filter(\.unique).map { "SignUpInput.\($0.property)" }.joined(separator: ", ")
         loginRules = login.map { HummingbirdFieldModel($0) }

@@ -58,7 +58,7 @@ struct HummingbirdViewModel {
         accountTests = zip(accounts, spec.accounts.map { [$0] } ?? []).map {
             HummingbirdAccountTestsModel($0, spec: $1, context: context, tests: tests)
         }
-        entityTests = entities.map { HummingbirdEntityTestsModel($0, tests: tests) }
+        entityTests = entities.map { HummingbirdEntityTestsModel($0, spec: spec, tests: tests) }
         doc = tests.comments(prefix: "app.")
         let path = { (action: APIAction) in context.plan.path(of: action) ?? "/api/auth/\(action.rawValue)" }
         registerPath = path(.register)
