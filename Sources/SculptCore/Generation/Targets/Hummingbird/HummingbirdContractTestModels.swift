@@ -195,7 +195,7 @@ struct HummingbirdRuleMath {
 /// The relation tests of one child field.
 struct HummingbirdRelationTestModel {
     /// Whether the child is created by POST, so the unknown-parent and filter test runs.
-    var hasRelationTest: Bool { !doc.isEmpty }
+    let hasRelationTest: Bool
     let doc: String
     let onDeleteDoc: String
     let field: String

@@ -195,7 +195,7 @@ struct HummingbirdEntityTestsModel {
                 ?? HummingbirdTestTokens.caller(e.grants(for: .create))
             let deleteGrants = parent.grants(for: .delete)
             return HummingbirdRelationTestModel(
-                doc: doc["relation." + f.name] ?? "", onDeleteDoc: doc["onDelete." + f.name] ?? "", field: f.name,
+                hasRelationTest: doc["relation." + f.name] != nil, doc: doc["relation." + f.name] ?? "", onDeleteDoc: doc["onDelete." + f.name] ?? "", field: f.name,
                 function: SwiftCode.typeName(f.name), parentType: HummingbirdEntityModel.typeName(of: parent),
                 parentUrl: "/api/\(parent.plural)", childToken: childToken, hasList: e.supports(.list),
                 hasOnDelete: source != nil, cascade: r.onDelete == .cascade, restrict: r.onDelete == .restrict,
@@ -258,7 +258,8 @@ struct HummingbirdEntityTestsModel {
             hasPrecondition: doc[key + ".precondition"] != nil, violating: violating.map { math.literal($0) } ?? ":",
             message: message,
             oncePerUser: doc[key + ".once"] != nil, hasRace: doc[key + ".race"] != nil,
-            raceActor: single ? "actor" : "try await signIn(client)")
+            // One account may act, or only the once-per-user rule limits it: that account races itself.
+            raceActor: single || a.preconditions.isEmpty ? "actor" : "try await signIn(client)")
     }
 
     /// The free-text field the list test searches, with a value that the needle `phaqzx` finds and
