@@ -92,7 +92,6 @@ struct CourseRoutes: Sendable {
         return record
     }
 
-    // sculpt:part route-action course enroll
     /// 报名 (`POST /api/courses/{id}/enroll`), in one transaction: access, 404 for an unknown id, once per user (409 `conflict` the second time), its rules (409 `precondition_failed`), then its effects.
     func enrollAction(_ request: Request, _ context: some RequestContext) async throws -> Response {
         let caller = try await services.authorize(request, Self.enrollActionAccess)

@@ -18,7 +18,6 @@ struct EnrollmentRoutes: Sendable {
         group.get(":id") { request, context in try await get(request, context) }
     }
 
-    // sculpt:part relation-check enrollment
     /// Every parent a enrollment points at must exist: else 400 naming the field, in the write's own transaction.
     @Sendable static func checkParents(_ db: Database, _ record: Enrollment) throws {
         try requireParent(db, table: "courses", id: record.courseId, rule: EnrollmentInput.courseId)

@@ -187,7 +187,6 @@ import Testing
         #expect(tokens.userID(from: String(token.dropLast(2)) + (token.hasSuffix("AA") ? "BB" : "AA")) == nil)
     }
 
-    // sculpt:part test-roles
     /// Sign-up never grants a role, whatever the body asks; the account named by ADMIN_USERNAME and ADMIN_PASSWORD holds every role.
     ///
     /// Requirement: 老师可以发布和修改课程

@@ -226,7 +226,6 @@ func createCourse(_ client: some TestClientProtocol, _ values: [String: Any] = [
         }
     }
 
-    // sculpt:part test-roles course
     /// Only holders of teacher may create, update, delete courses: 401 without a token, 403 for a plain user and for one who asked for a role at sign-up; the admin account may.
     ///
     /// Requirement: 老师可以发布和修改课程
@@ -254,7 +253,6 @@ func createCourse(_ client: some TestClientProtocol, _ values: [String: Any] = [
         }
     }
 
-    // sculpt:part test-action course enroll
     /// 报名: 200 with the 课程 after its effects; 404 for an unknown 课程, 401 without a token.
     ///
     /// Requirement: 学生登录后可以报名课程，人数达到容量就不能再报名
@@ -277,7 +275,6 @@ func createCourse(_ client: some TestClientProtocol, _ values: [String: Any] = [
         }
     }
 
-    // sculpt:part test-action-precondition course enroll
     /// 报名 is refused with 409 precondition_failed, in the requirement's words, when its rule does not hold.
     ///
     /// Requirement: 学生登录后可以报名课程，人数达到容量就不能再报名
@@ -293,7 +290,6 @@ func createCourse(_ client: some TestClientProtocol, _ values: [String: Any] = [
         }
     }
 
-    // sculpt:part test-action-once course enroll
     /// Each user may enroll a 课程 once: the second time answers 409 conflict.
     ///
     /// Requirement: 每人每门课只能报名一次，报名后已报名人数加一
@@ -309,7 +305,6 @@ func createCourse(_ client: some TestClientProtocol, _ values: [String: Any] = [
         }
     }
 
-    // sculpt:part test-action-race course enroll
     /// Eight racing enroll calls, released together, where the rules allow one: one success, seven 409.
     ///
     /// Requirement: 学生登录后可以报名课程，人数达到容量就不能再报名

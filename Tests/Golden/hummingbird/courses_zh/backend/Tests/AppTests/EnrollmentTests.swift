@@ -31,7 +31,6 @@ func seedEnrollmentParents(_ client: some TestClientProtocol) async throws {
         }
     }
 
-    // sculpt:part test-on-delete enrollment course_id
     /// Deleting a 课程 deletes its enrollments in the same transaction.
     @Test("Deleting the record a enrollment belongs to deletes the enrollment too")
     func onDeleteCourseId() async throws {

@@ -30,7 +30,6 @@ struct IssueRoutes: Sendable {
         group.delete(":id") { request, context in try await delete(request, context) }
     }
 
-    // sculpt:part relation-check issue
     /// Every parent a issue points at must exist: else 400 naming the field, in the write's own transaction.
     @Sendable static func checkParents(_ db: Database, _ record: Issue) throws {
         try requireParent(db, table: "projects", id: record.projectId, rule: IssueInput.projectId)

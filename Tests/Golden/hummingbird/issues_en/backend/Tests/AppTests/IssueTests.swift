@@ -300,7 +300,6 @@ func createIssue(_ client: some TestClientProtocol, _ values: [String: Any] = [:
         }
     }
 
-    // sculpt:part test-relation issue project_id
     /// Refuses a Issue whose Project names no Project (400 naming project_id), and lists them by project_id.
     ///
     /// Requirement: Each issue belongs to a project
@@ -333,7 +332,6 @@ func createIssue(_ client: some TestClientProtocol, _ values: [String: Any] = [:
         }
     }
 
-    // sculpt:part test-on-delete issue project_id
     /// Deleting a Project deletes its issues in the same transaction.
     ///
     /// Requirement: Deleting a project deletes its issues

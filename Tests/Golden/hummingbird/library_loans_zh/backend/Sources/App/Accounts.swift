@@ -36,7 +36,6 @@ struct User: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     }
 }
 
-// sculpt:part admin-account
 /// The one account holding every role, named by ADMIN_USERNAME and ADMIN_PASSWORD: created at start, or
 /// given that password and every role again. Sign-up never grants a role; this is the only way to hold one.
 /// The username rules of sign-up do not apply to it.

@@ -96,7 +96,6 @@ struct BookRoutes: Sendable {
         return record
     }
 
-    // sculpt:part route-action book borrow
     /// 借书 (`POST /api/books/{id}/borrow`), in one transaction: access, 404 for an unknown id, its rules (409 `precondition_failed`), then its effects.
     func borrowAction(_ request: Request, _ context: some RequestContext) async throws -> Response {
         let caller = try await services.authorize(request, Self.borrowActionAccess)

@@ -18,7 +18,6 @@ struct LoanRoutes: Sendable {
         group.get(":id") { request, context in try await get(request, context) }
     }
 
-    // sculpt:part relation-check loan
     /// Every parent a loan points at must exist: else 400 naming the field, in the write's own transaction.
     @Sendable static func checkParents(_ db: Database, _ record: Loan) throws {
         try requireParent(db, table: "books", id: record.bookId, rule: LoanInput.bookId)

@@ -199,7 +199,6 @@ func createBook(_ client: some TestClientProtocol, _ values: [String: Any] = [:]
         }
     }
 
-    // sculpt:part test-roles book
     /// Only holders of admin may create, update, delete books: 401 without a token, 403 for a plain user and for one who asked for a role at sign-up; the admin account may.
     ///
     /// Requirement: 管理员可以新增、修改和删除图书
@@ -226,7 +225,6 @@ func createBook(_ client: some TestClientProtocol, _ values: [String: Any] = [:]
         }
     }
 
-    // sculpt:part test-action book borrow
     /// 借书: 200 with the 图书 after its effects; 404 for an unknown 图书, 401 without a token.
     ///
     /// Requirement: 登录的用户可以借书，借书时库存减一，库存为0时不能借
@@ -249,7 +247,6 @@ func createBook(_ client: some TestClientProtocol, _ values: [String: Any] = [:]
         }
     }
 
-    // sculpt:part test-action-precondition book borrow
     /// 借书 is refused with 409 precondition_failed, in the requirement's words, when its rule does not hold.
     ///
     /// Requirement: 登录的用户可以借书，借书时库存减一，库存为0时不能借
@@ -265,7 +262,6 @@ func createBook(_ client: some TestClientProtocol, _ values: [String: Any] = [:]
         }
     }
 
-    // sculpt:part test-action-race book borrow
     /// Eight racing borrow calls, released together, where the rules allow one: one success, seven 409.
     ///
     /// Requirement: 登录的用户可以借书，借书时库存减一，库存为0时不能借

@@ -31,7 +31,6 @@ func seedLoanParents(_ client: some TestClientProtocol) async throws {
         }
     }
 
-    // sculpt:part test-on-delete loan book_id
     /// Deleting a 图书 is refused with 409 while it has loans.
     @Test("Deleting the record a loan belongs to is refused while the loan exists")
     func onDeleteBookId() async throws {

@@ -92,7 +92,6 @@ struct PhotoRoutes: Sendable {
         return record
     }
 
-    // sculpt:part route-action photo like
     /// Like (`POST /api/photos/{id}/like`), in one transaction: access, 404 for an unknown id, once per user (409 `conflict` the second time), then its effects.
     func likeAction(_ request: Request, _ context: some RequestContext) async throws -> Response {
         let caller = try await services.authorize(request, Self.likeActionAccess)

@@ -224,7 +224,6 @@ func createPhoto(_ client: some TestClientProtocol, _ values: [String: Any] = [:
         }
     }
 
-    // sculpt:part test-action photo like
     /// Like: 200 with the Photo after its effects; 404 for an unknown Photo, 401 without a token.
     ///
     /// Requirement: Each signed-in user can like a photo once; a like adds one to the photo's like count
@@ -243,7 +242,6 @@ func createPhoto(_ client: some TestClientProtocol, _ values: [String: Any] = [:
         }
     }
 
-    // sculpt:part test-action-once photo like
     /// Each user may like a Photo once: the second time answers 409 conflict.
     ///
     /// Requirement: Each signed-in user can like a photo once; a like adds one to the photo's like count
@@ -259,7 +257,6 @@ func createPhoto(_ client: some TestClientProtocol, _ values: [String: Any] = [:
         }
     }
 
-    // sculpt:part test-action-race photo like
     /// Eight racing like calls, released together, where the rules allow one: one success, seven 409.
     ///
     /// Requirement: Each signed-in user can like a photo once; a like adds one to the photo's like count

@@ -37,7 +37,6 @@ struct AppServices: Sendable {
         }
     }
 
-    // sculpt:part delete-children
     /// Deletes `record` in one transaction. Children that restrict the delete answer 409 while any exist;
     /// cascading children go with it (the foreign keys' ON DELETE CASCADE, recursively).
     func delete<Record: MutablePersistableRecord & Sendable>(
@@ -89,7 +88,6 @@ struct ChildTable: Sendable {
     var label: String
 }
 
-// sculpt:part parent-exists
 /// A parent id that does not exist is refused with 400 naming the field (the foreign key backs this up).
 func requireParent(_ db: Database, table: String, id: Int64?, rule: Rule) throws {
     guard let id else { return }
@@ -98,7 +96,6 @@ func requireParent(_ db: Database, table: String, id: Int64?, rule: Rule) throws
     }
 }
 
-// sculpt:part action-rules
 /// One rule of a domain action as SQL on the record's row, with the message shown when it does not hold.
 struct ActionRule: Sendable {
     var sql: String
