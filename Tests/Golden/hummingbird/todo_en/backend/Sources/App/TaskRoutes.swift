@@ -46,7 +46,7 @@ struct TaskRoutes: Sendable {
     // sculpt:part route-update task
     /// PUT replaces every field (those left out go back to their defaults); PATCH changes only the ones sent.
     func update(_ request: Request, _ context: some RequestContext, partial: Bool) async throws -> Response {
-        var record = try await writable(request, context, )
+        var record = try await writable(request, context)
         let input = try TaskInput(try await request.jsonObject(), partial: partial)
         input.apply(to: &record)
         try await services.update(record, unique: TaskInput.unique)
@@ -56,13 +56,13 @@ struct TaskRoutes: Sendable {
     // sculpt:part route-delete task
     /// Deletes a task.
     func delete(_ request: Request, _ context: some RequestContext) async throws -> Response {
-        let record = try await writable(request, context, )
+        let record = try await writable(request, context)
         try await services.delete(record, id: record.id ?? 0, label: Self.label, restrictedBy: [])
         return Response(status: .noContent)
     }
 
     // sculpt:part write-guard task
-    /// The task to change or delete, once the caller passes `grants` (403 for a caller who is not let through).
+    /// The task to change or delete.
     func writable(_ request: Request, _ context: some RequestContext) async throws -> Task {
         let id = try recordID(context, label: Self.label)
         guard let record = try await services.database.read({ db in try Task.fetchOne(db, key: id) }) else {
