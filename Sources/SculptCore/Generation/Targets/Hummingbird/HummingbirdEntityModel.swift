@@ -11,11 +11,10 @@ struct HummingbirdEntityModel {
     let fields: [HummingbirdFieldModel]
     let uniqueRules: String
     let owned: Bool
-    let readOwner: Bool
-    let writeOwner: Bool
-    let createGuard: [String]
-    let readGuard: [String]
-    let writeGuard: [String]
+    /// Whether the app has login, so routes check grants (`AppServices.authorize`).
+    let hasLogin: Bool
+    /// One `Grants` constant per operation and action.
+    let grants: [HummingbirdGrantsModel]
     let hasCreate: Bool
     let hasList: Bool
     let hasGet: Bool
@@ -26,8 +25,16 @@ struct HummingbirdEntityModel {
     let searchColumns: String
     let operationsDoc: String
     let accessDoc: String
-    /// Its table, for Database.swift.
-    let tableModel: HummingbirdTableModel
+    /// The parents it belongs to.
+    let relations: [HummingbirdRelationModel]
+    let hasRelations: Bool
+    /// Whether other entities belong to it, and those that restrict its delete (`ChildTable` literals).
+    let hasChildren: Bool
+    let hasRestrictChildren: Bool
+    let restrictChildren: String
+    let actions: [HummingbirdActionModel]
+    /// Its table, and the log tables of its once-per-user actions, for Database.swift.
+    let tableModels: [HummingbirdTableModel]
     /// The checked fields, for the tests.
     let checked: [HummingbirdField]
     let entity: Entity
@@ -37,20 +44,20 @@ struct HummingbirdEntityModel {
         "User", "UserView", "Rule", "Page", "APIError", "Request", "Response", "Router", "Application", "AppServices",
         "JSONValue", "FieldReader", "ListQuery", "Paging", "Formats", "Messages", "Tokens", "Passwords", "Column", "Database",
         "AppDatabase", "AppConfiguration", "JSONResponse", "ErrorMiddleware", "SignUpInput", "LoginInput", "LoginAnswer",
+        "Grants", "Caller", "ChildTable", "ActionRule", "AdminAccount",
     ]
 
-    init(_ e: Entity, context: GenerationContext) {
-        var typeName = SwiftCode.typeName(e.name)
-        if Self.reservedTypeNames.contains(typeName) { typeName += "Record" }
+    /// The Swift type of an entity's record (`Book`; `UserRecord` where the name is taken).
+    static func typeName(of e: Entity) -> String {
+        let name = SwiftCode.typeName(e.name)
+        return reservedTypeNames.contains(name) ? name + "Record" : name
+    }
+
+    init(_ e: Entity, spec: AppSpec, context: GenerationContext) throws {
+        let typeName = Self.typeName(of: e)
         let fields = HummingbirdField.of(context.schemas.input(e))
         let has = { (op: EntityOperation) in e.supports(op) }
-        func guardLine(_ a: Audience, always: Bool = false) -> [String] {
-            switch a {
-            case .owner: return ["let user = try await services.currentUser(request)"]
-            case .signedIn: return always ? ["let user = try await services.currentUser(request)"] : ["_ = try await services.currentUser(request)"]
-            case .anyone: return always ? ["let user = try await services.currentUser(request)"] : []
-            }
-        }
+        let hasLogin = spec.accounts?.login ?? false
         self.entity = e
         name = e.name
         plural = e.plural
@@ -63,11 +70,7 @@ struct HummingbirdEntityModel {
         self.fields = fields.map { HummingbirdFieldModel($0) }
         uniqueRules = fields.filter(\.unique).map { "\(typeName)Input.\($0.property)" }.joined(separator: ", ")
         owned = e.isOwned
-        readOwner = e.access.read == .owner
-        writeOwner = e.access.write == .owner
-        createGuard = guardLine(e.access.write, always: e.isOwned)
-        readGuard = guardLine(e.access.read)
-        writeGuard = guardLine(e.access.write)
+        self.hasLogin = hasLogin
         hasCreate = has(.create)
         hasList = has(.list)
         hasGet = has(.get)
@@ -79,13 +82,44 @@ struct HummingbirdEntityModel {
         searchColumns = searchable.map { SwiftCode.string($0.name) }.joined(separator: ", ")
         operationsDoc = e.operationsSummary
         accessDoc = e.accessSummary
-        var columns = fields.map(\.column)
+        relations = e.fields.compactMap { HummingbirdRelationModel($0, spec: spec) }
+        hasRelations = !relations.isEmpty
+        let children = spec.children(of: e.name)
+        hasChildren = !children.isEmpty
+        let restricting = children.filter { $0.relation.onDelete == .restrict }
+        hasRestrictChildren = !restricting.isEmpty
+        restrictChildren = restricting.map {
+            "ChildTable(table: \(SwiftCode.string($0.entity.plural)), column: \(SwiftCode.string($0.field.name)), label: \(SwiftCode.string($0.entity.label)))"
+        }.joined(separator: ", ")
+        let actions = try e.actions.map { try HummingbirdActionModel($0, entity: e, spec: spec, catalog: context.catalog, typeName: typeName) }
+        if !actions.isEmpty && !hasLogin {
+            throw GenerationError.template("hummingbird", "the actions of \(e.name) need accounts with login")
+        }
+        self.actions = actions
+        var grants: [HummingbirdGrantsModel] = []
+        if hasLogin {
+            for op in EntityOperation.allCases where has(op) {
+                var g = e.grants(for: op)
+                // Whoever creates an owned record becomes its owner, so creating it needs a signed-in caller.
+                if op == .create && e.isOwned { g = HummingbirdGrantsModel.needingUser(g) }
+                grants.append(HummingbirdGrantsModel(name: "\(op.rawValue)Access", what: "\(op.rawValue) \(e.plural)", grants: g))
+            }
+            grants += actions.map(\.grants)
+        }
+        self.grants = grants
+        var columns = fields.map { f in
+            guard let r = f.field?.relation, let parent = spec.entity(named: r.entity) else { return f.column }
+            return f.column + HummingbirdRelationModel.reference(parentTable: parent.plural, onDelete: r.onDelete)
+        }
         var indexes: [String] = []
+        for r in relations {
+            indexes.append("try db.create(index: \"\(e.plural)_on_\(r.name)\", on: \"\(e.plural)\", columns: [\"\(r.name)\"], ifNotExists: true)")
+        }
         if e.isOwned {
             columns.append("t.column(\"owner_id\", .integer).notNull().references(\"users\", onDelete: .cascade)")
             indexes.append("try db.create(index: \"\(e.plural)_on_owner_id\", on: \"\(e.plural)\", columns: [\"owner_id\"], ifNotExists: true)")
         }
-        tableModel = HummingbirdTableModel(table: e.plural, columns: columns, indexes: indexes)
+        tableModels = [HummingbirdTableModel(table: e.plural, columns: columns, indexes: indexes)] + actions.compactMap(\.logTableModel)
         checked = fields
     }
 }
@@ -104,6 +138,8 @@ struct HummingbirdFieldModel {
     let fromInput: String
     /// Its `CodingKeys` case: `case title`, or `case birthDate = "birth_date"`.
     let codingCase: String
+    /// Its value in the admin account made at start: the identity given, else what a blank record holds.
+    var adminValue: String
 
     init(_ f: HummingbirdField) {
         name = f.name
@@ -116,6 +152,7 @@ struct HummingbirdFieldModel {
         applyLine = f.applyLine
         fromInput = f.storedOptional ? "input.\(f.property)" : "input.\(f.property) ?? \(f.placeholder)"
         codingCase = f.property == f.name ? "case \(f.property)" : "case \(f.property) = \(SwiftCode.string(f.name))"
+        adminValue = f.placeholder
     }
 }
 

@@ -8,6 +8,8 @@ struct HummingbirdViewModel {
     let tokenHours: Int
     let hasAccounts: Bool
     let hasLogin: Bool
+    /// Whether accounts hold roles: the admin account from ADMIN_USERNAME / ADMIN_PASSWORD.
+    let hasRoles: Bool
     let dependencies: [String]
     let messages: [HummingbirdKeyValue]
     /// Zero or one element, so templates can open a section for accounts.
@@ -28,6 +30,7 @@ struct HummingbirdViewModel {
 
     /// The prefix of backend message keys in the catalog (`Locales/<lang>/backend.json`), shared with every target.
     static let messagePrefix = "backend."
+    static let messagePrefixV2 = "backendV2."
 
     init(spec: AppSpec, context: GenerationContext) throws {
         titleComment = comment(spec.title)
@@ -37,21 +40,25 @@ struct HummingbirdViewModel {
         tokenHours = spec.accounts?.tokenHours ?? 24
         hasAccounts = spec.accounts != nil
         hasLogin = spec.accounts?.login ?? false
+        hasRoles = !spec.roles.isEmpty
         dependencies = HummingbirdPackage.dependencies
         let catalog = context.catalog.section(Self.messagePrefix)
         guard !catalog.isEmpty else {
             throw GenerationError.template("hummingbird", "the message catalog has no '\(Self.messagePrefix)' entries for \(spec.language.rawValue)")
         }
-        messages = catalog.keys.sorted().map { HummingbirdKeyValue(key: SwiftCode.string($0), value: SwiftCode.string(catalog[$0]!)) }
+        // Contract v2's words (relations, roles, actions) join the backend's.
+        let words = catalog.merging(context.catalog.section(Self.messagePrefixV2)) { a, _ in a }
+        messages = words.keys.sorted().map { HummingbirdKeyValue(key: SwiftCode.string($0), value: SwiftCode.string(words[$0]!)) }
         let accounts = spec.accounts.map { [HummingbirdAccountsModel($0, context: context)] } ?? []
         self.accounts = accounts
-        entities = spec.entities.map { HummingbirdEntityModel($0, context: context) }
-        tables = accounts.map(\.tableModel) + entities.map(\.tableModel)
+        let entities = try spec.entities.map { try HummingbirdEntityModel($0, spec: spec, context: context) }
+        self.entities = entities
+        tables = accounts.map(\.tableModel) + entities.flatMap(\.tableModels)
         let tests = HummingbirdTestPlan(spec: spec, context: context)
         accountTests = zip(accounts, spec.accounts.map { [$0] } ?? []).map {
             HummingbirdAccountTestsModel($0, spec: $1, context: context, tests: tests)
         }
-        entityTests = entities.map { HummingbirdEntityTestsModel($0, tests: tests) }
+        entityTests = entities.map { HummingbirdEntityTestsModel($0, spec: spec, tests: tests) }
         doc = tests.comments(prefix: "app.")
         let path = { (action: APIAction) in context.plan.path(of: action) ?? "/api/auth/\(action.rawValue)" }
         registerPath = path(.register)

@@ -18,6 +18,11 @@ struct Passwords: Sendable {
         return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(input, cost: cost) }
     }
 
+    /// The same hash, on the calling thread: for the admin account at start, before the server serves.
+    func hashNow(_ password: String) -> String {
+        Bcrypt.hash(Self.prehash(password), cost: cost)
+    }
+
     // sculpt:part password-verify
     /// Whether `password` matches `hash`; without a hash (unknown account) it spends the same time
     /// on a throwaway hash, so timing does not tell which accounts exist.

@@ -9,6 +9,16 @@ func samplePost(_ n: Int = next()) -> [String: Any] {
     ["title": fit("title \(n)", min: 1, max: 200), "content": fit("content \(n)", min: 1, max: 10000)]
 }
 
+/// Creates a post as someone who may, with `values` over a valid sample; returns it and that caller's token.
+func createPost(_ client: some TestClientProtocol, _ values: [String: Any] = [:]) async throws -> Created {
+    let token: String? = try await signIn(client)
+    var body = samplePost()
+    for (key, value) in values { body[key] = value }
+    let answer = try await client.call(.post, "/api/posts", body: body, token: token)
+    precondition(answer.status == .created, "creating a post failed: \(answer.text)")
+    return Created(id: answer.json["id"] as? Int ?? 0, token: token, json: answer.json)
+}
+
 /// 文章: create, list, get, update, delete. Access: anyone may read; only the owner may write.
 @Suite struct PostTests {
     // sculpt:part test-create post

@@ -30,7 +30,8 @@ struct ProductRoutes: Sendable {
 
     // sculpt:part route-list product
     func list(_ request: Request) async throws -> Response {
-        let query = try ListQuery(request.queryParameters)
+        let parameters = request.queryParameters
+        let query = try ListQuery(parameters)
         var records = Product.all().order(Column("id"))
         if !query.search.isEmpty {
             let pattern = query.likePattern
@@ -59,9 +60,10 @@ struct ProductRoutes: Sendable {
     }
 
     // sculpt:part route-delete product
+    /// Deletes a product.
     func delete(_ request: Request, _ context: some RequestContext) async throws -> Response {
         let record = try await writable(request, context)
-        _ = try await services.database.write { db in try record.delete(db) }
+        try await services.delete(record, id: record.id ?? 0, label: Self.label, restrictedBy: [])
         return Response(status: .noContent)
     }
 

@@ -9,6 +9,16 @@ func sampleProduct(_ n: Int = next()) -> [String: Any] {
     ["name": fit("name \(n)", min: 1, max: 200), "sku": fit("sku \(n)", min: 1, max: 200), "price": 1.5, "stock": 0]
 }
 
+/// Creates a product as someone who may, with `values` over a valid sample; returns it and that caller's token.
+func createProduct(_ client: some TestClientProtocol, _ values: [String: Any] = [:]) async throws -> Created {
+    let token: String? = nil
+    var body = sampleProduct()
+    for (key, value) in values { body[key] = value }
+    let answer = try await client.call(.post, "/api/products", body: body, token: token)
+    precondition(answer.status == .created, "creating a product failed: \(answer.text)")
+    return Created(id: answer.json["id"] as? Int ?? 0, token: token, json: answer.json)
+}
+
 /// Product: create, list, get, update, delete. Access: anyone may read; anyone may write.
 @Suite struct ProductTests {
     // sculpt:part test-create product

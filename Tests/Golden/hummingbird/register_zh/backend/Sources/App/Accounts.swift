@@ -21,6 +21,11 @@ struct User: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 
+    /// Whether the account holds `role`.
+    func holds(_ role: String) -> Bool {
+        false
+    }
+
     var view: UserView {
         UserView(id: id ?? 0, username: username)
     }

@@ -3,6 +3,7 @@ import Foundation
 /// The words end users see, in the requirement's language (zh).
 enum Messages {
     static let catalog: [String: String] = [
+        "already_done": "每人只能{action}一次",
         "bad_credentials": "{identity}或{password}错误",
         "bad_date": "{label}必须是日期，格式如 2024-05-17",
         "bad_datetime": "{label}必须是日期时间，格式如 2024-05-17T09:30:00Z",
@@ -15,6 +16,7 @@ enum Messages {
         "conflict_other": "与已有数据冲突",
         "empty_patch": "请至少提供一个要修改的字段",
         "forbidden": "只能修改或删除自己的{label}",
+        "has_children": "还有{children}属于这个{label}，不能删除",
         "invalid_json": "请求内容不是有效的 JSON",
         "method_not_allowed": "该地址不支持此请求方法",
         "no_route": "请求的地址不存在",
@@ -26,8 +28,10 @@ enum Messages {
         "not_json": "请求内容必须是 JSON（Content-Type: application/json）",
         "not_number": "{label}必须是数字",
         "not_object": "请求内容必须是 JSON 对象",
+        "not_permitted": "你没有权限执行此操作",
         "not_string": "{label}必须是文本",
         "out_of_range": "{label}超出允许的范围",
+        "parent_missing": "所选的{label}不存在",
         "registered": "注册成功",
         "required": "请填写{label}",
         "search_too_long": "搜索内容最多 {max} 个字符",

@@ -208,6 +208,15 @@ struct ListQuery: Sendable {
         return number
     }
 
+    /// A parent filter of a list (`?project_id=3`): a whole number from 1, else 400 naming it; nil when absent.
+    static func parent(_ query: [String: String], _ name: String) throws -> Int64? {
+        guard let raw = query[name] else { return nil }
+        guard (1...18).contains(raw.count), raw.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(raw), id >= 1 else {
+            throw APIError(.badRequest, "invalid", Messages.text("bad_page", ["name": name]), field: name)
+        }
+        return id
+    }
+
     /// A LIKE pattern matching `search` anywhere, with %, _ and \ matching themselves (ESCAPE '\').
     var likePattern: String {
         var escaped = ""

@@ -177,3 +177,29 @@ func signIn(_ client: some TestClientProtocol) async throws -> String {
     precondition(registered.status == .created, "sign-up failed: \(registered.text)")
     return ""
 }
+
+/// A record a test made, with the token of whoever made it (nil where anyone may).
+struct Created {
+    var id: Int
+    var token: String?
+    var json: [String: Any]
+}
+
+/// Holds tasks until `count` have arrived, then lets them all go at once (racing requests).
+actor Barrier {
+    private let count: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(count: Int) {
+        self.count = count
+    }
+
+    func arrive() async {
+        if waiting.count + 1 >= count {
+            for continuation in waiting { continuation.resume() }
+            waiting = []
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+}

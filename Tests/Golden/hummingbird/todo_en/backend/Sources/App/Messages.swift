@@ -3,6 +3,7 @@ import Foundation
 /// The words end users see, in the requirement's language (en).
 enum Messages {
     static let catalog: [String: String] = [
+        "already_done": "Each user can {action} only once.",
         "bad_credentials": "Incorrect {identity} or {password}.",
         "bad_date": "{label} must be a date like 2024-05-17.",
         "bad_datetime": "{label} must be a date and time like 2024-05-17T09:30:00Z.",
@@ -15,6 +16,7 @@ enum Messages {
         "conflict_other": "This conflicts with data that already exists.",
         "empty_patch": "Send at least one field to change.",
         "forbidden": "Only its owner can change or delete this {label}.",
+        "has_children": "This {label} still has {children}; it cannot be deleted.",
         "invalid_json": "The request body is not valid JSON.",
         "method_not_allowed": "This address does not accept that method.",
         "no_route": "There is nothing at this address.",
@@ -26,8 +28,10 @@ enum Messages {
         "not_json": "The request body must be JSON (Content-Type: application/json).",
         "not_number": "{label} must be a number.",
         "not_object": "The request body must be a JSON object.",
+        "not_permitted": "You are not allowed to do this.",
         "not_string": "{label} must be text.",
         "out_of_range": "{label} is out of range.",
+        "parent_missing": "The chosen {label} does not exist.",
         "registered": "Your account has been created.",
         "required": "{label} is required.",
         "search_too_long": "The search text must be at most {max} characters long.",

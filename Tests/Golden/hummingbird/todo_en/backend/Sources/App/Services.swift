@@ -9,20 +9,51 @@ struct AppServices: Sendable {
 
     // sculpt:part unique-commit
     /// Inserts `record`; a UNIQUE constraint the database refuses becomes a 409 naming the field.
-    func insert<Record: MutablePersistableRecord & Sendable>(_ record: Record, unique: [Rule]) async throws -> Record {
+    /// `check` runs first in the same transaction (parents that must exist), so nothing slips in between.
+    func insert<Record: MutablePersistableRecord & Sendable>(
+        _ record: Record, unique: [Rule], check: @escaping @Sendable (Database, Record) throws -> Void = { _, _ in }
+    ) async throws -> Record {
         do {
-            return try await database.write { db in try record.inserted(db) }
+            return try await database.write { db in
+                try check(db, record)
+                return try record.inserted(db)
+            }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw Self.conflict(error, unique)
         }
     }
 
-    /// Saves the changes of an existing `record`, with the same 409 as `insert`.
-    func update<Record: MutablePersistableRecord & Sendable>(_ record: Record, unique: [Rule]) async throws {
+    /// Saves the changes of an existing `record`, with the same checks and 409 as `insert`.
+    func update<Record: MutablePersistableRecord & Sendable>(
+        _ record: Record, unique: [Rule], check: @escaping @Sendable (Database, Record) throws -> Void = { _, _ in }
+    ) async throws {
         do {
-            try await database.write { db in try record.update(db) }
+            try await database.write { db in
+                try check(db, record)
+                try record.update(db)
+            }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw Self.conflict(error, unique)
+        }
+    }
+
+    /// Deletes `record` in one transaction. Children that restrict the delete answer 409 while any exist;
+    /// cascading children go with it (the foreign keys' ON DELETE CASCADE, recursively).
+    func delete<Record: MutablePersistableRecord & Sendable>(
+        _ record: Record, id: Int64, label: String, restrictedBy children: [ChildTable]
+    ) async throws {
+        do {
+            _ = try await database.write { db in
+                for child in children {
+                    if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \"\(child.table)\" WHERE \"\(child.column)\" = ?)", arguments: [id]) == true {
+                        throw APIError(.conflict, "conflict", Messages.text("has_children", ["label": label, "children": child.label]))
+                    }
+                }
+                return try record.delete(db)
+            }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+            // A grandchild further down restricts the delete: nothing was deleted.
+            throw APIError(.conflict, "conflict", Messages.text("conflict_other"))
         }
     }
 
@@ -48,6 +79,60 @@ struct AppServices: Sendable {
             return Page(items: items, total: total, page: query.page, pageSize: query.pageSize)
         }
     }
+}
+
+/// A table whose rows point at a parent and keep it from being deleted (`ON DELETE RESTRICT`).
+struct ChildTable: Sendable {
+    var table: String
+    var column: String
+    var label: String
+}
+
+/// A parent id that does not exist is refused with 400 naming the field (the foreign key backs this up).
+func requireParent(_ db: Database, table: String, id: Int64?, rule: Rule) throws {
+    guard let id else { return }
+    if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \"\(table)\" WHERE id = ?)", arguments: [id]) != true {
+        throw APIError(.badRequest, "invalid", Messages.text("parent_missing", ["label": rule.label]), field: rule.name)
+    }
+}
+
+/// One rule of a domain action as SQL on the record's row, with the message shown when it does not hold.
+struct ActionRule: Sendable {
+    var sql: String
+    var arguments: StatementArguments
+    var message: String
+}
+
+/// Records that `user` performed a once-per-user action on `record`; the UNIQUE pair turns a second time
+/// (also a racing one) into 409 `conflict`.
+func recordOnce(_ db: Database, table: String, user: Int64, record: Int64, action: String) throws {
+    do {
+        try db.execute(sql: "INSERT INTO \"\(table)\" (user_id, record_id) VALUES (?, ?)", arguments: [user, record])
+    } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+        throw APIError(.conflict, "conflict", Messages.text("already_done", ["action": action]))
+    }
+}
+
+/// Applies an action's effects in ONE conditional UPDATE whose WHERE holds every rule, so racing requests
+/// cannot both pass; when no row changed, the first rule that does not hold answers 409 `precondition_failed`.
+func applyGuarded(_ db: Database, table: String, id: Int64, set: String, setArguments: StatementArguments, rules: [ActionRule]) throws {
+    var sql = "UPDATE \"\(table)\" SET \(set) WHERE id = ?"
+    var arguments = setArguments
+    arguments += [id]
+    for rule in rules {
+        sql += " AND (\(rule.sql))"
+        arguments += rule.arguments
+    }
+    try db.execute(sql: sql, arguments: arguments)
+    if db.changesCount > 0 { return }
+    for rule in rules {
+        var check = [id] as StatementArguments
+        check += rule.arguments
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \"\(table)\" WHERE id = ? AND (\(rule.sql)))", arguments: check) != true {
+            throw APIError(.conflict, "precondition_failed", rule.message)
+        }
+    }
+    throw APIError(.conflict, "precondition_failed", Messages.text("conflict_other"))
 }
 
 /// The answer of every list operation.

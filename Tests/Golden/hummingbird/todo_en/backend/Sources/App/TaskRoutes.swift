@@ -28,7 +28,8 @@ struct TaskRoutes: Sendable {
 
     // sculpt:part route-list task
     func list(_ request: Request) async throws -> Response {
-        let query = try ListQuery(request.queryParameters)
+        let parameters = request.queryParameters
+        let query = try ListQuery(parameters)
         var records = Task.all().order(Column("id"))
         return JSONResponse.make(.ok, try await services.page(records, query))
     }
@@ -53,9 +54,10 @@ struct TaskRoutes: Sendable {
     }
 
     // sculpt:part route-delete task
+    /// Deletes a task.
     func delete(_ request: Request, _ context: some RequestContext) async throws -> Response {
         let record = try await writable(request, context)
-        _ = try await services.database.write { db in try record.delete(db) }
+        try await services.delete(record, id: record.id ?? 0, label: Self.label, restrictedBy: [])
         return Response(status: .noContent)
     }
 

@@ -9,6 +9,16 @@ func sampleTask(_ n: Int = next()) -> [String: Any] {
     ["title": fit("title \(n)", min: 1, max: 100), "description": fit("description \(n)", min: 1, max: 10000), "done": true]
 }
 
+/// Creates a task as someone who may, with `values` over a valid sample; returns it and that caller's token.
+func createTask(_ client: some TestClientProtocol, _ values: [String: Any] = [:]) async throws -> Created {
+    let token: String? = nil
+    var body = sampleTask()
+    for (key, value) in values { body[key] = value }
+    let answer = try await client.call(.post, "/api/tasks", body: body, token: token)
+    precondition(answer.status == .created, "creating a task failed: \(answer.text)")
+    return Created(id: answer.json["id"] as? Int ?? 0, token: token, json: answer.json)
+}
+
 /// Task: create, list, get, update, delete. Access: anyone may read; anyone may write.
 @Suite struct TaskTests {
     // sculpt:part test-create task

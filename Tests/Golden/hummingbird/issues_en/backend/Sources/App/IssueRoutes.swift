@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+import Hummingbird
+
+/// Issue: create, list, get, update, delete, under /api/issues.
+///
+/// Access: anyone may read; only the owner may write.
+struct IssueRoutes: Sendable {
+    let services: AppServices
+    static let label = "Issue"
+    /// What `q` searches: a case-insensitive substring of any of these columns.
+    static let searchable = ["title"]
+    /// Who may create issues (`x-sculpt-access`: signed_in).
+    static let createAccess = Grants(signedIn: true)
+    /// Who may list issues (`x-sculpt-access`: anyone).
+    static let listAccess = Grants(anyone: true)
+    /// Who may get issues (`x-sculpt-access`: anyone).
+    static let getAccess = Grants(anyone: true)
+    /// Who may update issues (`x-sculpt-access`: owner).
+    static let updateAccess = Grants(owner: true)
+    /// Who may delete issues (`x-sculpt-access`: owner).
+    static let deleteAccess = Grants(owner: true)
+
+    func add(to group: RouterGroup<BasicRequestContext>) {
+        group.post { request, _ in try await create(request) }
+        group.get { request, _ in try await list(request) }
+        group.get(":id") { request, context in try await get(request, context) }
+        group.put(":id") { request, context in try await update(request, context, partial: false) }
+        group.patch(":id") { request, context in try await update(request, context, partial: true) }
+        group.delete(":id") { request, context in try await delete(request, context) }
+    }
+
+    /// Every parent a issue points at must exist: else 400 naming the field, in the write's own transaction.
+    @Sendable static func checkParents(_ db: Database, _ record: Issue) throws {
+        try requireParent(db, table: "projects", id: record.projectId, rule: IssueInput.projectId)
+    }
+
+    // sculpt:part route-create issue
+    func create(_ request: Request) async throws -> Response {
+        let caller = try await services.authorize(request, Self.createAccess)
+        let input = try IssueInput(try await request.jsonObject(), partial: false)
+        var record = Issue.blank(ownerID: caller.id)
+        input.apply(to: &record)
+        return JSONResponse.make(.created, try await services.insert(record, unique: IssueInput.unique, check: Self.checkParents))
+    }
+
+    // sculpt:part route-list issue
+    func list(_ request: Request) async throws -> Response {
+        let caller = try await services.authorize(request, Self.listAccess)
+        let parameters = request.queryParameters
+        let query = try ListQuery(parameters)
+        var records = Issue.all().order(Column("id"))
+        // Callers who pass only as owners see their own issues.
+        if caller.ownOnly { records = records.filter(Column("owner_id") == caller.id) }
+        if let parent = try ListQuery.parent(parameters, "project_id") { records = records.filter(Column("project_id") == parent) }
+        if !query.search.isEmpty {
+            let pattern = query.likePattern
+            records = records.filter(Self.searchable.map { Column($0).like(pattern, escape: "\\") }.joined(operator: .or))
+        }
+        return JSONResponse.make(.ok, try await services.page(records, query))
+    }
+
+    // sculpt:part route-get issue
+    func get(_ request: Request, _ context: some RequestContext) async throws -> Response {
+        let caller = try await services.authorize(request, Self.getAccess)
+        let id = try recordID(context, label: Self.label)
+        guard let record = try await services.database.read({ db in try Issue.fetchOne(db, key: id) }) else {
+            throw APIError.notFound(Self.label)
+        }
+        try caller.check(owner: record.ownerID, "not_permitted", label: Self.label)
+        return JSONResponse.make(.ok, record)
+    }
+
+    // sculpt:part route-update issue
+    /// PUT replaces every field (those left out go back to their defaults); PATCH changes only the ones sent.
+    func update(_ request: Request, _ context: some RequestContext, partial: Bool) async throws -> Response {
+        var record = try await writable(request, context, Self.updateAccess)
+        let input = try IssueInput(try await request.jsonObject(), partial: partial)
+        input.apply(to: &record)
+        try await services.update(record, unique: IssueInput.unique, check: Self.checkParents)
+        return JSONResponse.make(.ok, record)
+    }
+
+    // sculpt:part route-delete issue
+    /// Deletes a issue.
+    func delete(_ request: Request, _ context: some RequestContext) async throws -> Response {
+        let record = try await writable(request, context, Self.deleteAccess)
+        try await services.delete(record, id: record.id ?? 0, label: Self.label, restrictedBy: [])
+        return Response(status: .noContent)
+    }
+
+    // sculpt:part write-guard issue
+    /// The issue to change or delete, once the caller passes `grants` (403 for a caller who is not let through).
+    func writable(_ request: Request, _ context: some RequestContext, _ grants: Grants) async throws -> Issue {
+        let caller = try await services.authorize(request, grants)
+        let id = try recordID(context, label: Self.label)
+        guard let record = try await services.database.read({ db in try Issue.fetchOne(db, key: id) }) else {
+            throw APIError.notFound(Self.label)
+        }
+        try caller.check(owner: record.ownerID, label: Self.label)
+        return record
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+
+// sculpt:part db-setup
+/// The SQLite database: opened (WAL, so readers never wait for the writer) and given its tables.
+enum AppDatabase {
+    /// A database at `path`, or in memory when `path` is nil (tests). Missing tables are created.
+    static func open(_ path: String?) throws -> any DatabaseWriter {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // Writers wait for each other instead of failing under concurrent requests.
+        configuration.busyMode = .timeout(30)
+        let writer: any DatabaseWriter
+        if let path {
+            writer = try DatabasePool(path: path, configuration: configuration)
+        } else {
+            writer = try DatabaseQueue(configuration: configuration)
+        }
+        try writer.write { db in try createTables(db) }
+        return writer
+    }
+
+    // sculpt:part db-tables
+    /// `CREATE TABLE IF NOT EXISTS` for every table. UNIQUE constraints live in the tables: they, not
+    /// a check before the insert, are what keeps a unique field unique when requests race.
+    static func createTables(_ db: Database) throws {
+        try db.create(table: "users", options: .ifNotExists) { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("username", .text).notNull().unique()
+            t.column("password_hash", .text).notNull()
+            t.column("roles", .text).notNull().defaults(to: "")
+        }
+        try db.create(table: "books", options: .ifNotExists) { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("title", .text).notNull()
+            t.column("author", .text)
+            t.column("stock", .integer).notNull()
+        }
+        try db.create(table: "loans", options: .ifNotExists) { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("book_id", .integer).notNull().references("books", onDelete: .restrict)
+            t.column("owner_id", .integer).notNull().references("users", onDelete: .cascade)
+        }
+        try db.create(index: "loans_on_book_id", on: "loans", columns: ["book_id"], ifNotExists: true)
+        try db.create(index: "loans_on_owner_id", on: "loans", columns: ["owner_id"], ifNotExists: true)
+    }
+}
