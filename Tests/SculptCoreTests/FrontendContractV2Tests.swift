@@ -133,6 +133,31 @@ struct FrontendContractV2Tests {
         if name == "issues_en" { #expect(!html.contains("data-sculpt-roles")) }
     }
 
+    @Test("a list only role holders may read starts hidden and names the roles")
+    func roleOnlyList() throws {
+        var spec = try PageFixtures.spec("library_loans_zh")
+        let loan = try #require(spec.entities.firstIndex { $0.name == "loan" })
+        spec.entities[loan].permissions[.list] = [.role("admin")]
+        let html = try #require(try PageFixtures.page(spec)["index.html"])
+        #expect(html.contains(#"<div class="entity-list" data-sculpt-echo-holder data-sculpt-roles="admin" hidden>"#))
+        // The book list stays open to everyone.
+        #expect(html.components(separatedBy: "data-sculpt-roles=").count == 3, "only the book create form and the loan list")
+    }
+
+    @Test("a parent the API does not list can only be given by id: a number box saying so")
+    func unlistedParent() throws {
+        var spec = try PageFixtures.spec("issues_en")
+        let project = try #require(spec.entities.firstIndex { $0.name == "project" })
+        spec.entities[project].operations = [.create, .get]
+        let html = try #require(try PageFixtures.page(spec)["index.html"])
+        let form = try #require(HTML.form("create", "issue", in: html))
+        let c = try #require(HTML.controls(in: form)["project_id"])
+        #expect(c.name == "input" && c["type"] == "number" && c["min"] == "1" && c["data-sculpt-relation"] == "project")
+        #expect(form.contains(">Required; the ID of an existing Project</p>"))
+        let list = try #require(HTML.form("list", "issue", in: html))
+        #expect(HTML.tags("select", in: list).isEmpty, "a filter with nothing to fill it")
+    }
+
     @Test("the config gives each operation its grants, the app's roles and each entity's actions", arguments: v2Specs)
     func config(name: String) throws {
         let spec = try PageFixtures.spec(name)
