@@ -332,7 +332,7 @@
     }
     if (value === null || value === undefined) {
       el.value = '';
-    } else if (el.dataset.sculptRelation) {
+    } else if (el.tagName === 'SELECT' && el.dataset.sculptRelation) {
       ensureOption(el, value);
       el.value = String(value);
     } else if (type === 'datetime') {
