@@ -127,7 +127,6 @@
     if (signedIn) showProfile(session.user());
   }
 
-  // sculpt:part page-access
   // ---------------------------------------------------------------- who may do what
 
   /** The roles the signed-in user holds (login's and me's `user.roles`). */
@@ -450,7 +449,6 @@
     return lists.get(entity);
   }
 
-  // sculpt:part page-relations
   // ---------------------------------------------------------------- parents and children
 
   /** The readable name of each parent record the page has loaded: entity -> (id -> name). */
