@@ -174,7 +174,9 @@ def items(driver, entity):
 
 def wait_items(driver, entity, predicate, what, timeout=10):
     try:
-        WebDriverWait(driver, timeout).until(lambda d: predicate(items(d, entity)))
+        # A list re-renders whole (after a sign-in, an action): items read mid-way go stale, so read again.
+        WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException]).until(
+            lambda d: predicate(items(d, entity)))
     except TimeoutException:
         raise AssertionError(f"{what}; the list shows {[i.text for i in items(driver, entity)]}")
 

@@ -21,7 +21,7 @@ import pytest
 
 selenium = pytest.importorskip("selenium")
 from selenium import webdriver  # noqa: E402
-from selenium.common.exceptions import TimeoutException  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -159,7 +159,9 @@ def items(driver, entity):
 
 def wait_items(driver, entity, predicate, what, timeout=10):
     try:
-        WebDriverWait(driver, timeout).until(lambda d: predicate(items(d, entity)))
+        # A list re-renders whole (after a sign-in, an action): items read mid-way go stale, so read again.
+        WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException]).until(
+            lambda d: predicate(items(d, entity)))
     except TimeoutException:
         texts = [i.text for i in items(driver, entity)]
         raise AssertionError(f"{what}; the list shows {texts}")

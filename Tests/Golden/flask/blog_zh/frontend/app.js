@@ -179,13 +179,15 @@
     if (announceIt) announce('success', t('profile_loaded'), document.querySelector('form[data-sculpt-action="me"]'));
   }
 
-  function signOut() {
+  async function signOut() {
     session.clear();
     for (const form of document.querySelectorAll('form[data-sculpt-action="update"]')) form.hidden = true;
     for (const panel of document.querySelectorAll('[data-sculpt-detail]')) panel.hidden = true;
     showSession();
+    // The lists drop what only a signed-in user may do before the page says it is done.
+    await refreshOptions();
+    await reloadAll();
     announce('success', t('signed_out_done'));
-    refreshOptions().finally(reloadLists);
     const login = document.querySelector('form[data-sculpt-action="login"]');
     const first = login && login.querySelector('input');
     if (first) first.focus();
@@ -423,11 +425,13 @@
     session.save(data.token, user);
     form.reset();
     showSession();
-    announce('success', t('logged_in', { name: userName(user) }));
+    // The account's roles and id decide what the lists offer: load them, then the lists, then say so.
+    if (findOperation('me', 'user')) await loadProfile(false).catch(() => {});
+    await refreshOptions();
+    await reloadAll();
+    announce('success', t('logged_in', { name: userName(session.user()) || userName(user) }));
     const signOutButton = document.querySelector('[data-sculpt-signout]');
     if (signOutButton) signOutButton.focus();
-    refreshOptions().finally(reloadLists);
-    if (findOperation('me', 'user')) loadProfile(false).catch(() => {});
   }
 
   // sculpt:part page-lists
