@@ -520,9 +520,14 @@
           // Two parents with the same name are told apart by their id.
           select.append(new Option(counts.get(label) > 1 ? label + ' (#' + item.id + ')' : label, String(item.id)));
         }
-        if (keep) {
+        // A choice stays while its parent exists; an open edit form keeps even one this visitor cannot list.
+        if (keep && (items.some((item) => String(item.id) === keep) || select.closest('form[data-sculpt-action="update"]'))) {
           ensureOption(select, keep);
           select.value = keep;
+        } else if (keep && select.hasAttribute('data-sculpt-filter')) {
+          // The parent is gone: the list it narrowed shows everything again.
+          const list = select.closest('form[data-sculpt-action="list"]');
+          if (list) delete listState(list.dataset.sculptEntity).filters[select.name];
         }
       }
     }));
