@@ -142,6 +142,9 @@ struct FrontendTests {
                 case .text:
                     #expect(c.name == "textarea")
                     #expect(c["maxlength"] == String(FieldSchema.maxLength(of: f)))
+                case .integer where f.relation != nil:
+                    // A parent is picked by name from the parent's list, never typed as an id.
+                    #expect(c.name == "select" && c["data-sculpt-relation"] == f.relation?.entity)
                 case .integer:
                     #expect(c["type"] == "number" && c["step"] == "1")
                 case .number:

@@ -27,16 +27,30 @@ struct FormInput {
     /// Where the control is used: defaults prefill only the create and sign-up forms.
     enum Purpose { case create, update, signUp }
 
-    /// A control for an entity or profile field.
-    init(field f: Field, formId: String, purpose: Purpose, catalog: MessageCatalog, autocomplete: String? = nil) {
+    /// The parent a relation field points at, as the page can offer it.
+    struct Parent {
+        /// The parent entity's name (`project`), the select's `data-sculpt-relation`.
+        let entity: String
+        /// What users call it (`项目`).
+        let label: String
+        /// Whether the API lists the parent: the control is then a `<select>` the script fills from
+        /// that list; otherwise an id box is all the page can offer.
+        let listed: Bool
+    }
+
+    /// A control for an entity or profile field; `parent` when the field belongs to another entity
+    /// (a relation: the user picks the parent by a readable name, never types its id).
+    init(field f: Field, formId: String, purpose: Purpose, catalog: MessageCatalog, autocomplete: String? = nil,
+         parent: Parent? = nil) {
         id = "\(formId)-\(f.name)"
         name = f.name
         label = f.label
         hintId = id + "-hint"
         errorId = id + "-error"
         required = f.required && f.type != .boolean
+        let picksParent = parent?.listed == true
         isTextarea = f.type == .text
-        isSelect = f.type == .enumeration
+        isSelect = f.type == .enumeration || picksParent
         isCheckbox = f.type == .boolean
         isInput = !(isTextarea || isSelect || isCheckbox)
 
@@ -46,15 +60,18 @@ struct FormInput {
         attrs.append(.init("id", id))
         attrs.append(.init("name", f.name))
         attrs.append(.init("data-sculpt-type", f.type.rawValue))
+        if let parent { attrs.append(.init("data-sculpt-relation", parent.entity)) }
         if required { attrs.append(.flag("required")) }
         if f.isText {
             if let lo = f.minLength, lo > 0 { attrs.append(.init("minlength", String(lo))) }
             attrs.append(.init("maxlength", String(FieldSchema.maxLength(of: f))))
         }
         switch f.type {
+        case .integer where picksParent: break
         case .integer:
             // A whole-number field with an exclusive lower bound has an exact inclusive one.
             if let lo = f.minimum { attrs.append(.init("min", NumberText.format(lo.rounded(.up)))) }
+            else if parent != nil { attrs.append(.init("min", "1")) }  // record ids start at 1
             if let lo = f.exclusiveMinimum { attrs.append(.init("min", NumberText.format((lo + 1).rounded(.down)))) }
             if let hi = f.maximum { attrs.append(.init("max", NumberText.format(hi.rounded(.down)))) }
             attrs.append(.init("step", "1"))
@@ -79,7 +96,10 @@ struct FormInput {
         attrs.append(.init("aria-describedby", "\(hintId) \(errorId)"))
         attributes = attrs
 
-        if isSelect {
+        if picksParent {
+            // The script adds one option per parent record from the parent's list operation.
+            options = [SelectOption(value: "", label: catalog.text(f.required ? "page.choose" : "page.none"), selected: true)]
+        } else if isSelect {
             let chosen: String? = fillDefault ? f.defaultValue.flatMap(Self.text(of:)) : nil
             let blank = SelectOption(value: "", label: catalog.text(f.required ? "page.choose" : "page.none"), selected: chosen == nil)
             options = [blank] + (f.allowedValues ?? []).map { SelectOption(value: $0, label: $0, selected: $0 == chosen) }
@@ -87,7 +107,13 @@ struct FormInput {
             options = []
         }
         text = isTextarea && fillDefault ? (f.defaultValue.flatMap(Self.text(of:)) ?? "") : ""
-        hint = Self.hint(for: f, catalog: catalog, showDefault: fillDefault)
+        if let parent {
+            let which = catalog.text(parent.listed ? "page.hint_relation" : "page.hint_relation_id", ["entity": parent.label])
+            hint = [catalog.text(f.required ? "page.hint_required" : "page.hint_optional"), which]
+                .joined(separator: catalog.text("page.hint_separator"))
+        } else {
+            hint = Self.hint(for: f, catalog: catalog, showDefault: fillDefault)
+        }
     }
 
     /// The password control of the sign-up form (the policy's limits) or the login form (any non-empty).

@@ -57,8 +57,7 @@ struct FrontendViewModel {
         hasSession = plan.operations.contains { $0.action == .login }
 
         entities = spec.entities.map { e in
-            PageEntity(e, create: has(.create, e.name), update: has(.update, e.name), list: has(.list, e.name),
-                       get: has(.get, e.name), catalog: catalog)
+            PageEntity(e, spec: spec, plan: plan, catalog: catalog)
         }
         config = FrontendConfig.json(spec: spec, plan: plan, catalog: catalog)
     }
@@ -93,13 +92,17 @@ struct PageForm {
     let hidden: Bool
     /// Entity forms hold data, not the user's own details: no browser autofill.
     let autocompleteOff: Bool
+    /// The roles that may use a form no plain user may (space-separated, `data-sculpt-roles`): the
+    /// form starts hidden and the script shows it only to a signed-in holder of one of them.
+    let roles: String?
 
     // Stored, not computed: templates see stored properties only.
     let headingId: String
     let hasHeading: Bool
 
     init(action: String, entity: String, id: String, heading: String, submitLabel: String, secured: Bool,
-         loginNote: String?, inputs: [FormInput], cancelLabel: String?, hidden: Bool, autocompleteOff: Bool) {
+         loginNote: String?, inputs: [FormInput], cancelLabel: String?, hidden: Bool, autocompleteOff: Bool,
+         roles: String? = nil) {
         self.action = action
         self.entity = entity
         self.id = id
@@ -111,6 +114,7 @@ struct PageForm {
         self.cancelLabel = cancelLabel
         self.hidden = hidden
         self.autocompleteOff = autocompleteOff
+        self.roles = roles
         headingId = id + "-heading"
         hasHeading = !heading.isEmpty
     }
@@ -130,7 +134,7 @@ struct PageProfile {
     let form: PageForm
 }
 
-/// The section of one entity: its create form, edit form, list and detail panel.
+/// The section of one entity: its create form, edit form, list, detail panel and action buttons.
 struct PageEntity {
     let name: String
     let label: String
@@ -140,43 +144,97 @@ struct PageEntity {
     let update: PageForm?
     let list: PageList?
     let detail: PageDetail?
+    /// The domain actions, as buttons the script copies into each record the user may act on.
+    let actions: PageActions?
 
-    init(_ e: Entity, create: APIOperation?, update: APIOperation?, list: APIOperation?, get: APIOperation?, catalog: MessageCatalog) {
+    init(_ e: Entity, spec: AppSpec, plan: APIPlan, catalog: MessageCatalog) {
+        func has(_ action: APIAction) -> APIOperation? {
+            plan.operations.first { $0.action == action && $0.entity == e.name }
+        }
         name = e.name
         label = e.label
         sectionId = "entity-\(e.name)"
         headingId = "entity-\(e.name)-heading"
         let args = ["entity": e.label]
-        self.create = create.map { op in
-            PageForm(action: "create", entity: e.name, id: "\(e.name)-create", heading: catalog.text("page.create_heading", args),
-                     submitLabel: catalog.text("page.create_submit", args), secured: op.secured,
-                     loginNote: op.secured ? catalog.text("page.login_first_create", args) : nil,
-                     inputs: e.fields.map { FormInput(field: $0, formId: "\(e.name)-create", purpose: .create, catalog: catalog) },
-                     cancelLabel: nil, hidden: false, autocompleteOff: true)
+        /// The parent a relation field points at, and whether the page can list it to pick from.
+        func parent(of f: Field) -> FormInput.Parent? {
+            guard let r = f.relation, let p = spec.entities.first(where: { $0.name == r.entity }) else { return nil }
+            return FormInput.Parent(entity: p.name, label: p.label,
+                                    listed: plan.operations.contains { $0.action == .list && $0.entity == p.name })
         }
-        self.update = update.map { op in
+        self.create = has(.create).map { op in
+            let roles = Self.roleOnly(op.access)
+            return PageForm(action: "create", entity: e.name, id: "\(e.name)-create", heading: catalog.text("page.create_heading", args),
+                            submitLabel: catalog.text("page.create_submit", args), secured: op.secured,
+                            loginNote: op.secured && roles == nil ? catalog.text("page.login_first_create", args) : nil,
+                            inputs: e.fields.map { FormInput(field: $0, formId: "\(e.name)-create", purpose: .create, catalog: catalog, parent: parent(of: $0)) },
+                            cancelLabel: nil, hidden: roles != nil, autocompleteOff: true, roles: roles)
+        }
+        self.update = has(.update).map { op in
             PageForm(action: "update", entity: e.name, id: "\(e.name)-update", heading: catalog.text("page.update_heading", args),
                      submitLabel: catalog.text("page.update_submit"), secured: op.secured,
                      loginNote: op.secured ? catalog.text("page.login_first_update", args) : nil,
-                     inputs: e.fields.map { FormInput(field: $0, formId: "\(e.name)-update", purpose: .update, catalog: catalog) },
+                     inputs: e.fields.map { FormInput(field: $0, formId: "\(e.name)-update", purpose: .update, catalog: catalog, parent: parent(of: $0)) },
                      cancelLabel: catalog.text("page.cancel"), hidden: true, autocompleteOff: true)
         }
-        self.list = list.map { op in
+        self.list = has(.list).map { op in
             let labels = e.searchable.compactMap { e.field(named: $0)?.label }
+            let roles = Self.roleOnly(op.access)
+            let filters = e.relations.compactMap { f, _ -> PageFilter? in
+                guard let p = parent(of: f), p.listed else { return nil }
+                return PageFilter(id: "\(e.name)-list-\(f.name)", name: f.name, entity: p.entity,
+                                  label: catalog.text("page.filter_label", ["entity": p.label]), allLabel: catalog.text("page.filter_all"))
+            }
             return PageList(
                 entity: e.name, heading: catalog.text("page.list_heading", args), headingId: "\(e.name)-list-heading",
                 searchable: !e.searchable.isEmpty, searchId: "\(e.name)-list-q",
                 searchLabel: catalog.text("page.search_label", ["fields": labels.joined(separator: catalog.text("page.list_separator"))]),
                 submitLabel: catalog.text(e.searchable.isEmpty ? "page.list_refresh" : "page.search_submit"),
-                loginNote: op.secured ? catalog.text("page.login_first_list", args) : nil,
+                loginNote: op.secured && roles == nil ? catalog.text("page.login_first_list", args) : nil,
                 pagerLabel: catalog.text("page.pager", args), previous: catalog.text("page.prev"), next: catalog.text("page.next"),
-                pageInfo: catalog.text("page.page_info"))
+                pageInfo: catalog.text("page.page_info"), filters: filters, roles: roles, hidden: roles != nil)
         }
-        detail = get.map { _ in
+        detail = has(.get).map { _ in
             PageDetail(entity: e.name, heading: catalog.text("page.detail_heading", args), headingId: "\(e.name)-detail-heading",
                        closeLabel: catalog.text("page.close"))
         }
+        let buttons = plan.operations.filter { $0.action == .domain && $0.entity == e.name }.compactMap { op -> PageActionButton? in
+            guard let verb = op.verb else { return nil }
+            return PageActionButton(verb: verb, label: e.action(named: verb)?.label ?? verb)
+        }
+        actions = buttons.isEmpty ? nil : PageActions(entity: e.name, buttons: buttons)
     }
+
+    /// The roles (space-separated) when only role holders may call an operation: no grant lets
+    /// every signed-in user or an owner in (on create and list, `owner` means any signed-in user).
+    static func roleOnly(_ grants: [Grant]) -> String? {
+        guard !grants.allowsEverySignedIn, !grants.contains(.owner), !grants.roleNames.isEmpty else { return nil }
+        return grants.roleNames.joined(separator: " ")
+    }
+}
+
+/// The domain actions of one entity, written once into a `<template>`; the script copies the
+/// buttons the signed-in user may press into each record's `[data-sculpt-item]`.
+struct PageActions {
+    let entity: String
+    let buttons: [PageActionButton]
+}
+
+/// `<button data-sculpt-action="borrow" data-sculpt-entity="book">借书</button>`.
+struct PageActionButton {
+    let verb: String
+    let label: String
+}
+
+/// A choice on a child's list that shows only the children of one parent (`?project_id=3`).
+struct PageFilter {
+    let id: String
+    /// The relation field, also the query parameter (`project_id`).
+    let name: String
+    /// The parent entity whose records fill the choice.
+    let entity: String
+    let label: String
+    let allLabel: String
 }
 
 /// The list of one entity with its search box and page controls.
@@ -193,6 +251,11 @@ struct PageList {
     let previous: String
     let next: String
     let pageInfo: String
+    /// One parent choice per relation, narrowing the list to one parent's children.
+    let filters: [PageFilter]
+    /// As `PageForm.roles`: a list only role holders may read starts hidden.
+    let roles: String?
+    let hidden: Bool
 }
 
 /// The panel that shows one entity in full (the `get` operation).
