@@ -8,13 +8,21 @@ need no network but the sandbox's own loopback. Standard library only; any Pytho
       starts the backend as sculpt.json says (HOST, PORT, DATABASE_URL set), waits for its health
       endpoint, runs every check, stops the backend and everything it started, and prints one JSON
       document on stdout: phases (start, health, contract, stop), checks, clauses, log tail.
-  contract_checks.py check --project DIR --base URL [--db FILE]
-      runs the checks against a server that is already running (for debugging a project).
+  contract_checks.py check --project DIR --base URL [--db FILE] [--admin-username NAME]
+      runs the checks against a server that is already running (for debugging a project); the admin
+      account's password comes from ADMIN_PASSWORD.
 
 The checks are derived from spec.json (what the requirement asked for: unique fields, ownership,
 constraints) and openapi.json (where each operation lives and what its bodies look like). Each names
 the spec refs it proves (`accounts.identity.unique`, `entities.post.access`), and the output maps
 every requirement clause to the checks behind it, so a report reads "clause -> check -> result".
+
+Contract v2 (relations, roles, domain actions) is read from openapi.json's extensions alone:
+x-sculpt-access says who calls each operation, x-sculpt-relation / x-sculpt-on-delete which records
+belong to which and what a delete does, x-sculpt-preconditions / -effects / -once-per-user what a
+domain action must do, also when calls race. When the document lists x-sculpt-roles, the server is
+started with ADMIN_USERNAME / ADMIN_PASSWORD (from the environment, else made up here) and the checks
+sign in with that account wherever only a role may act.
 """
 import argparse
 import ctypes
