@@ -1475,8 +1475,25 @@ class Checks:
         return [f"entities.{op.entity}.access"]
 
     def pool(self, n):
-        """n plain signed-in users of their own (registered once, reused across checks)."""
-        return [f"user{i}" for i in range(1, n + 1) if self.person(f"user{i}")]
+        """n plain signed-in users of their own (registered once, reused across checks; the missing
+        ones side by side, since a slow password hash makes each sign-up take a while)."""
+        names = [f"user{i}" for i in range(1, n + 1)]
+        missing = [p for p in names if p not in self._people]
+        errors = []
+
+        def one(name):
+            try:
+                self.person(name)
+            except (Failure, Skip) as e:
+                errors.append(e)
+        threads = [threading.Thread(target=one, args=(p,)) for p in missing]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if errors:
+            raise errors[0]
+        return names
 
     def user_id(self, name):
         return (self.person(name)[2] or {}).get("id")
@@ -1836,7 +1853,7 @@ class Checks:
             return [maker]
         return ["admin"]
 
-    def action_target(self, op, pred, many=10):
+    def action_target(self, op, pred, many=1):
         """A fresh record set so that the rule allows what `pred` accepts, and the people who may act on it:
         (record as the server stored it, callers). Fails when the stored record does not allow it."""
         found = self.plan(op, pred)
@@ -1975,7 +1992,7 @@ class Checks:
                 self.expect(not kids, f"a refused {op.action} still made a {child}", self.http.exchanges[-1])
 
     def action_once(self, op):
-        made, callers = self.action_target(op, lambda k: k >= 2)
+        made, callers = self.action_target(op, lambda k: k >= 2, many=2)
         props = self.c.properties(op.entity)
         before = self.state_of(op, made)
         who = callers[0]
