@@ -39,6 +39,7 @@ public struct FlaskTarget: BackendTarget {
             try out.add("routes/\(entity.plural).py", "routes/entity.py", entity)
             try out.add("tests/test_\(entity.plural).py", PythonEntityModel.testTemplate, entity)
         }
+        try out.addContractFiles(model)
         return out.sorted
     }
 }

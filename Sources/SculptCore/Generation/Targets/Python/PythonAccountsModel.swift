@@ -23,6 +23,9 @@ struct PythonAccountsModel {
     let loginKeys: String
     let valueCases: [PythonValueCaseModel]
     let doc: [String: String]
+    let hasRoles: Bool
+    let rolesLiteral: String
+    let adminLoginLiteral: String
 
     /// Registers the account tests in `plan`; the returned closure builds the model once clauses are cited.
     static func plan(_ a: Accounts, context: GenerationContext, plan: TestPlan) -> () -> PythonAccountsModel {
@@ -57,6 +60,13 @@ struct PythonAccountsModel {
             plan.add("accounts.expiry", "A token stops working after \(a.tokenHours) hours.",
                      refs: ["accounts.tokenHours", "accounts.token"])
         }
+        let hasRoles = !a.roles.isEmpty && a.login
+        if hasRoles {
+            plan.add("accounts.rolesNotAtSignUp", "Sign-up never grants a role, whatever the body asks for: the account answers list no roles.",
+                     refs: ["accounts.roles", "accounts.register"] + a.roles.map { "accounts.roles.\($0.name)" })
+            plan.add("accounts.adminAccount", "The account named by ADMIN_USERNAME / ADMIN_PASSWORD is created at start holding every role.",
+                     refs: ["accounts.roles"] + a.roles.map { "accounts.roles.\($0.name)" })
+        }
         if a.profile {
             plan.add("accounts.me", "Shows the signed-in user's own account.", refs: ["accounts.profile", "accounts.me"])
             plan.add("accounts.meUnauthorized", "Refuses the profile without a token, or with a forged one (401).",
@@ -67,6 +77,7 @@ struct PythonAccountsModel {
             var authImports = ["hash_password"]
             if a.login { authImports += ["issue_token", "password_matches"] }
             if a.profile { authImports.append("current_user") }
+            if hasRoles { authImports.append("user_roles") }
             var rulesImports = ["ACCOUNT_FIELDS", "SIGN_UP_FIELDS"]
             if a.login { rulesImports += ["LOGIN_FIELDS", "PASSWORD"] }
             let samples = signUp.map { f in
@@ -86,7 +97,9 @@ struct PythonAccountsModel {
                 rulesImports: rulesImports.sorted().joined(separator: ", "),
                 signUpSamples: samples, signUpFieldList: signUp.map(\.name).joined(separator: ", "),
                 loginKeys: PythonCode.tuple(login.map { PythonCode.string($0.name) }),
-                valueCases: pending.map { $0() }, doc: plan.docstrings(prefix: "accounts."))
+                valueCases: pending.map { $0() }, doc: plan.docstrings(prefix: "accounts."),
+                hasRoles: hasRoles, rolesLiteral: PythonCode.tuple(a.roles.map { PythonCode.string($0.name) }),
+                adminLoginLiteral: "{\(PythonCode.string(identity.name)): \(identity.field?.type == .email ? "\"root.admin@example.com\"" : "\"root_admin\""), \"password\": \"Admin-pass-for-tests-1\"}")
         }
     }
 }

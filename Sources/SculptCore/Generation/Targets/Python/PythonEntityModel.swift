@@ -63,6 +63,35 @@ struct PythonEntityModel {
     let signedInNeedsItem: Bool
     let hasAccessTests: Bool
     let doc: [String: String]
+    // Contract v2 (relations, roles, domain actions)
+    let flaskImports: String
+    let sqlImports: [String]
+    let extraImportsBefore: [String]
+    let authImports: String
+    let modelNames: String
+    let relationImports: [String]
+    let routeImports: [String]
+    let grantMode: Bool
+    let accessLiteral: String
+    let hasParents: Bool
+    let parentsLiteral: String
+    let parents: [PythonParentModel]
+    let hasChildren: Bool
+    let hasRestrictChildren: Bool
+    let childrenLiteral: String
+    let listGuard: [String]
+    let listScope: [String]
+    let getGuard: [String]
+    let getOwnerCheck: Bool
+    let updateArgs: String
+    let deleteArgs: String
+    let writableParams: String
+    let actions: [PythonActionModel]
+    let actionLogs: [PythonActionLogModel]
+    let tests: PythonContractTestModel
+    /// The headers the entity's own tests use: a signed-in user's, or the admin account's where
+    /// operations are reserved to roles (it holds every role and owns what it creates).
+    let headersExpr: String
 
     /// The shared test module of one entity (`Templates/python/tests`), rendered with this model.
     static let testTemplate = "tests/test_entity.py"
@@ -138,10 +167,12 @@ struct PythonEntityModel {
         if has(.delete) {
             plan.add(key + "delete", "Deletes a \(label) (204); it is gone afterwards.", refs: ["\(ref).delete"])
         }
-        let ownerChecks = writeOwner && (has(.update) || has(.delete))
-        let privateTest = readOwner && (has(.get) || has(.list))
-        let publicRead = e.isOwned && e.access.read == .anyone && (has(.get) || has(.list))
-        let signedIn = readSignedIn || writeSignedIn
+        // Operations with grants of their own (contract v2) are tested by the rules tests instead.
+        let v1Access = !PythonContract.grantMode(e)
+        let ownerChecks = v1Access && writeOwner && (has(.update) || has(.delete))
+        let privateTest = v1Access && readOwner && (has(.get) || has(.list))
+        let publicRead = v1Access && e.isOwned && e.access.read == .anyone && (has(.get) || has(.list))
+        let signedIn = v1Access && (readSignedIn || writeSignedIn)
         if writeOwner {
             plan.add(key + "writeSignIn", "Creating or changing a \(label) needs a valid token (401).", refs: ["\(ref).access"])
         }
@@ -160,13 +191,76 @@ struct PythonEntityModel {
                      refs: ["\(ref).access"])
         }
 
+        let grantMode = PythonContract.grantMode(e)
+        let pendingContract = PythonContractTestModel.plan(e, spec: spec, context: context, plan: plan)
+        let actionDocs = e.actions.map { a in
+            "\"\"\"\(comment(a.label)): POST /api/\(e.plural)/{id}/\(a.name), one transaction (x-sculpt-access: \(a.access.map(\.description).joined(separator: " or ")))." +
+                "\"\"\""
+        }
+
         return {
             let className = reservedClassNames.contains(typeName) ? typeName + "Record" : typeName
             let v = PythonCode.safeName(e.name, avoiding: reservedVariables)
             let userGuard = "user = current_user()"
             let signedInGuard = "current_user()  # signed-in users only"
-            let writeGuard = writeOwner ? [userGuard] : writeSignedIn ? [signedInGuard] : []
+            var writeGuard = writeOwner ? [userGuard] : writeSignedIn ? [signedInGuard] : []
             let readGuard = readOwner ? [userGuard] : readSignedIn ? [signedInGuard] : []
+            var createGuard = writeGuard
+            var listGuard = readGuard, getGuard = readGuard, listScope: [String] = []
+            if readOwner { listScope = ["query = query.where(\(className).owner_id == user.id)"] }
+            var getOwnerCheck = false
+            var updateArgs = "db, \(v)_id", deleteArgs = "db, \(v)_id", writableParams = "db, \(v)_id"
+            if grantMode {
+                func guardLine(_ op: EntityOperation, owner: Bool) -> String {
+                    owner ? "user, owner_only = authorize(ACCESS[\"\(op.rawValue)\"])" : "authorize(ACCESS[\"\(op.rawValue)\"])"
+                }
+                createGuard = [e.isOwned ? "user, _ = authorize(ACCESS[\"create\"])" : guardLine(.create, owner: false)]
+                let listOwner = e.grants(for: .list).contains(.owner) && !e.grants(for: .list).allowsEverySignedIn
+                listGuard = [guardLine(.list, owner: listOwner)]
+                listScope = listOwner ? ["if owner_only:", "    query = query.where(\(className).owner_id == user.id)"] : []
+                getOwnerCheck = e.grants(for: .get).restrictsToOwner
+                getGuard = [guardLine(.get, owner: getOwnerCheck)]
+                writeGuard = ["user, owner_only = authorize(grants)"]
+                updateArgs = "db, \(v)_id, ACCESS[\"update\"]"
+                deleteArgs = "db, \(v)_id, ACCESS[\"delete\"]"
+                writableParams = "db, \(v)_id, grants"
+            }
+            let parentEntities = e.relations.compactMap { spec.entity(named: $0.relation.entity) }
+            let restrict = PythonContract.restrictChildren(e, spec: spec)
+            let hasChildren = !spec.children(of: e.name).isEmpty && has(.delete)
+            var models = [className] + parentEntities.map(PythonContract.className) + (hasChildren ? restrict.map(PythonContract.className) : [])
+            models += PythonContract.actionLogs(e).map(\.className)
+            let actionModels = zip(e.actions, actionDocs).map { a, doc in
+                PythonContract.action(a, of: e, spec: spec, catalog: context.catalog, docstring: doc, variable: v)
+            }
+            var routeImports: [String] = []
+            for a in e.actions {
+                if let made = a.createdEntity.flatMap(spec.entity(named:)) {
+                    models.append(PythonContract.className(made))
+                    if a.onlyCreates && made.name != e.name { routeImports.append("from routes.\(made.plural) import \(made.name)_json") }
+                }
+            }
+            var seen = Set<String>()
+            models = models.filter { seen.insert($0).inserted }
+            let modelNames = [className] + models.dropFirst().sorted()
+            var relationNames: [String] = []
+            if !parentEntities.isEmpty && (has(.create) || has(.update)) { relationNames.append("ensure_parents") }
+            if !parentEntities.isEmpty && has(.list) { relationNames.append("parent_id_param") }
+            if hasChildren {
+                relationNames.append("commit_delete")
+                if !restrict.isEmpty { relationNames.append("ensure_no_children") }
+            }
+            var flask = ["Blueprint"]
+            if has(.delete) { flask.append("Response") }
+            if !parentEntities.isEmpty && has(.list) { flask.append("request") }
+            var sqlNames: [String] = []
+            if actionModels.contains(where: { $0.changesLiteral.contains("func.") || $0.ruleLines.joined().contains("func.") }) {
+                sqlNames.append("func")
+            }
+            if has(.list) { sqlNames.append("select") }
+            var authNames: [String] = []
+            if grantMode || !e.actions.isEmpty { authNames.append("authorize") }
+            if !grantMode && (!writeGuard.isEmpty || !readGuard.isEmpty) { authNames.append("current_user") }
             var crud = ["to_json"]
             if has(.create) || has(.update) { crud += ["assign", "commit", "ensure_unique"] }
             if hasItemOps { crud.append("get_or_404") }
@@ -182,26 +276,35 @@ struct PythonEntityModel {
             if !cases.isEmpty { helpers.append("assert_rejected") }
             if cases.contains(where: \.hasAccepted) { helpers.append("assert_accepted") }
             if cases.contains(where: { $0.rejected.contains("MISSING") }) { helpers.append("MISSING") }
-            if needsSignIn { helpers.append("sign_in") }
+            if needsSignIn { helpers.append(grantMode ? "admin_headers" : "sign_in") }
+            let contractTests = pendingContract()
+            for line in contractTests.parentSetup {
+                for h in ["sign_in", "admin_headers"] where line.contains(h + "(") && !helpers.contains(h) { helpers.append(h) }
+            }
+            for p in e.relations.compactMap({ spec.entity(named: $0.relation.entity) }) where contractTests.hasParentSetup {
+                if !helpers.contains("sample_\(p.name)") { helpers.append("sample_\(p.name)") }
+            }
             if !uniques.isEmpty || !searches.isEmpty { helpers.append("with_value") }
-            let samples = fields.map { PythonKeyValue(key: PythonCode.string($0.name), value: PythonTestValues.sample($0)) }
+            // A relation field points at record 1: each test of a child starts by creating its parents.
+            let samples = fields.map { PythonKeyValue(key: PythonCode.string($0.name), value: $0.field?.relation != nil ? "1" : PythonTestValues.sample($0)) }
             let optionalPairs = optional.map { ($0.name, $0.defaultValue.map(PythonCode.value) ?? "None") }
             return PythonEntityModel(
                 name: e.name, plural: e.plural, className: className, typeName: typeName, table: e.plural, var: v,
                 url: "/api/\(e.plural)", docLabel: comment(label), labelLiteral: PythonCode.string(label),
                 rulesName: e.name.uppercased() + "_FIELDS",
-                columns: fields.map { PythonColumnModel(declaration: $0.columnDeclaration) }, rules: fields.map(\.ruleExpression),
-                owned: e.isOwned, readOwner: readOwner, writeOwner: writeOwner, readSignedIn: readSignedIn,
-                writeSignedIn: writeSignedIn, createGuard: writeGuard, readGuard: readGuard, writeGuard: writeGuard,
-                usesAuth: !writeGuard.isEmpty || !readGuard.isEmpty,
-                usesApiError: (readOwner && has(.get)) || (writeOwner && (has(.update) || has(.delete))),
+                columns: fields.map { PythonColumnModel(declaration: $0.columnDeclaration(in: spec)) }, rules: fields.map(\.ruleExpression),
+                owned: e.isOwned, readOwner: readOwner && !grantMode, writeOwner: writeOwner && !grantMode, readSignedIn: readSignedIn,
+                writeSignedIn: writeSignedIn, createGuard: createGuard, readGuard: readGuard, writeGuard: writeGuard,
+                usesAuth: !authNames.isEmpty,
+                usesApiError: (readOwner && has(.get)) || (writeOwner && (has(.update) || has(.delete)))
+                    || (grantMode && (getOwnerCheck || has(.update) || has(.delete))),
                 accessDoc: e.accessSummary, hasCreate: has(.create), hasList: has(.list), hasGet: has(.get),
                 hasUpdate: has(.update), hasDelete: has(.delete), hasWrites: has(.update) || has(.delete),
                 hasSearch: hasSearch,
                 searchColumns: PythonCode.tuple(searchable.map { "\(className).\($0.attr)" }),
                 operationsDoc: e.operationsSummary, crudImports: crud.sorted().joined(separator: ", "),
                 validationImports: validation.sorted().joined(separator: ", "),
-                samples: samples, samplesVary: fields.contains(where: PythonTestValues.sampleVaries),
+                samples: samples, samplesVary: fields.contains { $0.field?.relation == nil && PythonTestValues.sampleVaries($0) },
                 helperImports: helpers.sorted(by: isortOrder).joined(separator: ", "),
                 needsSignIn: needsSignIn,
                 headersDoc: needsSignIn ? "A signed-in user's Authorization header." : "No Authorization header: \(comment(label)) needs no sign-in.",
@@ -220,8 +323,27 @@ struct PythonEntityModel {
                 } : [],
                 ownerChecks: ownerChecks, privateTest: privateTest, publicRead: publicRead, signedIn: signedIn,
                 signedInNeedsItem: signedIn && ((readSignedIn && has(.get)) || (writeSignedIn && (has(.update) || has(.delete)))),
-                hasAccessTests: writeOwner || privateTest || publicRead || signedIn,
-                doc: plan.docstrings(prefix: key))
+                hasAccessTests: (writeOwner && v1Access) || privateTest || publicRead || signedIn,
+                doc: plan.docstrings(prefix: key),
+                flaskImports: flask.joined(separator: ", "),
+                sqlImports: sqlNames.isEmpty ? [] : ["from sqlalchemy import \(sqlNames.joined(separator: ", "))"],
+                extraImportsBefore: e.actions.isEmpty ? [] : ["from actions import perform"],
+                authImports: authNames.sorted().joined(separator: ", "),
+                modelNames: modelNames.joined(separator: ", "),
+                relationImports: relationNames.isEmpty ? [] : ["from relations import \(relationNames.sorted().joined(separator: ", "))"],
+                routeImports: routeImports.sorted(),
+                grantMode: grantMode, accessLiteral: PythonContract.accessLiteral(e),
+                hasParents: !parentEntities.isEmpty && (has(.create) || has(.update)),
+                parentsLiteral: PythonContract.parentsLiteral(e, spec: spec),
+                parents: has(.list) ? e.relations.map {
+                    PythonParentModel(field: $0.field.name, attr: PythonField.attribute(for: $0.field.name), fieldLiteral: PythonCode.string($0.field.name))
+                } : [],
+                hasChildren: hasChildren, hasRestrictChildren: hasChildren && !restrict.isEmpty,
+                childrenLiteral: PythonContract.childrenLiteral(e, spec: spec),
+                listGuard: listGuard, listScope: listScope, getGuard: getGuard, getOwnerCheck: getOwnerCheck,
+                updateArgs: updateArgs, deleteArgs: deleteArgs, writableParams: writableParams,
+                actions: actionModels, actionLogs: PythonContract.actionLogs(e),
+                tests: contractTests, headersExpr: grantMode ? "admin_headers(client)" : "sign_in(client)")
         }
     }
 

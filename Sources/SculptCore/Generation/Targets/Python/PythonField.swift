@@ -82,6 +82,19 @@ struct PythonField {
         }
     }
 
+    /// `project_id: Mapped[int] = mapped_column(sa.ForeignKey("projects.id", ondelete="CASCADE"), ...)`: a
+    /// relation field is a real foreign key (SQLite enforces it: foreign keys are on for every connection).
+    func columnDeclaration(in spec: AppSpec) -> String {
+        guard let relation = field?.relation, let parent = spec.entity(named: relation.entity) else { return columnDeclaration }
+        let notNull = field?.required ?? required
+        var args: [String] = []
+        if attr != name { args.append(PythonCode.string(name)) }
+        args.append("sa.ForeignKey(\"\(parent.plural).id\", ondelete=\"\(relation.onDelete.rawValue.uppercased())\")")
+        args.append("index=True")
+        if notNull { args.append("nullable=False") }
+        return "\(attr): Mapped[\(notNull ? "int" : "int | None")] = mapped_column(\(args.joined(separator: ", ")))"
+    }
+
     /// `title: Mapped[str] = mapped_column(sa.String(200), nullable=False)`.
     var columnDeclaration: String {
         let (sqlType, pyType) = column
