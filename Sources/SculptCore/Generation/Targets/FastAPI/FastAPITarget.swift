@@ -41,6 +41,7 @@ public struct FastAPITarget: BackendTarget {
             try out.add("routers/\(entity.entity.plural).py", "routers/entity.py", entity)
             try out.add("tests/test_\(entity.entity.plural).py", PythonEntityModel.testTemplate, entity.entity)
         }
+        try out.addContractFiles(model.python)
         return out.sorted
     }
 }

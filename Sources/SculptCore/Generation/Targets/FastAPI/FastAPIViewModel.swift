@@ -109,15 +109,19 @@ struct FastAPIEntityModel {
     let uniqueAttrs: String
     let itemVar: String
     let routerImports: [String]
-    let createSignature: String
-    let listSignature: String
-    let getSignature: String
-    let replaceSignature: String
-    let patchSignature: String
-    let deleteSignature: String
-    let writableArgs: String
-    let writableParams: String
+    private(set) var createSignature: String
+    private(set) var listSignature: String
+    private(set) var getSignature: String
+    private(set) var replaceSignature: String
+    private(set) var patchSignature: String
+    private(set) var deleteSignature: String
+    private(set) var writableArgs: String
+    private(set) var fastWritableParams: String
     let createOwner: Bool
+    /// `user.id`, or `caller.user.id` where access is per operation.
+    let createOwnerId: String
+    /// Lines narrowing a list to the caller's own records.
+    private(set) var fastListScope: [String]
 
     static let reservedVariables: Set<String> = PythonEntityModel.reservedVariables.union([
         "body", "router", "response", "db", "q", "DB", "CurrentUser", "Page", "PageSize", "Search", "LABEL", "SEARCHABLE",
@@ -157,20 +161,52 @@ struct FastAPIEntityModel {
         deleteSignature = signature("delete_\(m.name)", [id], user: writeUser, signedIn: m.writeSignedIn,
                                     decorator: "delete(\"/{\(v)_id}\", status_code=204")
         writableArgs = "db, \(v)_id" + (writeUser ? ", user" : "")
-        writableParams = writableArgs
+        fastWritableParams = writableArgs
+        createOwnerId = m.grantMode ? "caller.user.id" : "user.id"
+        fastListScope = m.readOwner ? ["query = query.where(\(m.className).owner_id == user.id)"] : []
+        let relationParams = m.parents.map { "\($0.attr): ParentId = None" }
+        if !relationParams.isEmpty {
+            // ?<parent>_id=N on the list: an id from 1 (FastAPI answers anything else with a 400 naming it).
+            listSignature = "@router.get(\"\"\(listDeps))\ndef list_\(m.plural)(\((listParams + relationParams).joined(separator: ", ")))"
+        }
+        if m.grantMode {
+            func caller(_ op: String) -> String { "caller: Annotated[Caller, Depends(authorize(ACCESS[\"\(op)\"]))]" }
+            func grantSignature(_ name: String, _ params: [String], _ op: String, decorator: String) -> String {
+                "@router.\(decorator))\ndef \(name)(\((params + ["db: DB", caller(op)]).joined(separator: ", ")))"
+            }
+            createSignature = grantSignature("create_\(m.name)", [input], "create", decorator: "post(\"\", status_code=201")
+            var params = ["db: DB", caller("list"), "page: Page = 1", "page_size: PageSize = DEFAULT_PAGE_SIZE"]
+            if m.hasSearch { params.append("q: Search = \"\"") }
+            listSignature = "@router.get(\"\")\ndef list_\(m.plural)(\((params + relationParams).joined(separator: ", ")))"
+            getSignature = grantSignature("get_\(m.name)", [id], "get", decorator: "get(\"/{\(v)_id}\"")
+            replaceSignature = grantSignature("replace_\(m.name)", [id, input], "update", decorator: "put(\"/{\(v)_id}\"")
+            patchSignature = grantSignature("patch_\(m.name)", [id, patch], "update", decorator: "patch(\"/{\(v)_id}\"")
+            deleteSignature = grantSignature("delete_\(m.name)", [id], "delete", decorator: "delete(\"/{\(v)_id}\", status_code=204")
+            writableArgs = "db, \(v)_id, caller"
+            fastWritableParams = writableArgs
+            if m.listScope.contains(where: { $0.hasPrefix("if owner_only") }) {
+                fastListScope = ["if caller.owner_only:", "    query = query.where(\(m.className).owner_id == caller.user.id)"]
+            }
+        }
         // Imports, sorted as isort would.
         var fastapi = ["APIRouter"]
-        let signedInDeps = (m.writeSignedIn && !createUser) || (m.readSignedIn && !readUser)
-            || (m.writeSignedIn && !writeUser && (m.hasUpdate || m.hasDelete))
-        if signedInDeps { fastapi.append("Depends") }
+        let signedInDeps = !m.grantMode && ((m.writeSignedIn && !createUser) || (m.readSignedIn && !readUser)
+            || (m.writeSignedIn && !writeUser && (m.hasUpdate || m.hasDelete)))
+        let usesCaller = m.grantMode || !m.actions.isEmpty
+        if signedInDeps || usesCaller { fastapi.append("Depends") }
+        if !relationParams.isEmpty { fastapi.append("Query") }
         if m.hasDelete { fastapi.append("Response") }
-        var lines = ["from fastapi import \(fastapi.sorted().joined(separator: ", "))"]
-        if m.hasList { lines.append("from sqlalchemy import select") }
+        var lines: [String] = []
+        if usesCaller || !relationParams.isEmpty { lines += ["from typing import Annotated", ""] }
+        lines.append("from fastapi import \(fastapi.sorted().joined(separator: ", "))")
+        lines += m.sqlImports
         lines.append("")
+        lines += m.extraImportsBefore
         var authNames: [String] = []
-        let usesUser = createUser || readUser || (writeUser && (m.hasUpdate || m.hasDelete))
+        let usesUser = !m.grantMode && (createUser || readUser || (writeUser && (m.hasUpdate || m.hasDelete)))
         if usesUser { authNames.append("CurrentUser") }
         if signedInDeps { authNames.append("current_user") }
+        if usesCaller { authNames += ["Caller", "authorize"] }
         if !authNames.isEmpty { lines.append("from auth import \(authNames.sorted(by: PythonEntityModel.isortOrder).joined(separator: ", "))") }
         var crud = ["to_json"]
         if m.hasCreate || m.hasUpdate { crud += ["commit", "ensure_unique"] }
@@ -185,11 +221,19 @@ struct FastAPIEntityModel {
             lines.append("from errors import ApiError")
             lines.append("from messages import message")
         }
-        lines.append("from models import \(m.className)")
+        lines.append("from models import \(m.modelNames)")
+        // FastAPI reads the list's ?<parent>_id itself (ParentId below).
+        lines += m.relationImports.map {
+            $0.replacingOccurrences(of: ", parent_id_param", with: "").replacingOccurrences(of: "parent_id_param, ", with: "")
+        }.filter { $0 != "from relations import parent_id_param" }
+        lines += m.routeImports.map { $0.replacingOccurrences(of: "from routes.", with: "from routers.") }
         lines.append("from routing import JSONRoute")
         var schemas = ["\(m.typeName)Input"]
         if m.hasUpdate { schemas.append("\(m.typeName)Patch") }
         lines.append("from schemas import \(schemas.sorted().joined(separator: ", "))")
+        if !relationParams.isEmpty {
+            lines += ["", "# The `?<parent>_id=N` filter of the list: an id from 1.", "ParentId = Annotated[int | None, Query(ge=1, le=2**63 - 1)]"]
+        }
         routerImports = lines
     }
 }

@@ -6,6 +6,8 @@ import Foundation
 struct PythonActionModel {
     let entityName: String
     let verb: String
+    /// The record's variable in the route (a name both frameworks leave free).
+    let actionVar: String
     /// The route function (`borrow_book`).
     let function: String
     let docstring: String
@@ -18,6 +20,10 @@ struct PythonActionModel {
     let createArgument: String
     /// What the route returns (`book_json(book)`, `loan_json(made), 201`).
     let answer: String
+    /// The FastAPI route's answer (its status is the decorator's).
+    let answerValue: String
+    /// `/{book_id}/borrow`, the FastAPI route path.
+    let routePath: String
     let status: Int
     let createdStatus: Bool
     let needsUser: Bool
@@ -179,9 +185,10 @@ enum PythonContract {
             if a.onlyCreates { answer = "\(made.name)_json(made), 201" }
         }
         return PythonActionModel(
-            entityName: e.name, verb: a.name, function: "\(a.name)_\(e.name)", docstring: docstring,
+            entityName: e.name, verb: a.name, actionVar: v, function: "\(a.name)_\(e.name)", docstring: docstring,
             accessLiteral: grantsLiteral(a.access), ruleLines: ruleLines, onceArgument: once, changesLiteral: changesLiteral,
-            createArgument: createArgument, answer: answer, status: a.onlyCreates ? 201 : 200, createdStatus: a.onlyCreates,
+            createArgument: createArgument, answer: answer,
+            answerValue: answer.hasSuffix(", 201") ? String(answer.dropLast(5)) : answer, routePath: "/{\(v)_id}/\(a.name)", status: a.onlyCreates ? 201 : 200, createdStatus: a.onlyCreates,
             needsUser: !a.access.allowsAnyone)
     }
 }

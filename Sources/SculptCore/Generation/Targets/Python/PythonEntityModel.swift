@@ -231,7 +231,8 @@ struct PythonEntityModel {
             var models = [className] + parentEntities.map(PythonContract.className) + (hasChildren ? restrict.map(PythonContract.className) : [])
             models += PythonContract.actionLogs(e).map(\.className)
             let actionModels = zip(e.actions, actionDocs).map { a, doc in
-                PythonContract.action(a, of: e, spec: spec, catalog: context.catalog, docstring: doc, variable: v)
+                PythonContract.action(a, of: e, spec: spec, catalog: context.catalog, docstring: doc,
+                                      variable: PythonCode.safeName(e.name, avoiding: FastAPIEntityModel.reservedVariables))
             }
             var routeImports: [String] = []
             for a in e.actions {
