@@ -32,4 +32,15 @@ extension PlantedBugs {
                    "        if not 0 < parent_id <= INT64_MAX or db.get(model, parent_id) is None:", "        if not 0 < parent_id <= INT64_MAX:")
             .planted(in: "issues_en"),
     ]
+
+    /// FastAPI shares the checks; these prove they reach its code paths (in the richest fixture).
+    static let fastapiV2: [PlantedBug] = [
+        PlantedBug("the capacity rule of enrolling dropped", caughtBy: "entities.course.actions.enroll.preconditions", "backend/routers/courses.py",
+                   "        (Course.enrolled < Course.capacity, \"人数达到容量就不能再报名\"),\n", "").planted(in: "courses_zh"),
+        PlantedBug("the teacher role check on changing a course dropped", caughtBy: "entities.course.permissions.put.roles",
+                   "backend/routers/courses.py", "\"update\": (\"role:teacher\",)", "\"update\": (\"signed_in\",)").planted(in: "courses_zh"),
+        PlantedBug("SQLite foreign keys left off, so deleting a course leaves its enrollments",
+                   caughtBy: "entities.enrollment.fields.course_id.relation.onDelete", "backend/database.py",
+                   "cursor.execute(\"PRAGMA foreign_keys=ON\")", "cursor.execute(\"PRAGMA foreign_keys=OFF\")").planted(in: "courses_zh"),
+    ]
 }

@@ -10,10 +10,15 @@ import Testing
 @Suite("Contract checks for relations, roles and domain actions", .serialized)
 struct ContractCheckV2Tests {
     static let fixtures = ["library_loans_zh", "issues_en", "photos_likes_en", "courses_zh"]
+    /// Every fixture on Flask; on FastAPI the richest one (a role, a cascade, a field-vs-field precondition,
+    /// once per user and a create effect), or all of them with SCULPT_CONTRACT_MATRIX=1.
+    static let runs = fixtures.map { "flask/\($0)" }
+        + (ContractCheckTests.fullMatrix ? fixtures : ["courses_zh"]).map { "fastapi/\($0)" }
 
-    @Test("a v2 fixture passes every contract check, with checks for each relation, role and action", arguments: fixtures)
-    func unbrokenPasses(_ fixture: String) throws {
-        let report = try ContractCheckRunner.verify(backend: "flask", bugs: [], spec: fixture)
+    @Test("a v2 fixture passes every contract check, with checks for each relation, role and action", arguments: runs)
+    func unbrokenPasses(_ run: String) throws {
+        let backend = String(run.split(separator: "/")[0]), fixture = String(run.split(separator: "/")[1])
+        let report = try ContractCheckRunner.verify(backend: backend, bugs: [], spec: fixture)
         #expect(report.passed, "\(VerificationFixtures.describe(report))")
         let spec = try SpecCoding.decode(Data(contentsOf: VerificationFixtures.specs.appendingPathComponent("\(fixture).json")))
         let ids = Set(report.checks.filter { $0.status == .passed }.map(\.id))
@@ -43,5 +48,10 @@ struct ContractCheckV2Tests {
     @Test("a v2 Flask bug is caught by the contract checks alone", arguments: PlantedBugs.flaskV2)
     func flask(_ bug: PlantedBug) throws {
         try ContractCheckRunner.expectCaught(bug, backend: "flask")
+    }
+
+    @Test("a v2 FastAPI bug is caught by the contract checks alone", arguments: PlantedBugs.fastapiV2)
+    func fastapi(_ bug: PlantedBug) throws {
+        try ContractCheckRunner.expectCaught(bug, backend: "fastapi")
     }
 }
