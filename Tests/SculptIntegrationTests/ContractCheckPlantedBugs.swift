@@ -15,6 +15,8 @@ struct PlantedBug: Sendable, CustomStringConvertible {
     var edits: [Edit]
     /// The check (an id, or an id prefix ending in ".") that must fail; "step:<name>" for a step.
     var caughtBy: String
+    /// The fixture spec the bug is planted in.
+    var spec = PlantedBugs.spec
 
     var description: String { name }
 
@@ -26,6 +28,13 @@ struct PlantedBug: Sendable, CustomStringConvertible {
 
     init(_ name: String, caughtBy: String, _ file: String, _ old: String, _ new: String) {
         self.init(name, caughtBy: caughtBy, [Edit(file: file, old: old, new: new)])
+    }
+
+    /// The same bug planted in the fixture `spec`.
+    func planted(in spec: String) -> PlantedBug {
+        var bug = self
+        bug.spec = spec
+        return bug
     }
 }
 

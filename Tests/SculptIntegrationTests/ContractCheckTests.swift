@@ -44,10 +44,11 @@ struct ContractCheckTests {
 
 /// Generates the fixture for a backend, plants bugs, and verifies with the project's tests off.
 enum ContractCheckRunner {
-    static func verify(backend: String, bugs: [PlantedBug], health: Double = 30) throws -> VerificationReport {
+    static func verify(backend: String, bugs: [PlantedBug], health: Double = 30, spec fixture: String? = nil) throws -> VerificationReport {
         let ws = try VerificationFixtures.workspace("contract-\(backend)")
         defer { try? FileManager.default.removeItem(at: ws) }
-        let spec = try SpecCoding.decode(Data(contentsOf: VerificationFixtures.specs.appendingPathComponent("\(PlantedBugs.spec).json")))
+        let name = fixture ?? bugs.first?.spec ?? PlantedBugs.spec
+        let spec = try SpecCoding.decode(Data(contentsOf: VerificationFixtures.specs.appendingPathComponent("\(name).json")))
         let project = ws.appendingPathComponent("project")
         try ProjectWriter(destination: project, force: true).write(try ProjectGenerator(backend: backend).generate(spec))
         for bug in bugs {

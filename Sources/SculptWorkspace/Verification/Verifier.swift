@@ -45,6 +45,7 @@ public struct Verifier {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("sculpt-verify-\(marker.prefix(8).lowercased())")
         try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         var run = Run(verifier: self, sandbox: sandbox, marker: marker, work: work)
+        run.admin = AdminAccount.forProject(project)
         run.perform()
         let swept = ProcessSweep.killAll(marked: marker)
         run.add("cleanup", .passed, 0, swept == 0 ? "no process left behind" : "killed \(swept) process(es) left behind")
@@ -78,6 +79,9 @@ public struct Verifier {
         var logTail: String?
         /// Folders the backend needs to run, bound read-only (its cached environment, the Swift toolchain).
         var toolchain: [URL] = []
+        /// The account holding every role, made up for this run when the document lists roles: the
+        /// server creates it at start, the tests and the contract checks sign in with it.
+        var admin: AdminAccount?
 
         var project: URL { verifier.project }
         var options: Options { verifier.options }
@@ -103,6 +107,7 @@ public struct Verifier {
         func environment(home: String) -> [String: String] {
             ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": home, "TMPDIR": home, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
              "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "", ProcessSweep.variable: marker]
+                .merging(admin?.environment ?? [:]) { a, _ in a }
                 .filter { !$0.value.isEmpty }
         }
 

@@ -8,13 +8,21 @@ need no network but the sandbox's own loopback. Standard library only; any Pytho
       starts the backend as sculpt.json says (HOST, PORT, DATABASE_URL set), waits for its health
       endpoint, runs every check, stops the backend and everything it started, and prints one JSON
       document on stdout: phases (start, health, contract, stop), checks, clauses, log tail.
-  contract_checks.py check --project DIR --base URL [--db FILE]
-      runs the checks against a server that is already running (for debugging a project).
+  contract_checks.py check --project DIR --base URL [--db FILE] [--admin-username NAME]
+      runs the checks against a server that is already running (for debugging a project); the admin
+      account's password comes from ADMIN_PASSWORD.
 
 The checks are derived from spec.json (what the requirement asked for: unique fields, ownership,
 constraints) and openapi.json (where each operation lives and what its bodies look like). Each names
 the spec refs it proves (`accounts.identity.unique`, `entities.post.access`), and the output maps
 every requirement clause to the checks behind it, so a report reads "clause -> check -> result".
+
+Contract v2 (relations, roles, domain actions) is read from openapi.json's extensions alone:
+x-sculpt-access says who calls each operation, x-sculpt-relation / x-sculpt-on-delete which records
+belong to which and what a delete does, x-sculpt-preconditions / -effects / -once-per-user what a
+domain action must do, also when calls race. When the document lists x-sculpt-roles, the server is
+started with ADMIN_USERNAME / ADMIN_PASSWORD (from the environment, else made up here) and the checks
+sign in with that account wherever only a role may act.
 """
 import argparse
 import ctypes
@@ -37,6 +45,16 @@ BAD_BODY = (400, 413, 415, 422)
 HASH_SHAPES = re.compile(r"^(scrypt:|pbkdf2:|\$2[aby]\$|\$argon2|\$scrypt\$|\$pbkdf2)")
 SECRET_KEYS = re.compile(r"(?i)^(password|passwd|pwd|password_hash|hashed_password|hash|salt|secret)$")
 UNKNOWN_ID = 987654321
+RESERVED_ACTIONS = {"register", "login", "me", "create", "list", "get", "update", "delete", "custom"}
+# Domain action races: the record is set so the rule allows RULE_ALLOWS successes, and that many calls
+# plus RACE_EXTRA are released together; exactly RULE_ALLOWS may succeed.
+RULE_ALLOWS = 3
+RACE_EXTRA = 7
+# Rounds of each action race, each on a fresh record: a lost race shows only when threads happen to
+# interleave, so one lucky round proves little.
+ACTION_RACE_ROUNDS = 3
+# How many successive calls the state search simulates before calling a rule unbounded.
+SIMULATED_CALLS = 12
 # What an answer must never show: stack traces, source paths, SQL, database and framework internals.
 INTERNALS = re.compile(
     r"Traceback \(most recent call last\)|File \"[^\"]+\.py\", line \d+|\b[\w./-]+\.(?:py|swift):\d+"
@@ -207,6 +225,25 @@ class Operation:
         self.secured = bool(spec.get("security"))
         self.id = spec.get("operationId") or f"{self.method} {path}"
         self.query = {p["name"] for p in spec.get("parameters", []) if p.get("in") == "query"}
+        # Contract v2: who may call it (x-sculpt-access, a grant or a list of alternatives); None in a
+        # document that does not say, where `security` alone tells.
+        access = spec.get("x-sculpt-access")
+        self.access = [access] if isinstance(access, str) else (list(access) if isinstance(access, list) else None)
+        self.roles = [g[5:] for g in self.access or [] if isinstance(g, str) and g.startswith("role:")]
+        # A domain action: a verb on one record beyond the reserved actions, with its declared rules.
+        self.domain = bool(self.action) and self.action not in RESERVED_ACTIONS and "{id}" in path and self.method == "POST"
+        self.preconditions = spec.get("x-sculpt-preconditions") or []
+        self.effects = spec.get("x-sculpt-effects") or []
+        self.once = spec.get("x-sculpt-once-per-user") is True
+
+    @property
+    def open_to_anyone(self):
+        return self.access is not None and "anyone" in self.access and not self.secured
+
+    @property
+    def role_only(self):
+        """Only a role holder may call it: no `anyone`, `signed_in` or `owner` alternative."""
+        return bool(self.roles) and not any(g in ("anyone", "signed_in", "owner") for g in self.access)
 
     def url(self, id=None):
         return self.path.replace("{id}", str(id)) if id is not None else self.path
@@ -228,6 +265,44 @@ class Contract:
             if o.action == action and (entity is None or o.entity == entity) and (method is None or o.method == method):
                 return o
         return None
+
+    @property
+    def roles(self):
+        return [r for r in self.doc.get("x-sculpt-roles") or [] if isinstance(r, str)]
+
+    def domain_actions(self):
+        return [o for o in self.ops if o.domain]
+
+    def record_schema(self, entity):
+        """The schema of one record of `entity`: what its get (or create, or list item) answers."""
+        for action, status in (("get", 200), ("create", 201)):
+            o = self.op(action, entity)
+            if o and self.response_schema(o, status):
+                return self.response_schema(o, status)
+        o = self.op("list", entity)
+        page = self.response_schema(o, 200) if o else None
+        if page:
+            return self.resolve(((page.get("properties") or {}).get("items") or {}).get("items"))
+        return None
+
+    def properties(self, entity):
+        """Every property of `entity` seen in its record and input schemas, resolved."""
+        out = {}
+        schemas = [self.record_schema(entity)] + [self.request_schema(o) for o in self.ops if o.entity == entity and not o.domain]
+        for schema in schemas:
+            for name, sub in ((schema or {}).get("properties") or {}).items():
+                out.setdefault(name, self.resolve(sub))
+        return out
+
+    def relations(self):
+        """(child, key, parent) for every property declared with x-sculpt-relation (belongs to)."""
+        out = []
+        for entity in dict.fromkeys(o.entity for o in self.ops if o.entity and o.entity != "user"):
+            for name, sub in self.properties(entity).items():
+                rel = sub.get("x-sculpt-relation") if isinstance(sub, dict) else None
+                if isinstance(rel, dict) and rel.get("entity"):
+                    out.append((entity, name, str(rel["entity"]).lower()))
+        return out
 
     def resolve(self, schema):
         for _ in range(20):
@@ -293,6 +368,9 @@ class Values:
         self.tag = secrets.token_hex(2)
         self.secrets = set()
         self.lock = threading.Lock()
+        # relate(entity) gives the id of an existing record of `entity`: a property declared with
+        # x-sculpt-relation gets a parent that exists, so a valid body is valid in the database too.
+        self.relate = None
 
     def next(self):
         with self.lock:
@@ -374,6 +452,10 @@ class Values:
             sub = contract.resolve(sub)
             if sub.get("readOnly"):
                 continue
+            rel = sub.get("x-sculpt-relation")
+            if isinstance(rel, dict) and rel.get("entity") and self.relate and name not in overrides:
+                body[name] = self.relate(str(rel["entity"]).lower())
+                continue
             body[name] = self.valid(sub, name, variant)
         body.update(overrides)
         return body
@@ -444,7 +526,7 @@ class Skip(Exception):
 class Checks:
     """Runs every check the spec implies and records each result with the refs it proves."""
 
-    def __init__(self, contract, client, db_path=None, deadline=None, spawn=None):
+    def __init__(self, contract, client, db_path=None, deadline=None, spawn=None, admin=None):
         self.c, self.http, self.db_path = contract, client, db_path
         # spawn(env) starts one more instance of the server under test (same database and key, the
         # extra environment on top) and gives a Later of its Client, or None; only `serve` can.
@@ -455,6 +537,11 @@ class Checks:
         self.spec = contract.spec
         self.accounts = self.spec.get("accounts")
         self._people = {}
+        # (username, password) of the account holding every role (ADMIN_USERNAME / ADMIN_PASSWORD)
+        self.admin = admin
+        if admin:
+            self.values.secrets.add(admin[1])
+        self.values.relate = self.parent
 
     # ---- recording ----
     def run(self, cid, title, refs, fn):
@@ -551,14 +638,19 @@ class Checks:
     def register_op(self):
         return self.c.op("register")
 
-    def person(self, name):
-        """A registered (and, with login, signed-in) account: (token or None, body, user json)."""
+    def person(self, name, **extra):
+        """A registered (and, with login, signed-in) account: (token or None, body, user json).
+        "admin" is the account from ADMIN_USERNAME / ADMIN_PASSWORD; `extra` goes into the sign-up body."""
         if name in self._people:
+            return self._people[name]
+        if name == "admin":
+            self._people[name] = self.admin_person()[0]
             return self._people[name]
         reg = self.register_op()
         if reg is None:
             raise Skip("the project has no accounts")
         body = self.values.body(self.c, self.c.request_schema(reg))
+        body.update(extra)
         ex = self.http.call("POST", reg.url(), body)
         self.status(ex, (201,), f"prerequisite: register {name}")
         user = ex.json if isinstance(ex.json, dict) else {}
@@ -574,8 +666,65 @@ class Checks:
         self._people[name] = (token, body, user)
         return self._people[name]
 
-    def token_for(self, op, who="alice"):
-        return self.person(who)[0] if op.secured else None
+    def token_for(self, op, who=None):
+        name = self.caller(op, who)
+        return self.person(name)[0] if name else None
+
+    def actor(self, entity):
+        """Who makes the records of `entity` in the checks: a plain signed-in user ("alice") unless its
+        create is reserved to a role, then the admin account (which then owns them)."""
+        create = self.c.op("create", entity) if entity else None
+        return "admin" if create is not None and create.role_only else "alice"
+
+    def caller(self, op, who=None):
+        """The person who may call `op` on the records the checks make (None: no token), from its
+        x-sculpt-access: anyone -> nobody; signed_in or owner -> the records' maker; a role -> the admin."""
+        if op.access is None:
+            return (who or "alice") if op.secured else None
+        if op.open_to_anyone:
+            return None
+        maker = who or self.actor(op.entity)
+        if any(g in ("anyone", "signed_in", "owner") for g in op.access):
+            return maker
+        return "admin" if op.roles else maker
+
+    def admin_credentials(self):
+        return self.admin if self.admin and self.c.roles else None
+
+    def admin_person(self):
+        """The account the server made at start from ADMIN_USERNAME / ADMIN_PASSWORD, logged in."""
+        creds = self.admin_credentials()
+        if not creds:
+            raise Skip("the app has roles but the checks were given no ADMIN_USERNAME / ADMIN_PASSWORD")
+        login = self.c.op("login")
+        if login is None:
+            raise Skip("the app has roles but no login operation")
+        fields = list(((self.c.request_schema(login) or {}).get("properties") or {}))
+        pw = next((k for k in fields if self.c.resolve(((self.c.request_schema(login) or {}).get("properties") or {})[k]).get("format") == "password"), "password")
+        ident = next((k for k in fields if k != pw), "username")
+        ex = self.http.call("POST", login.url(), {ident: creds[0], pw: creds[1]})
+        got = self.ok_json(ex, (200,), "prerequisite: log in as the account from ADMIN_USERNAME / ADMIN_PASSWORD "
+                                       "(the server creates it at start when the app has roles)")
+        token = got.get("token")
+        if not isinstance(token, str) or not token:
+            raise Failure("prerequisite: log the admin account in: the answer has no token", ex)
+        return (token, {ident: creds[0], pw: creds[1]}, got.get("user") if isinstance(got.get("user"), dict) else {}), ex
+
+    def parent(self, entity):
+        """The id of one record of `entity` made for bodies that need a parent (cached)."""
+        key = ("parent", entity)
+        if key not in self._people:
+            create = self.c.op("create", entity)
+            if create is None:
+                raise Skip(f"a {entity} is needed as a parent, and the API has no operation creating one")
+            self._people[key] = self.make(self.entity_ops(entity))[1]["id"]
+        return self._people[key]
+
+    def entity_ops(self, name):
+        ops = {a: self.c.op(a, name) for a in ("create", "list", "get", "delete")}
+        ops["put"] = self.c.op("update", name, "PUT")
+        ops["patch"] = self.c.op("update", name, "PATCH")
+        return ops
 
     # ---- field helpers ----
     def field_prefix(self, entity, name):
@@ -609,6 +758,7 @@ class Checks:
             self.accounts_checks()
         for e in self.spec.get("entities", []):
             self.entity_checks(e)
+        self.v2_checks()
         for op in self.c.ops:
             if self.c.request_schema(op) is not None:
                 self.run(f"contract.bad_bodies.{op.id}",
@@ -978,9 +1128,7 @@ class Checks:
     # ---- entities ----
     def entity_checks(self, e):
         name = e["name"]
-        ops = {a: self.c.op(a, name) for a in ("create", "list", "get", "delete")}
-        ops["put"] = self.c.op("update", name, "PUT")
-        ops["patch"] = self.c.op("update", name, "PATCH")
+        ops = self.entity_ops(name)
         create = ops["create"]
         field_refs = [f"entities.{name}.fields.{f['name']}" for f in e.get("fields", [])]
         if create:
@@ -1049,7 +1197,7 @@ class Checks:
             self.run(f"entities.{name}.access.public_read", f"anyone reads a {name} without signing in: 200",
                      [f"entities.{name}.access"], lambda: self.public_read(e, ops))
 
-    def make(self, ops, who="alice", variant=0, **overrides):
+    def make(self, ops, who=None, variant=0, **overrides):
         create = ops["create"]
         body = self.values.body(self.c, self.c.request_schema(create), variant, **overrides)
         ex = self.http.call("POST", create.url(), body, token=self.token_for(create, who))
@@ -1228,8 +1376,9 @@ class Checks:
     def secured(self, e, ops, op):
         target = None
         if "{id}" in op.path:
-            _, made, _ = self.make(ops)
-            target = op.url(made["id"])
+            # No create operation (its records come from a domain action): any id, since a missing or
+            # bad token is refused before the record is looked up.
+            target = op.url(self.make(ops)[1]["id"] if ops["create"] else UNKNOWN_ID)
         self.no_token(op, target)
 
     def owner_writes(self, e, ops):
@@ -1273,6 +1422,663 @@ class Checks:
         _, made, _ = self.make(ops)
         self.ok_json(self.http.call("GET", ops["get"].url(made["id"])), (200,), f"get a {e['name']} without signing in")
 
+    # ================================================================ contract v2
+    # Relations, roles and domain actions, read from openapi.json's extensions (x-sculpt-relation,
+    # x-sculpt-on-delete, x-sculpt-access, x-sculpt-roles, x-sculpt-preconditions, x-sculpt-effects,
+    # x-sculpt-once-per-user), never from names. Each check cites the spec ref a clause names.
+
+    def v2_checks(self):
+        roles = self.c.roles
+        if roles and self.register_op():
+            refs = [f"accounts.roles.{r}" for r in roles]
+            self.run("accounts.roles.admin_account",
+                     f"the account from ADMIN_USERNAME / ADMIN_PASSWORD logs in and holds every role ({', '.join(roles)}) "
+                     f"in login's user and in me",
+                     refs, self.admin_account)
+            self.run("accounts.roles.signup",
+                     "sign up asking for every role (role, roles, is_admin in the body): the account holds none "
+                     "(roles [] in the sign-up answer, login's user and me)",
+                     ["accounts.register"] + refs, self.signup_no_role)
+        for op in self.c.ops:
+            if op.roles and op.entity and op.entity != "user":
+                key = self.op_key(op)
+                gate = " or ".join(op.access)
+                self.run(f"entities.{op.entity}.permissions.{key}.roles",
+                         f"{op.method} {op.path} ({gate}): no token 401, a plain user 403, a user who asked for the role at sign-up "
+                         f"403, the admin account succeeds",
+                         self.op_refs(op) + [f"accounts.roles.{r}" for r in op.roles], lambda op=op: self.role_gate(op))
+            elif op.access and op.entity and op.entity != "user" and "owner" in op.access and "{id}" in op.path \
+                    and not any(g in ("anyone", "signed_in") for g in op.access) and self.c.op("create", op.entity) \
+                    and (op.domain or op.action in ((self.spec_entity(op.entity) or {}).get("permissions") or {})) \
+                    and not self.c.op("create", op.entity).role_only and self.register_op():
+                key = self.op_key(op)
+                self.run(f"entities.{op.entity}.permissions.{key}.owner",
+                         f"{op.method} {op.path} (owner only): another signed-in user gets 403 and the record stays as it was",
+                         self.op_refs(op), lambda op=op: self.owner_gate(op))
+        for child, key, parent in self.c.relations():
+            self.relation_checks(child, key, parent)
+        for op in self.c.domain_actions():
+            self.action_checks(op)
+
+    def op_key(self, op):
+        if op.domain:
+            return op.action
+        if op.action == "update":
+            return "put" if op.method == "PUT" else "patch"
+        return op.action
+
+    def op_refs(self, op):
+        """The spec refs an operation's access proves: its permission (or its action's access) in v2, the
+        entity's access otherwise."""
+        if op.domain:
+            return [f"entities.{op.entity}.actions.{op.action}.access"]
+        perms = (self.spec_entity(op.entity) or {}).get("permissions") or {}
+        if op.action in perms:
+            return [f"entities.{op.entity}.permissions.{op.action}"]
+        return [f"entities.{op.entity}.access"]
+
+    def pool(self, n):
+        """n plain signed-in users of their own (registered once, reused across checks; the missing
+        ones side by side, since a slow password hash makes each sign-up take a while)."""
+        names = [f"user{i}" for i in range(1, n + 1)]
+        missing = [p for p in names if p not in self._people]
+        errors = []
+
+        def one(name):
+            try:
+                self.person(name)
+            except (Failure, Skip) as e:
+                errors.append(e)
+        threads = [threading.Thread(target=one, args=(p,)) for p in missing]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if errors:
+            raise errors[0]
+        return names
+
+    def user_id(self, name):
+        return (self.person(name)[2] or {}).get("id")
+
+    def account_roles(self, ex, got, why):
+        roles = got.get("roles")
+        self.expect(isinstance(roles, list), f"{why}: the account answer has no roles list (the app has roles)", ex)
+        return roles
+
+    # ---- roles ----
+    def admin_account(self):
+        (token, _, user), ex = self.admin_person()
+        want = set(self.c.roles)
+        held = self.account_roles(ex, user or {}, "log in as the admin account: user")
+        self.expect(want <= set(held), f"the admin account's login answer lists roles {held}, not every role {sorted(want)}", ex)
+        me = self.c.op("me")
+        if me:
+            ex = self.http.call("GET", me.url(), token=token)
+            got = self.ok_json(ex, (200,), "the admin account reads its profile")
+            held = self.account_roles(ex, got, "me for the admin account")
+            self.expect(want <= set(held), f"me for the admin account lists roles {held}, not every role {sorted(want)}", ex)
+
+    def signup_no_role(self):
+        roles = self.c.roles
+        reg = self.register_op()
+        body = self.values.body(self.c, self.c.request_schema(reg), role=roles[0], roles=roles, is_admin=True, admin=True)
+        ex = self.http.call("POST", reg.url(), body)
+        got = self.ok_json(ex, (201,), "sign up asking for a role")
+        self.expect(not self.account_roles(ex, got, "sign-up answer"), f"sign-up granted roles {got.get('roles')}", ex)
+        login, me = self.c.op("login"), self.c.op("me")
+        if login:
+            fields = (self.c.request_schema(login) or {}).get("properties") or {}
+            lex = self.http.call("POST", login.url(), {k: body[k] for k in fields if k in body})
+            lgot = self.ok_json(lex, (200,), "log in the account that asked for a role")
+            user = lgot.get("user") if isinstance(lgot.get("user"), dict) else {}
+            self.expect(not self.account_roles(lex, user, "login's user"), f"login shows roles {user.get('roles')} for an account that only asked for them", lex)
+            if me:
+                mex = self.http.call("GET", me.url(), token=lgot.get("token"))
+                mgot = self.ok_json(mex, (200,), "me for the account that asked for a role")
+                self.expect(not self.account_roles(mex, mgot, "me"), f"me shows roles {mgot.get('roles')} for an account that only asked for them", mex)
+
+    def target(self, op, who="admin", **state):
+        """A record for `op` to act on, made by `who` when it may create (else by the entity's maker)."""
+        ops = self.entity_ops(op.entity)
+        if ops["create"] is None:
+            raise Skip(f"no operation creates a {op.entity} to call {op.method} {op.path} on")
+        maker = who if ops["create"].access is None or not ops["create"].role_only or who == "admin" else None
+        return self.make(ops, maker, **state)[1]
+
+    def request_for(self, op, made=None):
+        """(path, body) for one call of `op`; made: the record it acts on."""
+        path = op.url(made["id"]) if made is not None and "{id}" in op.path else op.url()
+        body = None
+        schema = self.c.request_schema(op)
+        if schema is not None:
+            body = self.values.body(self.c, schema, variant=1)
+            if op.method == "PATCH":
+                body = dict(list(body.items())[:1])
+        return path, body
+
+    def role_gate(self, op):
+        gate = " or ".join(op.access)
+        greedy = self.person("greedy", role=self.c.roles[0] if self.c.roles else "admin", roles=self.c.roles, is_admin=True)[0]
+        plain = self.person("carol")[0]
+        admin = self.person("admin")[0]
+        made = self.target(op, "admin", **self.action_state(op)) if "{id}" in op.path else None
+        path, body = self.request_for(op, made)
+        self.error(self.http.call(op.method, path, body), (401,), f"{op.method} {op.path} ({gate}) without a token")
+        for who, token in (("a plain signed-in user", plain), ("a user who asked for a role at sign-up", greedy)):
+            self.error(self.http.call(op.method, path, body, token=token), (403,), f"{op.method} {op.path} ({gate}) as {who}")
+        ok = [int(c) for c in (op.spec.get("responses") or {}) if str(c).startswith("2")] or [200, 201, 204]
+        self.status(self.http.call(op.method, path, body, token=admin), tuple(ok), f"{op.method} {op.path} ({gate}) as the admin account")
+
+    def owner_gate(self, op):
+        made = self.target(op, "alice", **self.action_state(op))
+        path, body = self.request_for(op, made)
+        self.error(self.http.call(op.method, path, body, token=self.person("bob")[0]), (403,),
+                   f"another signed-in user calls {op.method} {op.path} (owner only) on someone's {op.entity}")
+        get = self.c.op("get", op.entity)
+        if get:
+            ex = self.http.call("GET", get.url(made["id"]), token=self.token_for(get, "alice"))
+            got = self.ok_json(ex, (200,), f"the owner gets the {op.entity} afterwards")
+            changed = {k: v for k, v in made.items() if k in got and not self.same(v, got[k]) and k not in ("updated_at",)}
+            self.expect(not changed, f"the {op.entity} changed after another user's refused call: {changed}", ex)
+
+    # ---- relations ----
+    def relation_checks(self, child, key, parent):
+        ref = f"entities.{child}.fields.{key}.relation"
+        create = self.c.op("create", child)
+        change = self.c.op("update", child, "PATCH") or self.c.op("update", child, "PUT")
+        if create or change:
+            self.run(f"{ref}.unknown_parent",
+                     f"create or change a {child} with a {key} no {parent} has: 400/422 naming {key}, never 201 or 500",
+                     [ref], lambda: self.unknown_parent(child, key, parent))
+        lst = self.c.op("list", child)
+        if lst:
+            self.run(f"{ref}.filter",
+                     f"list {child} with ?{key}=N: only the children of that {parent}; ?{key}=0 or abc: 400",
+                     [ref, f"entities.{child}.list"], lambda: self.relation_filter(child, key, parent))
+        dele = self.c.op("delete", parent)
+        if dele:
+            mode = dele.spec.get("x-sculpt-on-delete")
+            self.run(f"{ref}.onDelete",
+                     f"delete a {parent} that has a {child} ({mode or 'x-sculpt-on-delete missing'}): "
+                     + ("200/204, its children go with it (404), another's stay" if mode == "cascade" else
+                        "409 conflict while it has children, both stay" if mode == "restrict" else "cascade or restrict declared")
+                     + f"; the database declares {key} a foreign key and holds no orphan",
+                     [f"{ref}.onDelete", f"entities.{parent}.delete"], lambda: self.on_delete(child, key, parent, dele, mode))
+
+    def family(self, child, key, parent):
+        """A new parent with one child: (parent id, child record, the person owning the child)."""
+        create = self.c.op("create", child)
+        if create is not None:
+            pid = self.make(self.entity_ops(parent))[1]["id"]
+            who = self.actor(child)
+            made = self.make(self.entity_ops(child), who, **{key: pid})[1]
+            return pid, made, who
+        # No create operation: a domain action on the parent makes the child (a loan by borrowing).
+        for op in self.c.domain_actions():
+            if op.entity == parent and any(e.get("kind") == "create" and str(e.get("entity", "")).lower() == child for e in op.effects):
+                made, callers = self.action_target(op, lambda k: k >= 1)
+                who = callers[0]
+                ex = self.http.call("POST", op.url(made["id"]), token=self.person(who)[0] if who else None)
+                self.ok_json(ex, (200, 201), f"prerequisite: {op.action} a {parent} to make a {child}")
+                kids = self.children(child, key, made["id"], [who])
+                self.expect(len(kids) == 1, f"prerequisite: {op.action} made {len(kids)} {child} records for the {parent}, not 1", ex)
+                return made["id"], kids[0], who
+        raise Skip(f"no operation creates a {child}")
+
+    def children(self, child, key, pid, people):
+        """The children of parent `pid` that `people` can list (their union, by id)."""
+        lst = self.c.op("list", child)
+        if lst is None:
+            raise Skip(f"no operation lists {child} records")
+        seen = {}
+        for who in dict.fromkeys(people):
+            ex = self.http.call("GET", lst.url(), token=self.token_for(lst, who), params={key: pid, "page_size": 100})
+            got = self.ok_json(ex, (200,), f"list {child} with ?{key}={pid}")
+            for item in got.get("items") or []:
+                if isinstance(item, dict):
+                    if item.get(key) != pid:
+                        raise Failure(f"?{key}={pid} lists a {child} whose {key} is {item.get(key)!r}", ex)
+                    seen[item.get("id")] = item
+        return list(seen.values())
+
+    def unknown_parent(self, child, key, parent):
+        create = self.c.op("create", child)
+        why = f"a {key} no {parent} has ({UNKNOWN_ID})"
+        if create is not None:
+            body = self.values.body(self.c, self.c.request_schema(create), **{key: UNKNOWN_ID})
+            ex = self.http.call("POST", create.url(), body, token=self.token_for(create))
+            err = self.error(ex, INVALID, f"create a {child} with {why}", field=key)
+            self.expect(err.get("field") == key, f"create a {child} with {why}: the error does not name {key}", ex)
+        for op in (self.c.op("update", child, "PATCH"), self.c.op("update", child, "PUT")):
+            if op is None or key not in ((self.c.request_schema(op) or {}).get("properties") or {}):
+                continue
+            _, made, who = self.family(child, key, parent)
+            body = {key: UNKNOWN_ID} if op.method == "PATCH" else self.values.body(self.c, self.c.request_schema(op), **{key: UNKNOWN_ID})
+            ex = self.http.call(op.method, op.url(made["id"]), body, token=self.token_for(op, who))
+            err = self.error(ex, INVALID, f"{op.method} a {child} to {why}", field=key)
+            self.expect(err.get("field") == key, f"{op.method} a {child} to {why}: the error does not name {key}", ex)
+
+    def relation_filter(self, child, key, parent):
+        p1, c1, w1 = self.family(child, key, parent)
+        p2, c2, w2 = self.family(child, key, parent)
+        kids = self.children(child, key, p1, [w1, w2])
+        ids = [k.get("id") for k in kids]
+        self.expect(c1["id"] in ids, f"?{key}={p1} does not list the {child} {c1['id']} of that {parent}", self.http.exchanges[-1])
+        self.expect(c2["id"] not in ids, f"?{key}={p1} also lists the {child} {c2['id']} of another {parent}", self.http.exchanges[-1])
+        lst = self.c.op("list", child)
+        for bad in ("0", "abc"):
+            ex = self.http.call("GET", lst.url(), token=self.token_for(lst, w1), params={key: bad})
+            self.error(ex, INVALID, f"list {child} with ?{key}={bad}")
+
+    def on_delete(self, child, key, parent, dele, mode):
+        self.expect(mode in ("cascade", "restrict"),
+                    f"DELETE {dele.path}: x-sculpt-on-delete must say cascade or restrict for a {parent} with {child} children, says {mode!r}")
+        p1, c1, w1 = self.family(child, key, parent)
+        _, c2, w2 = self.family(child, key, parent)
+        get_child, get_parent = self.c.op("get", child), self.c.op("get", parent)
+        ex = self.http.call("DELETE", dele.url(p1), token=self.token_for(dele))
+        if mode == "cascade":
+            self.status(ex, (200, 204), f"delete a {parent} that has a {child} (cascade)")
+            if get_child:
+                self.error(self.http.call("GET", get_child.url(c1["id"]), token=self.token_for(get_child, w1)), (404,),
+                           f"get a {child} whose {parent} was deleted (cascade): it must be gone")
+            if self.c.op("list", child):
+                left = self.children(child, key, p1, [w1])
+                self.expect(not left, f"{len(left)} {child} record(s) of the deleted {parent} are still listed", self.http.exchanges[-1])
+        else:
+            err = self.error(ex, (409,), f"delete a {parent} that has a {child} (restrict)")
+            self.expect(err.get("code") == "conflict", f"delete a {parent} with children answers code {err.get('code')!r}, not 'conflict'", ex)
+            if get_parent:
+                self.ok_json(self.http.call("GET", get_parent.url(p1), token=self.token_for(get_parent)), (200,),
+                             f"the {parent} whose deletion was refused still exists")
+            if get_child:
+                self.ok_json(self.http.call("GET", get_child.url(c1["id"]), token=self.token_for(get_child, w1)), (200,),
+                             f"the {child} of a {parent} whose deletion was refused still exists")
+        if get_child:
+            self.ok_json(self.http.call("GET", get_child.url(c2["id"]), token=self.token_for(get_child, w2)), (200,),
+                         f"the {child} of another {parent} is untouched")
+        self.foreign_key(child, key, parent)
+
+    def foreign_key(self, child, key, parent):
+        """The child's table declares `key` a foreign key, and no row anywhere breaks a foreign key."""
+        if not self.db_path or not os.path.exists(self.db_path):
+            return
+        try:
+            conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=10)
+        except sqlite3.Error:
+            return
+        try:
+            names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+            plural = (self.spec_entity(child) or {}).get("plural") or child + "s"
+            table = next((t for t in names if t.lower() in (child, plural.lower())), None)
+            if table is None:
+                having = [t for t in names if key in [r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')]]
+                table = having[0] if len(having) == 1 else None
+            if table is None:
+                return
+            fks = [r for r in conn.execute(f'PRAGMA foreign_key_list("{table}")') if r[3] == key]
+            if not fks:
+                raise Failure(f"the database does not declare {table}.{key} a foreign key (read from {self.db_path}): "
+                              f"nothing but the app's own code keeps a {child} from pointing at a {parent} that is gone")
+            orphans = conn.execute(f'PRAGMA foreign_key_check("{table}")').fetchall()
+            if orphans:
+                raise Failure(f"{len(orphans)} {table} row(s) point at a {parent} that does not exist (PRAGMA foreign_key_check)")
+        except sqlite3.Error:
+            return
+        finally:
+            conn.close()
+
+    # ---- domain actions: the rule's arithmetic ----
+    def rule_fields(self, op):
+        names = []
+        for p in op.preconditions:
+            names.append(p.get("field"))
+            if isinstance(p.get("value"), dict):
+                names.append(p["value"].get("field"))
+        names += [e.get("field") for e in op.effects if e.get("kind") in ("increment", "set")]
+        return [n for n in dict.fromkeys(names) if isinstance(n, str)]
+
+    @staticmethod
+    def within(schema, v):
+        if not isinstance(v, (int, float)) or isinstance(v, bool):
+            return True
+        if "minimum" in schema and v < schema["minimum"]:
+            return False
+        if "maximum" in schema and v > schema["maximum"]:
+            return False
+        if "exclusiveMinimum" in schema and v <= schema["exclusiveMinimum"]:
+            return False
+        if "exclusiveMaximum" in schema and v >= schema["exclusiveMaximum"]:
+            return False
+        return True
+
+    @staticmethod
+    def holds(p, st):
+        left = st.get(p.get("field"))
+        v = p.get("value")
+        right = st.get(v["field"]) if isinstance(v, dict) and "field" in v else v
+        try:
+            return {"==": left == right, "!=": left != right}[p["op"]]
+        except KeyError:
+            pass
+        try:
+            return {">": left > right, ">=": left >= right, "<": left < right, "<=": left <= right}[p["op"]]
+        except (TypeError, KeyError):
+            return False
+
+    def effect(self, op, props, st):
+        """The state after one successful call, or None when an effect would break a field's limits."""
+        nxt = dict(st)
+        for e in op.effects:
+            f = e.get("field")
+            if e.get("kind") == "increment":
+                v = nxt.get(f)
+                if not isinstance(v, (int, float)) or isinstance(v, bool):
+                    return None
+                nxt[f] = v + e.get("by", 1)
+                if not self.within(props.get(f) or {}, nxt[f]):
+                    return None
+            elif e.get("kind") == "set":
+                nxt[f] = e.get("value")
+        return nxt
+
+    def allowed(self, op, props, st):
+        """How many successive calls the rule allows from state `st` (SIMULATED_CALLS: unbounded)."""
+        n = 0
+        while n < SIMULATED_CALLS and all(self.holds(p, st) for p in op.preconditions):
+            st = self.effect(op, props, st)
+            if st is None:
+                break
+            n += 1
+        return n
+
+    def after(self, op, props, st, times):
+        for _ in range(times):
+            st = self.effect(op, props, st) or st
+        return st
+
+    def candidates(self, op, name, schema):
+        if "enum" in schema:
+            return list(schema["enum"])
+        t = schema.get("type")
+        if t == "boolean":
+            return [False, True]
+        if t in ("integer", "number"):
+            vals = [0, 1, 2, 3, 4, 5, 10, 20]
+            for p in op.preconditions:
+                if p.get("field") == name and isinstance(p.get("value"), (int, float)) and not isinstance(p.get("value"), bool):
+                    vals += [p["value"] + d for d in (-1, 0, 1, 2, 3, 20)]
+            for bound, ds in (("minimum", (0, 1, 2, 3, 20)), ("exclusiveMinimum", (1, 2, 3, 4, 21)),
+                              ("maximum", (0, -1, -2, -3)), ("exclusiveMaximum", (-1, -2, -3, -4))):
+                if isinstance(schema.get(bound), (int, float)):
+                    vals += [schema[bound] + d for d in ds]
+            out = [v for v in dict.fromkeys(vals) if self.within(schema, v)]
+            return out[:12]
+        consts = [p.get("value") for p in op.preconditions if p.get("field") == name and isinstance(p.get("value"), str)]
+        return list(dict.fromkeys(consts + [self.values.valid(schema, name)]))
+
+    def plan(self, op, pred):
+        """Values for the rule's fields (those a create may set) under which the rule allows a number of
+        successive calls that `pred` accepts: (overrides, state), or None."""
+        create = self.c.op("create", op.entity)
+        settable = {k for k, v in (((self.c.request_schema(create) or {}).get("properties") or {}) if create else {}).items()
+                    if not self.c.resolve(v).get("readOnly")}
+        props = self.c.properties(op.entity)
+        names = self.rule_fields(op)
+        if any(n not in props for n in names):
+            return None
+        choices = []
+        for n in names:
+            sub = props[n]
+            if n in settable:
+                choices.append(self.candidates(op, n, sub))
+            else:
+                choices.append([sub.get("default", 0 if sub.get("type") in ("integer", "number") else None)])
+        import itertools
+        for combo in itertools.islice(itertools.product(*choices), 20000):
+            st = dict(zip(names, combo))
+            if pred(self.allowed(op, props, st)):
+                return {k: v for k, v in st.items() if k in settable}, st
+        return None
+
+    def action_state(self, op, pred=lambda k: k >= 1):
+        if not op.domain:
+            return {}
+        found = self.plan(op, pred)
+        return found[0] if found else {}
+
+    def action_callers(self, op, maker):
+        """Who may call the action on a record `maker` made: several users, or the one who may."""
+        if op.access is None or any(g in ("anyone", "signed_in") for g in op.access):
+            return "many"
+        if "owner" in op.access:
+            return [maker]
+        return ["admin"]
+
+    def action_target(self, op, pred, many=1):
+        """A fresh record set so that the rule allows what `pred` accepts, and the people who may act on it:
+        (record as the server stored it, callers). Fails when the stored record does not allow it."""
+        found = self.plan(op, pred)
+        if found is None:
+            raise Skip(f"no values of {', '.join(self.rule_fields(op))} a create can set make the rule of {op.action} allow what this check needs")
+        maker = self.actor(op.entity)
+        made = self.target(op, maker, **found[0])
+        stored = self.allowed(op, self.c.properties(op.entity), self.state_of(op, made))
+        if not pred(stored):
+            raise Failure(f"a {op.entity} created with {found[0]} came back as {self.state_of(op, made)}, "
+                          f"which the rule of {op.action} does not treat as planned", self.http.exchanges[-1])
+        callers = self.action_callers(op, maker)
+        if callers == "many":
+            callers = self.pool(many)
+        return made, callers
+
+    def state_of(self, op, record):
+        return {n: record.get(n) for n in self.rule_fields(op)}
+
+    def success_status(self, op):
+        kinds = [e.get("kind") for e in op.effects]
+        return 201 if kinds and all(k == "create" for k in kinds) else 200
+
+    def created(self, op):
+        """(entity, key) for each record a create effect makes, key being its relation to op.entity."""
+        out = []
+        for e in op.effects:
+            if e.get("kind") == "create":
+                child = str(e.get("entity", "")).lower()
+                key = next((k for c, k, p in self.c.relations() if c == child and p == op.entity), None)
+                out.append((child, key))
+        return out
+
+    def read(self, op, rid, why):
+        get = self.c.op("get", op.entity)
+        if get is None:
+            return None
+        return self.ok_json(self.http.call("GET", get.url(rid), token=self.token_for(get)), (200,), why)
+
+    def expect_state(self, op, record, want, why, ex=None):
+        props = self.c.properties(op.entity)
+        for f, v in want.items():
+            if not self.same(v, record.get(f)):
+                raise Failure(f"{why}: {f} is {record.get(f)!r}, expected {v!r}", ex)
+            if not self.within(props.get(f) or {}, record.get(f)):
+                raise Failure(f"{why}: {f} is {record.get(f)!r}, outside its limits", ex)
+
+    def act(self, op, rid, who):
+        return self.http.call("POST", op.url(rid), token=self.person(who)[0] if who else None)
+
+    # ---- domain actions: the checks ----
+    def action_checks(self, op):
+        e, verb = op.entity, op.action
+        base = f"entities.{e}.actions.{verb}"
+        made_refs = [f"entities.{c}.create" for c, _ in self.created(op)]
+        rules = []
+        if op.preconditions:
+            rules.append("preconditions " + ", ".join(f"{p.get('field')} {p.get('op')} {json.dumps(p.get('value'), ensure_ascii=False)}" for p in op.preconditions))
+        if op.effects:
+            rules.append("effects " + ", ".join(
+                f"{x.get('field')} {'+' if x.get('by', 1) >= 0 else ''}{x.get('by', 1)}" if x.get("kind") == "increment" else
+                f"{x.get('field')} = {json.dumps(x.get('value'), ensure_ascii=False)}" if x.get("kind") == "set" else
+                f"create a {x.get('entity')}" for x in op.effects))
+        declared = "; ".join(rules) or "no declared rules"
+        status = self.success_status(op)
+        self.run(base, f"POST {op.path} by whoever may: {status}, and the answer and the stored record show the effects ({declared})",
+                 [base, f"{base}.effects"] + made_refs, lambda: self.action_effects(op))
+        bounded = self.plan(op, lambda k: k == 0) is not None
+        if op.preconditions or bounded:
+            self.run(f"{base}.preconditions",
+                     f"POST {op.path} on a {e} where the rule does not hold: 409 precondition_failed with a message, nothing changed",
+                     [f"{base}.preconditions"], lambda: self.action_refused(op))
+        if op.once:
+            self.run(f"{base}.oncePerUser",
+                     f"the same user calls POST {op.path} twice: the second answers 409 conflict and changes nothing; another user may",
+                     [f"{base}.oncePerUser"], lambda: self.action_once(op))
+        self.run(f"{base}.unknown_id", f"POST {op.path} with an unknown id: 404", [base], lambda: self.action_unknown(op))
+        if not op.open_to_anyone:
+            self.run(f"{base}.access.token", f"POST {op.path} without a token, or with a forged one: 401",
+                     [f"{base}.access"], lambda: self.action_no_token(op))
+        if op.preconditions or op.once or bounded or any(x.get("kind") == "increment" for x in op.effects):
+            self.run(f"{base}.race",
+                     f"{ACTION_RACE_ROUNDS} rounds of as many simultaneous POST {op.path} as the rule allows plus {RACE_EXTRA}, "
+                     f"released together: exactly the allowed number succeed, the rest 409, and the record never breaks its limits",
+                     [base, f"{base}.effects"] + ([f"{base}.preconditions"] if op.preconditions else [])
+                     + ([f"{base}.oncePerUser"] if op.once else []), lambda: self.action_race(op))
+        if op.once:
+            self.run(f"{base}.oncePerUser.race",
+                     f"{ACTION_RACE_ROUNDS} rounds of one user sending {1 + RACE_EXTRA} simultaneous POST {op.path}: exactly one "
+                     f"succeeds, the rest 409 conflict",
+                     [f"{base}.oncePerUser"], lambda: self.action_once_race(op))
+
+    def action_effects(self, op):
+        made, callers = self.action_target(op, lambda k: k >= 1)
+        who = callers[0]
+        props = self.c.properties(op.entity)
+        before = self.state_of(op, made)
+        ex = self.act(op, made["id"], who)
+        status = self.success_status(op)
+        got = self.ok_json(ex, (status,), f"{op.action} a {op.entity} (POST {op.path})")
+        want = self.after(op, props, before, 1)
+        if status == 200:
+            self.expect(got.get("id") == made["id"], f"{op.action} answers the record {got.get('id')!r}, not the {op.entity} {made['id']} acted on", ex)
+            self.expect_state(op, got, want, f"the answer of {op.action}", ex)
+            self.shape(op, 200, got, op.action, ex)
+        after = self.read(op, made["id"], f"get the {op.entity} after {op.action}")
+        if after is not None:
+            self.expect_state(op, after, want, f"the {op.entity} after {op.action}", self.http.exchanges[-1])
+        me = self.user_id(who) if who else None
+        for child, key in self.created(op):
+            if key is None:
+                raise Failure(f"{op.action} creates a {child}, and no {child} property declares x-sculpt-relation to {op.entity}")
+            if status == 201:
+                self.expect(got.get(key) == made["id"], f"the created {child} has {key}={got.get(key)!r}, not {made['id']}", ex)
+            if self.c.op("list", child):
+                kids = self.children(child, key, made["id"], [who])
+                self.expect(len(kids) == 1, f"{op.action} made {len(kids)} {child} records for the {op.entity}, not 1", self.http.exchanges[-1])
+                kid = kids[0]
+            else:
+                kid = got if status == 201 else {}
+            if "owner_id" in self.c.properties(child) and me is not None:
+                self.expect(kid.get("owner_id") == me, f"the {child} {op.action} made belongs to {kid.get('owner_id')!r}, not the caller {me}", ex)
+
+    def action_refused(self, op):
+        made, callers = self.action_target(op, lambda k: k == 0)
+        who = callers[0]
+        before = self.state_of(op, made)
+        ex = self.act(op, made["id"], who)
+        err = self.error(ex, (409,), f"{op.action} a {op.entity} where the rule does not hold ({before})")
+        self.expect(err.get("code") == "precondition_failed", f"{op.action} where the rule does not hold answers code {err.get('code')!r}, not 'precondition_failed'", ex)
+        after = self.read(op, made["id"], f"get the {op.entity} after a refused {op.action}")
+        if after is not None:
+            self.expect_state(op, after, before, f"the {op.entity} after a refused {op.action}", self.http.exchanges[-1])
+        for child, key in self.created(op):
+            if key and self.c.op("list", child):
+                kids = self.children(child, key, made["id"], [who])
+                self.expect(not kids, f"a refused {op.action} still made a {child}", self.http.exchanges[-1])
+
+    def action_once(self, op):
+        made, callers = self.action_target(op, lambda k: k >= 2, many=2)
+        props = self.c.properties(op.entity)
+        before = self.state_of(op, made)
+        who = callers[0]
+        self.ok_json(self.act(op, made["id"], who), (self.success_status(op),), f"{op.action} a {op.entity} the first time")
+        ex = self.act(op, made["id"], who)
+        err = self.error(ex, (409,), f"the same user calls {op.action} on the same {op.entity} again")
+        self.expect(err.get("code") == "conflict", f"a repeated once-per-user {op.action} answers code {err.get('code')!r}, not 'conflict'", ex)
+        after = self.read(op, made["id"], f"get the {op.entity} after a repeated {op.action}")
+        if after is not None:
+            self.expect_state(op, after, self.after(op, props, before, 1), f"the {op.entity} after one {op.action} and a refused repeat", self.http.exchanges[-1])
+        if len(callers) > 1:
+            self.ok_json(self.act(op, made["id"], callers[1]), (self.success_status(op),),
+                         f"another user calls {op.action} on the same {op.entity}: once per user, not once in all")
+
+    def action_unknown(self, op):
+        who = self.action_callers(op, self.actor(op.entity))
+        who = self.pool(1)[0] if who == "many" else who[0]
+        self.error(self.act(op, UNKNOWN_ID, who), (404,), f"{op.action} a {op.entity} with id {UNKNOWN_ID}")
+
+    def action_no_token(self, op):
+        made = self.target(op, self.actor(op.entity), **self.action_state(op))
+        self.no_token(op, op.url(made["id"]))
+        after = self.read(op, made["id"], f"get the {op.entity} after refused calls")
+        if after is not None:
+            self.expect_state(op, after, self.state_of(op, made), f"the {op.entity} after calls without a valid token", self.http.exchanges[-1])
+
+    def race_outcome(self, op, made, answers, allowed, before, callers, why):
+        props = self.c.properties(op.entity)
+        status = self.success_status(op)
+        codes = sorted(a.status for a in answers)
+        wins = [a for a in answers if a.status == status]
+        if len(wins) != allowed or any(a.status not in (status, 409) for a in answers):
+            odd = next((a for a in answers if a.status not in (status, 409)), None) or (wins[-1] if wins else answers[0])
+            raise Failure(f"{why}: got {codes}; the rule allows exactly {allowed} {status} and {len(answers) - allowed} times 409", odd)
+        for a in answers:
+            if a.status == 409:
+                err = self.error(a, (409,), why)
+                self.expect(err.get("code") in ("precondition_failed", "conflict"),
+                            f"{why}: a refused call answers code {err.get('code')!r}, not precondition_failed or conflict", a)
+        after = self.read(op, made["id"], f"get the {op.entity} after the race")
+        if after is not None:
+            self.expect_state(op, after, self.after(op, props, before, allowed),
+                              f"{why}: after {allowed} successful calls", self.http.exchanges[-1])
+        for child, key in self.created(op):
+            if key and self.c.op("list", child):
+                kids = self.children(child, key, made["id"], callers)
+                self.expect(len(kids) == allowed, f"{why}: {len(kids)} {child} records were made, not {allowed}", self.http.exchanges[-1])
+
+    def action_race(self, op):
+        many = self.action_callers(op, self.actor(op.entity)) == "many"
+        if op.once and not many:
+            raise Skip("only one account may call it, and it may call it once: the once-per-user race covers it")
+        pred = next((p for p in (lambda k: k == RULE_ALLOWS, lambda k: 1 <= k < SIMULATED_CALLS, lambda k: k >= SIMULATED_CALLS)
+                     if self.plan(op, p) is not None), None)
+        if pred is None:
+            raise Skip("no record state lets the rule allow a call")
+        for r in range(ACTION_RACE_ROUNDS):
+            made, callers = self.action_target(op, pred)
+            before = self.state_of(op, made)
+            allowed = self.allowed(op, self.c.properties(op.entity), before)
+            if allowed >= SIMULATED_CALLS:
+                # No bound: every call may succeed, so the race proves no update is lost.
+                n = allowed = 1 + RACE_EXTRA
+            else:
+                n = allowed + RACE_EXTRA
+            # Users of their own only where the rule counts users (once per user); otherwise one caller's
+            # simultaneous calls race for the same record just as well, and spare the sign-ups.
+            people = self.pool(n) if many and op.once else [callers[0]] * n
+            answers = self.http.burst([("POST", op.url(made["id"]), None, self.person(p)[0] if p else None) for p in people])
+            self.race_outcome(op, made, answers, allowed, before, people,
+                              f"round {r + 1} of {ACTION_RACE_ROUNDS}: {n} simultaneous {op.action} calls by "
+                              f"{len(set(people))} user(s) where the rule allows {allowed}")
+
+    def action_once_race(self, op):
+        n = 1 + RACE_EXTRA
+        for r in range(ACTION_RACE_ROUNDS):
+            made, callers = self.action_target(op, lambda k: k >= n)
+            before = self.state_of(op, made)
+            who = callers[0]
+            answers = self.http.burst([("POST", op.url(made["id"]), None, self.person(who)[0] if who else None) for _ in range(n)])
+            self.race_outcome(op, made, answers, 1, before, [who],
+                              f"round {r + 1} of {ACTION_RACE_ROUNDS}: {n} simultaneous {op.action} calls by one user (once per user)")
 
 def is_owned(e):
     a = e.get("access") or {}
@@ -1438,6 +2244,7 @@ def serve(args):
     log_path = os.path.join(work, "server.log")
     env = dict(os.environ, HOST="127.0.0.1", PORT=str(port), DATABASE_URL="sqlite:///" + db,
                SECRET_KEY=secrets.token_urlsafe(32), PYTHONUNBUFFERED="1")
+    admin = admin_credentials(doc, env)
     phases, results = [], []
     out = {"port": port, "database": db, "phases": phases, "checks": results, "clauses": []}
 
@@ -1500,7 +2307,7 @@ def serve(args):
 
     if healthy:
         t2 = time.monotonic()
-        checks = Checks(Contract(doc, spec), client, db, deadline=t2 + args.checks_timeout, spawn=spawn)
+        checks = Checks(Contract(doc, spec), client, db, deadline=t2 + args.checks_timeout, spawn=spawn, admin=admin)
         try:
             results.extend(checks.all())
         finally:
@@ -1529,9 +2336,25 @@ def serve(args):
     return out
 
 
+def admin_credentials(doc, env):
+    """(username, password) of the account holding every role, when the document lists roles: from
+    ADMIN_USERNAME / ADMIN_PASSWORD (the verifier sets them), or made up here and put in `env` for the
+    server. None for an app without roles."""
+    if not doc.get("x-sculpt-roles"):
+        return None
+    if not env.get("ADMIN_USERNAME") or not env.get("ADMIN_PASSWORD"):
+        env["ADMIN_USERNAME"] = "sculpt_admin_" + secrets.token_hex(4)
+        env["ADMIN_PASSWORD"] = "Adm-" + secrets.token_urlsafe(18)
+    return env["ADMIN_USERNAME"], env["ADMIN_PASSWORD"]
+
+
 def check(args):
     spec, doc = load(os.path.abspath(args.project))
-    results = Checks(Contract(doc, spec), Client(args.base), args.db).all()
+    env = dict(os.environ)
+    if args.admin_username:
+        env["ADMIN_USERNAME"] = args.admin_username
+    admin = admin_credentials(doc, env) if env.get("ADMIN_USERNAME") and env.get("ADMIN_PASSWORD") else None
+    results = Checks(Contract(doc, spec), Client(args.base), args.db, admin=admin).all()
     return {"checks": results, "clauses": clauses(spec, results)}
 
 
@@ -1549,6 +2372,7 @@ def main():
     c.add_argument("--project", required=True)
     c.add_argument("--base", required=True)
     c.add_argument("--db")
+    c.add_argument("--admin-username", help="the account the server made from ADMIN_USERNAME (its password from ADMIN_PASSWORD)")
     args = p.parse_args()
     out = serve(args) if args.mode == "serve" else check(args)
     text = json.dumps(out, ensure_ascii=False) + "\n"
