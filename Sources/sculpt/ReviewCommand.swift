@@ -31,7 +31,7 @@ struct ReviewCommand: ParsableCommand {
     @Flag(name: .customLong("no-postgres"), help: "Skip the run against a throw-away PostgreSQL.")
     var noPostgres = false
 
-    @Option(name: .customLong("fail-on"), help: "Exit with status 1 when a finding at or above this severity is found: error, warning, note or none.")
+    @Option(name: .customLong("fail-on"), help: "Exit with status 1 when a finding at or above this severity is found: error, warning, note or none. (Status 2 when the app was to be run and could not be started, whatever this says.)")
     var failOn = "error"
 
     @Option(help: "Where the app runs: auto (bubblewrap when it works), bwrap, or none (resource limits only).")
@@ -59,7 +59,7 @@ struct ReviewCommand: ParsableCommand {
         options.postgres = !noPostgres
         options.language = lang.flatMap(ReviewLanguage.init(rawValue:))
         var env = ProcessInfo.processInfo.environment
-        if sandbox == .none { env["SCULPT_SANDBOX"] = "none" }
+        if sandbox == "none" { env["SCULPT_SANDBOX"] = "none" }
         options.sandbox = Sandbox.detect(limits: options.limits, environment: env)
         let report: ReviewReport
         let catalog: ReviewRuleCatalog
@@ -86,6 +86,13 @@ struct ReviewCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(data)
         }
+        // A review that was to run the app and could not is incomplete: it fails, whatever --fail-on
+        // says, so CI never takes an app that does not start for a clean one. --no-run opts out.
+        if let problem = report.runProblem {
+            say("sculpt: error: the app could not be started, so its runtime checks were skipped: \(problem). "
+                + "Fix the start-up, or pass --no-run to review the code only.")
+            throw ExitCode(2)
+        }
         if let level = ReviewSeverity(rawValue: failOn), !report.findings(atLeast: level).isEmpty {
             throw ExitCode(1)
         }
@@ -103,8 +110,9 @@ enum ReviewStep {
         do {
             let (report, catalog, _) = try ReviewRunner(options: options, progress: quiet ? { _ in } : { say($0) }).review(project.path)
             let blocking = report.findings(atLeast: .warning)
-            if !quiet || !blocking.isEmpty { say(ReviewTextRenderer.render(report, catalog: catalog)) }
-            return blocking.isEmpty
+            let passed = blocking.isEmpty && report.runProblem == nil
+            if !quiet || !passed { say(ReviewTextRenderer.render(report, catalog: catalog)) }
+            return passed
         } catch {
             say("sculpt: error: the review could not run: \(error)")
             return false

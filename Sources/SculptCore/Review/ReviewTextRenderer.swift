@@ -10,9 +10,19 @@ public enum ReviewTextRenderer {
                              : (zh ? "只读代码，未运行" : "read the code only, did not run it")
         lines.append(zh ? "Sculpt 审查 \(report.target)（\(report.framework ?? "?")），\(how)，用时 \(String(format: "%.1f", report.seconds)) 秒"
                         : "Sculpt review of \(report.target) (\(report.framework ?? "?")): \(how), \(String(format: "%.1f", report.seconds)) s")
+        if let problem = report.runProblem {
+            // Said before anything else: an app that was not probed is not an app without problems.
+            lines.append(zh ? "✗ 应用无法启动：\(problem)；运行验证已跳过，下面只有读代码得出的结论。"
+                            : "✗ The app could not be started: \(problem); runtime checks skipped, so only what the code shows is below.")
+        }
         let counts = ReviewSeverity.allCases.map { s in (s, report.findings.filter { $0.severity == s }.count) }
         if report.findings.isEmpty {
-            lines.append(zh ? "没有发现问题。" : "No findings.")
+            if report.ran {
+                lines.append(zh ? "没有发现问题。" : "No findings.")
+            } else {
+                lines.append(zh ? "代码中没有发现问题；应用没有运行，运行时的问题未经检验。"
+                                : "No findings in the code; the app was not run, so nothing was checked at runtime.")
+            }
         } else {
             let parts = counts.filter { $0.1 > 0 }.map { "\($0.1) \(label($0.0, zh: zh, plural: $0.1 != 1))" }
             lines.append(zh ? "共 \(report.findings.count) 个问题：" + parts.joined(separator: "，")

@@ -5,10 +5,11 @@ Sculpt ships this file and runs it inside the same sandbox `sculpt check` uses (
 nobody's uid, only the project copy and the work folder writable), with the project's environment's
 Python. Standard library only.
 
-  probe.py run --root DIR --facts FILE --work DIR --out FILE [--manifest] [--postgres] [--timeout S]
+  probe.py run --root DIR --facts FILE --work DIR --out FILE [--manifest [--start JSON]] [--postgres] [--timeout S]
 
 `--facts` is what analyze.py found (routes, fields, models, run calls). The server is started:
-  - with --manifest, as sculpt.json says (HOST, PORT, DATABASE_URL set);
+  - with --manifest, as sculpt.json says, or with the command --start gives (the one `sculpt check`
+    runs: a cached environment's Python, a built server binary), with HOST, PORT, DATABASE_URL set;
   - otherwise by importing the app module in a threaded WSGI server (Flask) or uvicorn (FastAPI), as
     gunicorn or uvicorn would: the module's `if __name__ == "__main__":` block does not run.
 Every SQLAlchemy engine the project makes is pointed at the review's own database (a SQLite file in
@@ -448,7 +449,11 @@ class Probe:
         port = free_port()
         log = os.path.join(self.work, f"{label}.log")
         env = self.env(db_url, port)
-        if self.manifest:
+        if self.manifest and self.args.start:
+            # The command Sculpt prepared as `sculpt check` runs it (a cached environment, a built binary).
+            cwd = os.path.join(self.root, self.manifest.get("dir", "."))
+            command = json.loads(self.args.start)
+        elif self.manifest:
             cwd = os.path.join(self.root, self.manifest.get("dir", "."))
             command = list(self.manifest["start"])
             # The manifest's `.venv/bin/...` is the environment this script runs in (Sculpt's cache,
@@ -593,7 +598,7 @@ class Probe:
             self.pg_thread.start()
         problem = self.start("sqlite:///" + sqlite_db, create_tables=False)
         if problem:
-            self.notes.append(problem)
+            self.start_problem = problem
             return self.output()
         routes = self.routes()
         self.seen_routes = [{"path": r["path"], "method": r["method"], "fields": [f["name"] for f in r["fields"]]} for r in routes]
@@ -612,7 +617,7 @@ class Probe:
                 self.notes.append("restarted with the tables created, to probe further")
                 problem = self.start("sqlite:///" + sqlite_db, create_tables=True)
                 if problem:
-                    self.notes.append(problem)
+                    self.start_problem = "restarted with the tables created, " + problem
                     return self.output()
         self.timed("tokens", self.tokens, routes)
         for r in routes:
@@ -979,8 +984,11 @@ class Probe:
             self.server.stop()
         if getattr(self, "pg", None) is not None:
             self.pg.stop()
-        return {"findings": self.findings, "routes": self.seen_routes, "notes": self.notes, "timings": getattr(self, "timings", {}),
-                "engines": getattr(self, "engines", [])}
+        out = {"findings": self.findings, "routes": self.seen_routes, "notes": self.notes, "timings": getattr(self, "timings", {}),
+               "engines": getattr(self, "engines", [])}
+        if getattr(self, "start_problem", None):
+            out["startProblem"] = self.start_problem
+        return out
 
 
 def main():
@@ -992,6 +1000,7 @@ def main():
     r.add_argument("--work", required=True)
     r.add_argument("--out")
     r.add_argument("--manifest", action="store_true")
+    r.add_argument("--start", help="with --manifest: the start command as a JSON list, instead of the manifest's")
     r.add_argument("--postgres", action="store_true")
     r.add_argument("--isolated", action="store_true", help="the sandbox has its own network namespace")
     r.add_argument("--start-timeout", type=float, default=30)
