@@ -91,11 +91,9 @@ struct ReviewCommand: ParsableCommand {
         if let problem = report.runProblem {
             say("sculpt: error: the app could not be started, so its runtime checks were skipped: \(problem). "
                 + "Fix the start-up, or pass --no-run to review the code only.")
-            throw ExitCode(2)
         }
-        if let level = ReviewSeverity(rawValue: failOn), !report.findings(atLeast: level).isEmpty {
-            throw ExitCode(1)
-        }
+        let status = report.exitStatus(failOn: ReviewSeverity(rawValue: failOn))
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

@@ -41,6 +41,15 @@ public struct ReviewReport: Codable, Sendable {
         findings.filter { $0.severity >= severity }
     }
 
+    /// The exit status of `sculpt review`: 2 when the app was to be run and could not be (whatever
+    /// `failOn` says: an unprobed app is not a clean one), 1 when a finding at `failOn` or worse was
+    /// made, 0 otherwise. `failOn` nil never fails on findings.
+    public func exitStatus(failOn: ReviewSeverity?) -> Int32 {
+        if runProblem != nil { return 2 }
+        if let failOn, !findings(atLeast: failOn).isEmpty { return 1 }
+        return 0
+    }
+
     public func json() -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
