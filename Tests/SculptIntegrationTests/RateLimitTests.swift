@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import SculptCore
+import SculptWorkspace
 import Testing
 
 /// The sign-up and login limiter of the generated Python backends (`ratelimit.py`), on the real server
