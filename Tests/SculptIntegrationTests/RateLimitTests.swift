@@ -15,7 +15,7 @@ struct RateLimitTests {
     @Test("429 with the JSON error and Retry-After beyond the limit; login counted apart; 0 turns it off",
           .enabled(if: PythonEnvironment.available, "python3 is not installed"), arguments: ["flask", "fastapi"])
     func limit(_ backend: String) async throws {
-        let spec = try SpecCoding.decode(Data(contentsOf: VerificationFixtures.specs.appendingPathComponent("register_en.json")))
+        let spec = try SpecCoding.decode(Data(contentsOf: VerificationFixtures.specs.appendingPathComponent("accounts_en.json")))
         let project = FileManager.default.temporaryDirectory.appendingPathComponent("sculpt-ratelimit-\(backend)-\(UUID().uuidString.prefix(8))")
         try ProjectWriter(destination: project, force: false).write(try ProjectGenerator(backend: backend).generate(spec))
         defer { try? FileManager.default.removeItem(at: project) }

@@ -43,10 +43,11 @@ public struct ReviewReport: Codable, Sendable {
 
     /// The exit status of `sculpt review`: 2 when the app was to be run and could not be (whatever
     /// `failOn` says: an unprobed app is not a clean one), 1 when a finding at `failOn` or worse was
-    /// made, 0 otherwise. `failOn` nil never fails on findings.
+    /// made by Sculpt's rules or probes (not by a model), 0 otherwise. `failOn` nil never fails on findings.
     public func exitStatus(failOn: ReviewSeverity?) -> Int32 {
         if runProblem != nil { return 2 }
-        if let failOn, !findings(atLeast: failOn).isEmpty { return 1 }
+        // A model's remarks are opinions: they never fail a review.
+        if let failOn, findings(atLeast: failOn).contains(where: { $0.source != .model }) { return 1 }
         return 0
     }
 
