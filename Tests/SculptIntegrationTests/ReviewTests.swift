@@ -119,7 +119,22 @@ struct ReviewTests {
         #expect(throws: ReviewTarget.Invalid.self) { try ReviewTarget.resolve(#filePath) }
     }
 
-    @Test("a project sculpt new generates reviews with nothing at warning or above", arguments: ["flask", "fastapi"])
+    @Test("an app that cannot start: the review says why and that the runtime checks were skipped, never 'No findings'")
+    func appThatCannotStart() throws {
+        try #require(PythonEnvironment.available, "python3 is needed")
+        let (report, catalog, _) = try Self.review(Self.fixtures.appendingPathComponent("flask_wont_start").path)
+        let text = ReviewTextRenderer.render(report, catalog: catalog)
+        #expect(!report.ran)
+        #expect(report.runProblem?.contains("NOTES_APP_SIGNING_KEY") == true, "\(report.runProblem ?? "no run problem")\n\(text)")
+        #expect(text.contains("The app could not be started") && !text.contains("No findings."), "\(text)")
+        #expect(report.exitStatus(failOn: .error) == 2)
+        // With --no-run nothing was to be started: no problem, and the code is still read.
+        let (codeOnly, _, _) = try Self.review(Self.fixtures.appendingPathComponent("flask_wont_start").path, run: false)
+        #expect(codeOnly.runProblem == nil && codeOnly.exitStatus(failOn: .error) == 0)
+    }
+
+    @Test("a project sculpt new generates reviews with nothing at warning or above (Hummingbird: built and started for real)",
+          arguments: ["flask", "fastapi", "hummingbird"])
     func generatedProjectIsClean(_ backend: String) throws {
         try #require(PythonEnvironment.available, "python3 is needed")
         let workspace = try VerificationFixtures.workspace("review-\(backend)")
@@ -129,7 +144,13 @@ struct ReviewTests {
         try ProjectWriter(destination: project, force: true).write(try ProjectGenerator(backend: backend).generate(spec))
         let (report, catalog, _) = try Self.review(project.path)
         let text = ReviewTextRenderer.render(report, catalog: catalog)
-        #expect(report.ran, "the project did not run: \(report.notes)")
+        #expect(report.ran, "the project did not run: \(report.runProblem ?? "") \(report.notes)")
+        #expect(report.runProblem == nil)
+        #expect(!report.routes.isEmpty, "no route was probed\n\(text)")
         #expect(report.findings(atLeast: .warning).isEmpty, "\(backend):\n\(text)")
+        if backend != "hummingbird" {
+            // The generated limiter is seen by the probes' burst.
+            #expect(!report.findings.contains { $0.rule == "no-rate-limit" }, "\(backend):\n\(text)")
+        }
     }
 }

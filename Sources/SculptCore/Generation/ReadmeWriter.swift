@@ -40,7 +40,7 @@ struct ReadmeViewModel {
     let runSetup: String
     let testIntro: String
     let envExample: String
-    let env: [ReadmeRow]
+    var env: [ReadmeRow]
     let regenerate: String
     let verification: String
 
@@ -133,6 +133,10 @@ struct ReadmeViewModel {
             ReadmeRow(name: "DATABASE_URL", value: c.text("readme.env_database_default"), purpose: c.text("readme.env_database")),
             ReadmeRow(name: "SECRET_KEY", value: c.text("readme.env_secret_default"), purpose: c.text("readme.env_secret")),
         ] + rules.envRows
+        if spec.accounts != nil, manifest.kind == .python {
+            // The Python backends limit sign-up and login attempts per client (ratelimit.py).
+            env.append(ReadmeRow(name: "AUTH_RATE_LIMIT", value: "`100`", purpose: c.text("readme.env_rate_limit")))
+        }
         regenerate = "sculpt new --spec spec.json --out ../\(spec.name.replacingOccurrences(of: "_", with: "-")) --force"
         self.verification = verification?.trimmingCharacters(in: .whitespacesAndNewlines) ?? c.text("readme.not_verified")
     }

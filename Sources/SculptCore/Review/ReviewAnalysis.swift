@@ -67,4 +67,6 @@ public struct ReviewProbeOutput: Decodable, Sendable {
     public var routes: [SeenRoute]
     public var notes: [String]
     public var timings: [String: Double]?
+    /// Why the app could not be started (nil when it ran): set-up, import or listening failed.
+    public var startProblem: String?
 }

@@ -9,6 +9,10 @@ public struct ReviewReport: Codable, Sendable {
     public var framework: String?
     /// True when the probes ran against the started app (not `--no-run`, and the app started).
     public var ran: Bool
+    /// Why the app was not run although the review was asked to run it (it could not be set up or
+    /// started, or no app was found): the running checks were skipped, so the review is incomplete and
+    /// `sculpt review` fails whatever `--fail-on` says. Nil when it ran, or with `--no-run`.
+    public var runProblem: String?
     public var sandbox: String
     public var seconds: Double
     public var notes: [String]
@@ -16,13 +20,15 @@ public struct ReviewReport: Codable, Sendable {
     public var findings: [ReviewFinding]
 
     public init(tool: String, rulesVersion: String, target: String, language: ReviewLanguage, framework: String?, ran: Bool,
-                sandbox: String, seconds: Double, notes: [String], routes: [String], findings: [ReviewFinding]) {
+                sandbox: String, seconds: Double, notes: [String], routes: [String], findings: [ReviewFinding],
+                runProblem: String? = nil) {
         self.tool = tool
         self.rulesVersion = rulesVersion
         self.target = target
         self.language = language
         self.framework = framework
         self.ran = ran
+        self.runProblem = runProblem
         self.sandbox = sandbox
         self.seconds = seconds
         self.notes = notes
@@ -33,6 +39,16 @@ public struct ReviewReport: Codable, Sendable {
     /// Findings at `severity` or worse.
     public func findings(atLeast severity: ReviewSeverity) -> [ReviewFinding] {
         findings.filter { $0.severity >= severity }
+    }
+
+    /// The exit status of `sculpt review`: 2 when the app was to be run and could not be (whatever
+    /// `failOn` says: an unprobed app is not a clean one), 1 when a finding at `failOn` or worse was
+    /// made by Sculpt's rules or probes (not by a model), 0 otherwise. `failOn` nil never fails on findings.
+    public func exitStatus(failOn: ReviewSeverity?) -> Int32 {
+        if runProblem != nil { return 2 }
+        // A model's remarks are opinions: they never fail a review.
+        if let failOn, findings(atLeast: failOn).contains(where: { $0.source != .model }) { return 1 }
+        return 0
     }
 
     public func json() -> Data {

@@ -10,18 +10,31 @@ public enum ReviewTextRenderer {
                              : (zh ? "只读代码，未运行" : "read the code only, did not run it")
         lines.append(zh ? "Sculpt 审查 \(report.target)（\(report.framework ?? "?")），\(how)，用时 \(String(format: "%.1f", report.seconds)) 秒"
                         : "Sculpt review of \(report.target) (\(report.framework ?? "?")): \(how), \(String(format: "%.1f", report.seconds)) s")
-        let counts = ReviewSeverity.allCases.map { s in (s, report.findings.filter { $0.severity == s }.count) }
-        if report.findings.isEmpty {
-            lines.append(zh ? "没有发现问题。" : "No findings.")
+        if let problem = report.runProblem {
+            // Said before anything else: an app that was not probed is not an app without problems.
+            lines.append(zh ? "✗ 应用无法启动：\(problem)；运行验证已跳过，下面只有读代码得出的结论。"
+                            : "✗ The app could not be started: \(problem); runtime checks skipped, so only what the code shows is below.")
+        }
+        // A model's remarks are listed apart, after everything Sculpt proved or read in the code.
+        let proven = report.findings.filter { $0.source != .model }
+        let remarks = report.findings.filter { $0.source == .model }
+        let counts = ReviewSeverity.allCases.map { s in (s, proven.filter { $0.severity == s }.count) }
+        if proven.isEmpty {
+            if report.ran {
+                lines.append(zh ? "没有发现问题。" : "No findings.")
+            } else {
+                lines.append(zh ? "代码中没有发现问题；应用没有运行，运行时的问题未经检验。"
+                                : "No findings in the code; the app was not run, so nothing was checked at runtime.")
+            }
         } else {
             let parts = counts.filter { $0.1 > 0 }.map { "\($0.1) \(label($0.0, zh: zh, plural: $0.1 != 1))" }
-            lines.append(zh ? "共 \(report.findings.count) 个问题：" + parts.joined(separator: "，")
-                            : "\(report.findings.count) finding\(report.findings.count == 1 ? "" : "s"): " + parts.joined(separator: ", "))
+            lines.append(zh ? "共 \(proven.count) 个问题：" + parts.joined(separator: "，")
+                            : "\(proven.count) finding\(proven.count == 1 ? "" : "s"): " + parts.joined(separator: ", "))
         }
         for (severity, count) in counts where count > 0 {
             lines.append("")
             lines.append("\(label(severity, zh: zh, plural: true).uppercased()) (\(count))")
-            for f in report.findings where f.severity == severity {
+            for f in proven where f.severity == severity {
                 let mark = severity == .error ? "✗" : severity == .warning ? "!" : "·"
                 let source = sourceLabel(f.source, zh: zh)
                 lines.append("  \(mark) [\(f.rule)] \(f.message)  (\(source))")
@@ -50,6 +63,16 @@ public enum ReviewTextRenderer {
                     for l in rule.help.of(report.language).split(separator: "\n", omittingEmptySubsequences: false) where l != "```python" && l != "```" {
                         lines.append("      " + l)
                     }
+                }
+            }
+        }
+        if !remarks.isEmpty {
+            lines.append("")
+            lines.append(zh ? "模型意见（\(remarks.count)，未经验证，不影响结果）" : "MODEL REMARKS (\(remarks.count), unproven; they do not decide the result)")
+            for f in remarks {
+                lines.append("  ? \(f.message)")
+                if let file = f.file {
+                    lines.append("    \(f.line.map { "\(file):\($0)" } ?? file)" + (f.snippet.map { $0.isEmpty ? "" : "  \($0)" } ?? ""))
                 }
             }
         }

@@ -55,7 +55,16 @@ public enum SARIFRenderer {
             result["properties"] = properties
             return result
         }
-        let run: [String: Any] = [
+        // SARIF's own way to say the tool did not do all it was asked: an unsuccessful invocation with
+        // a notification, so a review that could not start the app never reads as a clean one.
+        var invocation: [String: Any] = ["executionSuccessful": report.runProblem == nil]
+        if let problem = report.runProblem {
+            invocation["toolExecutionNotifications"] = [[
+                "level": "error",
+                "message": ["text": "The app could not be started: \(problem); runtime checks skipped."],
+            ] as [String: Any]]
+        }
+        var run: [String: Any] = [
             "tool": ["driver": [
                 "name": "sculpt-review",
                 "version": report.tool,
@@ -67,6 +76,7 @@ public enum SARIFRenderer {
             "results": results,
             "properties": ["ran": report.ran, "sandbox": report.sandbox, "notes": report.notes] as [String: Any],
         ]
+        run["invocations"] = [invocation]
         let doc: [String: Any] = ["$schema": schema, "version": "2.1.0", "runs": [run]]
         let data = (try? JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return data + Data("\n".utf8)

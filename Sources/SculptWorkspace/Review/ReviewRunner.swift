@@ -84,19 +84,25 @@ public struct ReviewRunner {
         }
         progress("  read \(facts.files.count) Python file(s): \(facts.routes.count) route(s), \(analysis.findings.count) finding(s) in the code")
 
-        // 2. Run it.
+        // 2. Run it. When it cannot run, the report says why (`runProblem`) rather than passing quietly.
         var probe: ReviewProbeOutput?
+        var runProblem: String?
         if options.run {
             if !target.hasManifest && (facts.apps.isEmpty || facts.framework == nil) {
-                notes.append("not run: no Flask or FastAPI app object was found to start")
+                runProblem = "no Flask or FastAPI app object was found to start (review the code only with --no-run)"
             } else {
                 do {
                     probe = try runProbes(target: target, copy: copy, python: python, facts: facts, factsFile: factsFile,
                                           exec: exec, work: work)
                     notes += probe?.notes ?? []
+                    runProblem = probe?.startProblem
                 } catch {
-                    notes.append("not run: \(error)")
+                    runProblem = "\(error)"
                 }
+            }
+            if let runProblem {
+                notes.append("not run: \(runProblem)")
+                progress("  not run: \(runProblem)")
             }
         } else {
             notes.append("not run (--no-run): only the code was read")
@@ -112,9 +118,9 @@ public struct ReviewRunner {
         let report = ReviewReport(tool: "sculpt \(ProjectGenerator.version)", rulesVersion: catalog.version,
                                   target: target.file.map { target.original.appendingPathComponent($0).path } ?? target.original.path,
                                   language: language, framework: facts.framework ?? (target.hasManifest ? "manifest" : nil),
-                                  ran: probe.map { !$0.routes.isEmpty } ?? false,
+                                  ran: probe != nil && runProblem == nil,
                                   sandbox: sandbox.kind.rawValue, seconds: (Date().timeIntervalSince(started) * 10).rounded() / 10,
-                                  notes: notes, routes: routes, findings: findings)
+                                  notes: notes, routes: routes, findings: findings, runProblem: runProblem)
         return (report, catalog, target)
     }
 
@@ -122,33 +128,39 @@ public struct ReviewRunner {
                    exec: Exec, work: URL) throws -> ReviewProbeOutput {
         var readable = [URL(fileURLWithPath: python.basePrefix)]
         var interpreter = python.executable
-        var backend = copy
+        var start: [String]?
+        let t = Date()
         if target.hasManifest {
+            // A project with a manifest is set up and started exactly as `sculpt check` does it
+            // (`BackendSetup`): the cached Python environment run by path, or the Swift package built in
+            // Sculpt's build cache and its server binary run from the work folder (no `swift run`, no
+            // toolchain needed inside the sandbox beyond its runtime libraries), or the manifest's own commands.
             let manifest = try Manifest.load(from: copy)
-            backend = copy.appendingPathComponent(manifest.dir)
+            let backend = copy.appendingPathComponent(manifest.dir)
+            let cacheRoot = options.cacheRoot ?? EnvironmentCache.defaultRoot(ProcessInfo.processInfo.environment)
+            let prepared: BackendSetup.Prepared
+            do {
+                prepared = try BackendSetup(manifest: manifest, backend: backend, cacheRoot: cacheRoot, work: work,
+                                            progress: { self.progress("  " + $0) }).prepare()
+            } catch let e as BackendSetup.Failure {
+                throw Failure(description: e.description + (e.log.map { ": " + GroupedProcess.tail($0, lines: 3) } ?? ""))
+            }
+            readable += prepared.readable
+            start = prepared.start
+            if manifest.kind == .python, let env = prepared.readable.first {
+                // probe.py runs in the project's environment, as the app does.
+                interpreter = env.appendingPathComponent("bin/python").path
+            }
+            progress("  setup   \(String(format: "%6.2f s", Date().timeIntervalSince(t)))  \(prepared.detail)")
         } else {
             try ReviewTarget.prepareRequirements(in: copy, imports: facts.imports, framework: facts.framework)
-        }
-        var t = Date()
-        if EnvironmentCache.requirements(in: backend) != nil {
-            let prepared = try EnvironmentCache(root: options.cacheRoot).prepare(backend: backend, python: python, work: work, progress: progress)
-            readable.append(prepared.path)
-            // The cached environment is run by path, as `sculpt check` runs it; the project gets no link.
-            interpreter = prepared.path.appendingPathComponent("bin/python").path
-            progress("  setup   \(String(format: "%6.2f s", Date().timeIntervalSince(t)))  \(prepared.detail)")
-        } else if target.hasManifest {
-            // A compiled backend: its own set-up commands, as `sculpt check` runs them.
-            let manifest = try Manifest.load(from: copy)
-            if FileManager.default.fileExists(atPath: backend.appendingPathComponent("Package.swift").path),
-               let toolchain = BackendSetup.swiftToolchain() {
-                readable.append(toolchain)
+            if EnvironmentCache.requirements(in: copy) != nil {
+                let prepared = try EnvironmentCache(root: options.cacheRoot).prepare(backend: copy, python: python, work: work, progress: progress)
+                readable.append(prepared.path)
+                // The cached environment is run by path, as `sculpt check` runs it; the project gets no link.
+                interpreter = prepared.path.appendingPathComponent("bin/python").path
+                progress("  setup   \(String(format: "%6.2f s", Date().timeIntervalSince(t)))  \(prepared.detail)")
             }
-            for step in manifest.setup {
-                let r = try GroupedProcess.run(["sh", "-c", step], directory: backend, environment: ProcessInfo.processInfo.environment,
-                                               output: work.appendingPathComponent("setup.log"), timeout: 900)
-                if r.status != 0 { throw Failure(description: "set-up step `\(step)` failed: \(GroupedProcess.tail(r.output, lines: 3))") }
-            }
-            progress("  setup   \(String(format: "%6.2f s", Date().timeIntervalSince(t)))  ran the manifest's setup commands")
         }
         var extras: URL?
         let postgres = options.postgres && facts.sqlalchemy
@@ -158,13 +170,14 @@ public struct ReviewRunner {
             if let dir { readable.append(dir) }
             if let problem { progress("  note: \(problem)") }
         }
-        t = Date()
+        let probing = Date()
         let out = work.appendingPathComponent("probe.json")
         let probeWork = work.appendingPathComponent("probe")
         try FileManager.default.createDirectory(at: probeWork, withIntermediateDirectories: true)
         var command = [interpreter, work.appendingPathComponent("probe.py").path, "run", "--root", target.file.map { copy.appendingPathComponent($0).path } ?? copy.path,
                        "--facts", factsFile.path, "--work", probeWork.path, "--out", out.path]
         if target.hasManifest { command.append("--manifest") }
+        if let start { command += ["--start", JSONText.compact(start)] }
         if postgres { command.append("--postgres") }
         if exec.sandbox.kind == .bubblewrap { command.append("--isolated") }
         var env: [String: String] = [:]
@@ -175,7 +188,7 @@ public struct ReviewRunner {
                                                   : "the probes stopped without a result: \(GroupedProcess.tail(r.output, lines: 5))")
         }
         let output = try JSONDecoder().decode(ReviewProbeOutput.self, from: data)
-        progress("  probes  \(String(format: "%6.2f s", Date().timeIntervalSince(t)))  \(output.routes.count) route(s), \(output.findings.count) finding(s) from running the app")
+        progress("  probes  \(String(format: "%6.2f s", Date().timeIntervalSince(probing)))  \(output.routes.count) route(s), \(output.findings.count) finding(s) from running the app")
         return output
     }
 

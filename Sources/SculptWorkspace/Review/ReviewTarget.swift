@@ -1,4 +1,5 @@
 import Foundation
+import SculptCore
 
 /// What `sculpt review PATH` points at, and the copy the review works on.
 ///
@@ -76,6 +77,32 @@ public struct ReviewTarget: Sendable {
             var isDir: ObjCBool = false
             _ = fm.fileExists(atPath: p, isDirectory: &isDir)
             try? fm.setAttributes([.posixPermissions: isDir.boolValue ? 0o755 : 0o644], ofItemAtPath: p)
+        }
+    }
+
+    /// The code a model reads with `--model`: the file named, or the folder's Python and Swift sources
+    /// (the app's before its tests, each folder in path order), paths relative to the folder.
+    public func sources() -> [ModelReview.Source] {
+        let fm = FileManager.default
+        if let file {
+            let text = (try? String(contentsOf: original.appendingPathComponent(file), encoding: .utf8)) ?? ""
+            return [ModelReview.Source(path: file, text: text)]
+        }
+        var found: [String] = []
+        func walk(_ rel: String, depth: Int) {
+            guard depth < 12, let names = try? fm.contentsOfDirectory(atPath: original.appendingPathComponent(rel).path) else { return }
+            for name in names.sorted() where !Self.skipped.contains(name) && !name.hasPrefix(".") {
+                let child = rel.isEmpty ? name : rel + "/" + name
+                var isDir: ObjCBool = false
+                guard fm.fileExists(atPath: original.appendingPathComponent(child).path, isDirectory: &isDir) else { continue }
+                if isDir.boolValue { walk(child, depth: depth + 1) } else if name.hasSuffix(".py") || name.hasSuffix(".swift") { found.append(child) }
+            }
+        }
+        walk("", depth: 0)
+        let isTest = { (p: String) in p.split(separator: "/").contains { $0 == "tests" || $0 == "Tests" || $0.hasPrefix("test_") } }
+        return (found.filter { !isTest($0) } + found.filter(isTest)).compactMap { rel in
+            guard let text = try? String(contentsOf: original.appendingPathComponent(rel), encoding: .utf8) else { return nil }
+            return ModelReview.Source(path: rel, text: text)
         }
     }
 

@@ -5,10 +5,11 @@ Sculpt ships this file and runs it inside the same sandbox `sculpt check` uses (
 nobody's uid, only the project copy and the work folder writable), with the project's environment's
 Python. Standard library only.
 
-  probe.py run --root DIR --facts FILE --work DIR --out FILE [--manifest] [--postgres] [--timeout S]
+  probe.py run --root DIR --facts FILE --work DIR --out FILE [--manifest [--start JSON]] [--postgres] [--timeout S]
 
 `--facts` is what analyze.py found (routes, fields, models, run calls). The server is started:
-  - with --manifest, as sculpt.json says (HOST, PORT, DATABASE_URL set);
+  - with --manifest, as sculpt.json says, or with the command --start gives (the one `sculpt check`
+    runs: a cached environment's Python, a built server binary), with HOST, PORT, DATABASE_URL set;
   - otherwise by importing the app module in a threaded WSGI server (Flask) or uvicorn (FastAPI), as
     gunicorn or uvicorn would: the module's `if __name__ == "__main__":` block does not run.
 Every SQLAlchemy engine the project makes is pointed at the review's own database (a SQLite file in
@@ -19,6 +20,7 @@ The output is one JSON document: findings (rule, file, line, args, evidence: req
 the routes seen on the running app, and notes on what ran.
 """
 import argparse
+import errno
 import http.client
 import json
 import os
@@ -162,12 +164,43 @@ class Answer:
 
 
 class Client:
+    """Speaks HTTP to the app under test.
+
+    The probes are many clients, not one: each connection comes from its own loopback address
+    (127.0.0.2, 127.0.0.3, ...; all of 127/8 is local), so an app that limits attempts per client
+    does not answer the body, duplicate and race probes with 429 and hide what they look for. The
+    rate-limit burst pins one address (`pinned`), as a single client hammering the app would.
+    """
+
+    _next = [2]
+    _rotate = [True]
+
     def __init__(self, port):
         self.port = port
         self.token = None
         self.cookie = None
+        self.pinned = None
         # Routes that read an HTML form (request.form): their bodies are sent form-encoded.
         self.form_paths = set()
+
+    @classmethod
+    def fresh_address(cls):
+        n = cls._next[0]
+        cls._next[0] = n + 1 if n < 250 * 250 else 2
+        return f"127.0.{n // 250}.{n % 250 + 2}"
+
+    def connect(self, timeout):
+        source = self.pinned or (self.fresh_address() if Client._rotate[0] else None)
+        if source:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout, source_address=(source, 0))
+                conn.connect()
+                return conn
+            except OSError as e:
+                if self.pinned or e.errno != errno.EADDRNOTAVAIL:
+                    raise
+                Client._rotate[0] = False  # no 127/8 beyond 127.0.0.1 here: one address for all
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
 
     def call(self, method, path, body=None, raw=None, content_type="application/json", timeout=15, auth=True):
         headers = {}
@@ -187,7 +220,7 @@ class Client:
             headers["Cookie"] = self.cookie
         shown = None if data is None else data.decode("utf-8", "replace")
         try:
-            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+            conn = self.connect(timeout)
             conn.request(method, path, body=data, headers=headers)
             r = conn.getresponse()
             payload = r.read()
@@ -448,7 +481,11 @@ class Probe:
         port = free_port()
         log = os.path.join(self.work, f"{label}.log")
         env = self.env(db_url, port)
-        if self.manifest:
+        if self.manifest and self.args.start:
+            # The command Sculpt prepared as `sculpt check` runs it (a cached environment, a built binary).
+            cwd = os.path.join(self.root, self.manifest.get("dir", "."))
+            command = json.loads(self.args.start)
+        elif self.manifest:
             cwd = os.path.join(self.root, self.manifest.get("dir", "."))
             command = list(self.manifest["start"])
             # The manifest's `.venv/bin/...` is the environment this script runs in (Sculpt's cache,
@@ -593,7 +630,7 @@ class Probe:
             self.pg_thread.start()
         problem = self.start("sqlite:///" + sqlite_db, create_tables=False)
         if problem:
-            self.notes.append(problem)
+            self.start_problem = problem
             return self.output()
         routes = self.routes()
         self.seen_routes = [{"path": r["path"], "method": r["method"], "fields": [f["name"] for f in r["fields"]]} for r in routes]
@@ -612,7 +649,7 @@ class Probe:
                 self.notes.append("restarted with the tables created, to probe further")
                 problem = self.start("sqlite:///" + sqlite_db, create_tables=True)
                 if problem:
-                    self.notes.append(problem)
+                    self.start_problem = "restarted with the tables created, " + problem
                     return self.output()
         self.timed("tokens", self.tokens, routes)
         for r in routes:
@@ -857,29 +894,40 @@ class Probe:
                     self.find("sql-injection", a.evidence("the database rejected the SQL the input made"), where=self.where(login), route=login["path"])
 
     def rate_limits(self, routes):
-        """A burst of sign-ups or logins. Bodies are cheap to refuse (an empty object for sign-up, a wrong
-        password for login) so the burst measures the limiter, not the password hash's cost."""
+        """A burst of sign-ups or logins from one client address. First cheap attempts (an empty body:
+        most limiters count every request, and refusing it costs the app nothing); when none is refused
+        at login, attempts with a wrong password (a limiter may count only failed sign-ins, and each
+        costs a password hash, so fewer of them)."""
         for r in routes:
             kind = "sign-up" if self.is_register(r) else "login" if self.is_login(r) else None
             if not kind:
                 continue
-            answers = []
-            t = time.monotonic()
-            # A limit is usually 5 or 10 a minute; a login attempt costs a password hash, so fewer of them.
-            for i in range(12 if kind == "login" else 25):
-                if kind == "login":
-                    body = {f["name"]: ("rate-" + uuid.uuid4().hex[:6] if PASSWORD.match(f["name"]) else self.samples.value(f, f.get("schema")))
-                            for f in r["fields"] if f.get("required", True)}
-                else:
-                    body = {}
-                answers.append(self.client.call("POST", r["path"], body, auth=False))
-                if answers[-1].status == 429:
-                    break
+            self.client.pinned = Client.fresh_address() if Client._rotate[0] else None
+            try:
+                answers = []
+                t = time.monotonic()
+                for i in range(self.BURST):
+                    answers.append(self.client.call("POST", r["path"], {}, auth=False))
+                    if answers[-1].status in (429, 0):
+                        break
+                if kind == "login" and not any(a.status == 429 for a in answers):
+                    for i in range(12):
+                        body = {f["name"]: ("rate-" + uuid.uuid4().hex[:6] if PASSWORD.match(f["name"]) else self.samples.value(f, f.get("schema")))
+                                for f in r["fields"] if f.get("required", True)}
+                        answers.append(self.client.call("POST", r["path"], body, auth=False))
+                        if answers[-1].status == 429:
+                            break
+            finally:
+                self.client.pinned = None
             if not any(a.status == 429 for a in answers):
                 codes = sorted({a.status for a in answers})
                 self.find("no-rate-limit", answers[-1].evidence(
-                    f"{len(answers)} {kind} attempts in {time.monotonic() - t:.1f} s, none refused with 429 (answers: {codes})"),
+                    f"{len(answers)} {kind} attempts from one address in {time.monotonic() - t:.1f} s, none refused with 429 (answers: {codes})"),
                           where=self.where(r), route=r["path"], kind=kind)
+
+    # Cheap attempts in a burst: above the generous limits apps set so that people who mistype and
+    # test suites never meet them (Sculpt's own: 100 a minute), far above the usual 5 or 10.
+    BURST = 120
 
     def database_url_probe(self):
         """The URL each engine asked for, from the sitecustomize log: a file path in the source shows here."""
@@ -979,8 +1027,11 @@ class Probe:
             self.server.stop()
         if getattr(self, "pg", None) is not None:
             self.pg.stop()
-        return {"findings": self.findings, "routes": self.seen_routes, "notes": self.notes, "timings": getattr(self, "timings", {}),
-                "engines": getattr(self, "engines", [])}
+        out = {"findings": self.findings, "routes": self.seen_routes, "notes": self.notes, "timings": getattr(self, "timings", {}),
+               "engines": getattr(self, "engines", [])}
+        if getattr(self, "start_problem", None):
+            out["startProblem"] = self.start_problem
+        return out
 
 
 def main():
@@ -992,6 +1043,7 @@ def main():
     r.add_argument("--work", required=True)
     r.add_argument("--out")
     r.add_argument("--manifest", action="store_true")
+    r.add_argument("--start", help="with --manifest: the start command as a JSON list, instead of the manifest's")
     r.add_argument("--postgres", action="store_true")
     r.add_argument("--isolated", action="store_true", help="the sandbox has its own network namespace")
     r.add_argument("--start-timeout", type=float, default=30)

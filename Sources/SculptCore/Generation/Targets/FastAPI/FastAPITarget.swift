@@ -34,6 +34,7 @@ public struct FastAPITarget: BackendTarget {
         try out.add(PythonViewModel.sharedTests, model.python)
         if let accounts = model.accounts.first {
             try out.add("auth.py", "auth.py", model)
+            try out.add("ratelimit.py", "ratelimit.py", model)
             try out.add("routers/auth.py", "routers/auth.py", accounts)
             try out.add("tests/test_accounts.py", "tests/test_accounts.py", accounts)
         }

@@ -32,6 +32,7 @@ public struct FlaskTarget: BackendTarget {
         // auth.py holds password hashing, which only accounts need.
         if let accounts = model.accounts.first {
             try out.add("auth.py", "auth.py", model)
+            try out.add("ratelimit.py", "ratelimit.py", model)
             try out.add("routes/auth.py", "routes/auth.py", accounts)
             try out.add("tests/test_accounts.py", "tests/test_accounts.py", accounts)
         }

@@ -7,6 +7,7 @@ from crud import commit, ensure_unique, to_json
 from database import DB
 from messages import message
 from models import User
+from ratelimit import rate_limited
 from routing import JSONRoute
 from schemas import Account, SignUp
 
@@ -14,7 +15,7 @@ router = APIRouter(prefix="/api/auth", route_class=JSONRoute)
 
 
 # sculpt:part route-register
-@router.post("/register", status_code=201)
+@router.post("/register", status_code=201, dependencies=[rate_limited("sign-up")])
 def register(body: SignUp, db: DB, settings: AppSettings):
     """Creates an account: 201 with the account and a success message; 409 when the username is taken."""
     values = body.model_dump(exclude={"password"})
