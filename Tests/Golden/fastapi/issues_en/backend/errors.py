@@ -21,12 +21,13 @@ log = logging.getLogger(__name__)
 class ApiError(Exception):
     """An error the client can act on; `field` names the request field to blame, when there is one."""
 
-    def __init__(self, status, code, text, field=None):
+    def __init__(self, status, code, text, field=None, headers=None):
         super().__init__(text)
         self.status = status
         self.code = code
         self.message = text
         self.field = field
+        self.headers = headers
 
 
 def error_response(status, code, text, field=None, headers=None):
@@ -135,7 +136,7 @@ def register_error_handlers(app):
 
     @app.exception_handler(ApiError)
     async def handle_api_error(_request: Request, error: ApiError):
-        return error_response(error.status, error.code, error.message, error.field)
+        return error_response(error.status, error.code, error.message, error.field, error.headers)
 
     @app.exception_handler(RequestValidationError)
     async def handle_validation_error(request: Request, error: RequestValidationError):

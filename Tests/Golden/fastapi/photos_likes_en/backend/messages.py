@@ -41,6 +41,7 @@ MESSAGES = {
     "too_big": "{label} must be at most {max}.",
     "too_large": "The request body is too large (at most 1 MB).",
     "too_long": "{label} must be at most {max} characters long.",
+    "too_many_attempts": "Too many attempts; please try again in {seconds} seconds.",
     "too_short": "{label} must be at least {min} characters long.",
     "too_small": "{label} must be at least {min}.",
     "unauthorized": "Please sign in first.",

@@ -41,6 +41,7 @@ MESSAGES = {
     "too_big": "{label}不能大于 {max}",
     "too_large": "请求内容过大（最多 1 MB）",
     "too_long": "{label}最多 {max} 个字符",
+    "too_many_attempts": "尝试次数过多，请 {seconds} 秒后再试",
     "too_short": "{label}至少需要 {min} 个字符",
     "too_small": "{label}不能小于 {min}",
     "unauthorized": "请先登录",

@@ -11,6 +11,7 @@ from database import DB
 from errors import ApiError
 from messages import message
 from models import User
+from ratelimit import rate_limited
 from routing import JSONRoute
 from schemas import Account, Login, SignUp
 
@@ -18,7 +19,7 @@ router = APIRouter(prefix="/api/auth", route_class=JSONRoute)
 
 
 # sculpt:part route-register
-@router.post("/register", status_code=201)
+@router.post("/register", status_code=201, dependencies=[rate_limited("sign-up")])
 def register(body: SignUp, db: DB, settings: AppSettings):
     """Creates an account: 201 with the account and a success message; 409 when the username is taken."""
     values = body.model_dump(exclude={"password"})
@@ -30,7 +31,7 @@ def register(body: SignUp, db: DB, settings: AppSettings):
 
 
 # sculpt:part route-login
-@router.post("/login")
+@router.post("/login", dependencies=[rate_limited("login")])
 def login(body: Login, db: DB, settings: AppSettings):
     """Exchanges the username and password for a bearer token; 401 when either is wrong."""
     user = db.scalar(select(User).where(User.username == body.username))

@@ -8,6 +8,7 @@ from database import session
 from errors import ApiError
 from messages import message
 from models import User
+from ratelimit import rate_limited
 from rules import ACCOUNT_FIELDS, LOGIN_FIELDS, PASSWORD, SIGN_UP_FIELDS
 from validation import read_json_object, validate
 
@@ -21,6 +22,7 @@ def account_json(user):
 
 # sculpt:part route-register
 @bp.post("/register")
+@rate_limited("sign-up")
 def register():
     """Creates an account: 201 with the account and a success message; 409 when the username is taken."""
     values = validate(read_json_object(), SIGN_UP_FIELDS)
@@ -35,6 +37,7 @@ def register():
 
 # sculpt:part route-login
 @bp.post("/login")
+@rate_limited("login")
 def login():
     """Exchanges the username and password for a bearer token; 401 when either is wrong."""
     values = validate(read_json_object(), LOGIN_FIELDS)

@@ -8,6 +8,7 @@ from database import session
 from errors import ApiError
 from messages import message
 from models import User
+from ratelimit import rate_limited
 from rules import ACCOUNT_FIELDS, LOGIN_FIELDS, PASSWORD, SIGN_UP_FIELDS
 from validation import read_json_object, validate
 
@@ -16,6 +17,7 @@ bp = Blueprint("auth", __name__, url_prefix="/api/auth")
 
 # sculpt:part route-register
 @bp.post("/register")
+@rate_limited("sign-up")
 def register():
     """Creates an account: 201 with the account and a success message; 409 when the username is taken."""
     values = validate(read_json_object(), SIGN_UP_FIELDS)
@@ -30,6 +32,7 @@ def register():
 
 # sculpt:part route-login
 @bp.post("/login")
+@rate_limited("login")
 def login():
     """Exchanges the username and password for a bearer token; 401 when either is wrong."""
     values = validate(read_json_object(), LOGIN_FIELDS)
