@@ -507,7 +507,19 @@ class Probe:
         self.client.form_paths = forms
         problem = self.server.wait_ready(self.args.start_timeout)
         if problem:
-            return f"the server {problem}: {tail(log, 8)}"
+            # One line for the report (the error, and where in the project it was raised); the log's
+            # tail goes to the notes.
+            text = tail(log, 30)
+            self.notes.append("server log: " + " | ".join(l.strip() for l in text.splitlines()[-8:] if l.strip()))
+            lines = [l.strip() for l in text.splitlines() if l.strip()]
+            places = re.findall(r'File "([^"]+)", line (\d+)', text)
+            ours = [(f, n) for f, n in places if f.startswith(self.root) or (self.manifest and f.startswith(cwd))]
+            where = ""
+            if ours:
+                f, n = ours[-1]
+                base = self.root if os.path.isdir(self.root) else os.path.dirname(self.root)
+                where = f" ({os.path.relpath(f, base)}, line {n})"
+            return f"the server {problem}" + (f": {lines[-1][:300]}{where}" if lines else "")
         if self.manifest:
             health = self.manifest.get("health", "/health")
             deadline = time.monotonic() + self.args.start_timeout
