@@ -8,6 +8,9 @@ import Testing
 struct GoldenTreeTests {
     static let specs = ["register_zh", "blog_zh", "products_en", "todo_en"]
     static let backends = ProjectGenerator.backendNames
+    /// Contract v2 specs (relations, roles, domain actions), pinned on the backends that implement them.
+    static let v2Specs = ["library_loans_zh", "issues_en", "photos_likes_en", "courses_zh"]
+    static let v2Backends = ["flask", "fastapi"]
     static let goldenRoot = Fixtures.root.deletingLastPathComponent().appendingPathComponent("Golden")
 
     @Test("the same spec gives byte-identical files", arguments: specs, backends)
@@ -21,6 +24,15 @@ struct GoldenTreeTests {
     /// Each backend's tree of each spec lives in `Tests/Golden/<backend>/<spec>`.
     @Test("generated trees match the golden copies", arguments: specs, backends)
     func golden(name: String, backend: String) throws {
+        try Self.compare(name: name, backend: backend)
+    }
+
+    @Test("contract v2 trees match the golden copies", arguments: v2Specs, v2Backends)
+    func goldenV2(name: String, backend: String) throws {
+        try Self.compare(name: name, backend: backend)
+    }
+
+    static func compare(name: String, backend: String) throws {
         let files = try ProjectGenerator(backend: backend).generate(try Fixtures.spec(name))
         let dir = Self.goldenRoot.appendingPathComponent(backend).appendingPathComponent(name)
         let fm = FileManager.default

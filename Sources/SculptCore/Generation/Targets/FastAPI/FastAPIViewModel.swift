@@ -167,17 +167,17 @@ struct FastAPIEntityModel {
         let relationParams = m.parents.map { "\($0.attr): ParentId = None" }
         if !relationParams.isEmpty {
             // ?<parent>_id=N on the list: an id from 1 (FastAPI answers anything else with a 400 naming it).
-            listSignature = "@router.get(\"\"\(listDeps))\ndef list_\(m.plural)(\((listParams + relationParams).joined(separator: ", ")))"
+            listSignature = "@router.get(\"\"\(listDeps))\n" + PythonCode.def("list_\(m.plural)", listParams + relationParams)
         }
         if m.grantMode {
             func caller(_ op: String) -> String { "caller: Annotated[Caller, Depends(authorize(ACCESS[\"\(op)\"]))]" }
             func grantSignature(_ name: String, _ params: [String], _ op: String, decorator: String) -> String {
-                "@router.\(decorator))\ndef \(name)(\((params + ["db: DB", caller(op)]).joined(separator: ", ")))"
+                "@router.\(decorator))\n" + PythonCode.def(name, params + ["db: DB", caller(op)])
             }
             createSignature = grantSignature("create_\(m.name)", [input], "create", decorator: "post(\"\", status_code=201")
             var params = ["db: DB", caller("list"), "page: Page = 1", "page_size: PageSize = DEFAULT_PAGE_SIZE"]
             if m.hasSearch { params.append("q: Search = \"\"") }
-            listSignature = "@router.get(\"\")\ndef list_\(m.plural)(\((params + relationParams).joined(separator: ", ")))"
+            listSignature = "@router.get(\"\")\n" + PythonCode.def("list_\(m.plural)", params + relationParams)
             getSignature = grantSignature("get_\(m.name)", [id], "get", decorator: "get(\"/{\(v)_id}\"")
             replaceSignature = grantSignature("replace_\(m.name)", [id, input], "update", decorator: "put(\"/{\(v)_id}\"")
             patchSignature = grantSignature("patch_\(m.name)", [id, patch], "update", decorator: "patch(\"/{\(v)_id}\"")
@@ -239,6 +239,13 @@ struct FastAPIEntityModel {
 }
 
 extension PythonCode {
+    /// `def name(a, b)`, with one parameter a line when longer than 120 characters (the caller adds the colon).
+    static func def(_ name: String, _ params: [String]) -> String {
+        let line = "def \(name)(\(params.joined(separator: ", ")))"
+        if line.count + 1 <= 120 { return line }
+        return "def \(name)(\n" + params.map { "    \($0),\n" }.joined() + ")"
+    }
+
     /// `from module import a, b`, wrapped in parentheses one name a line when longer than 120 characters.
     static func fromImport(_ module: String, _ names: [String]) -> String {
         let line = "from \(module) import \(names.joined(separator: ", "))"

@@ -1,5 +1,8 @@
 import Foundation
 
+/// A function body's lines, indented once; blank lines stay empty.
+private func indented(_ lines: [String]) -> [String] { lines.map { $0.isEmpty ? "" : "    " + $0 } }
+
 /// The generated tests of contract v2 for one entity (`tests/test_<plural>_rules.py`): each relation
 /// (unknown parent, list by parent, cascade or restrict), each operation reserved to a role, and each
 /// domain action (effects, preconditions, once per user, unknown id, the race), citing their clauses.
@@ -21,12 +24,24 @@ struct PythonContractTestModel {
         let function: String
         let docstring: String
         let lines: [String]
+
+        init(function: String, docstring: String, lines: [String]) {
+            self.function = function
+            self.docstring = docstring
+            self.lines = indented(lines)
+        }
     }
 
     struct RoleCheck {
         let function: String
         let docstring: String
         let lines: [String]
+
+        init(function: String, docstring: String, lines: [String]) {
+            self.function = function
+            self.docstring = docstring
+            self.lines = indented(lines)
+        }
     }
 
     struct Action {
@@ -34,6 +49,13 @@ struct PythonContractTestModel {
         let docstring: String
         let fixtures: String
         let lines: [String]
+
+        init(function: String, docstring: String, fixtures: String, lines: [String]) {
+            self.function = function
+            self.docstring = docstring
+            self.fixtures = fixtures
+            self.lines = indented(lines)
+        }
     }
 
     /// The headers expression of a caller `grants` admit: nobody's, the given owner's (a signed-in
@@ -167,6 +189,48 @@ struct PythonContractTestModel {
                     Relation(function: "test_deleting_a_\(p.name)_\(cascade ? "deletes_its_\(e.plural)" : "with_\(e.plural)_is_refused")",
                              docstring: plan.docstring(k3), lines: lines)
                 }
+            }
+        }
+
+        // A child only an action makes (a loan made by borrowing): its parent's delete is proved through that action.
+        for (f, r) in e.relations where !e.supports(.create) && e.supports(.list) {
+            guard let p = spec.entity(named: r.entity), p.supports(.create), p.supports(.delete),
+                  let a = p.actions.first(where: { $0.createdEntity == e.name }) else { continue }
+            let fl = PythonCode.string(f.name)
+            let fref = "\(ref).fields.\(f.name)"
+            let cascade = r.onDelete == .cascade
+            let k = key + "delete.\(f.name)"
+            plan.add(k, cascade ? "Deleting a \(p.label) deletes the \(label) its \(a.label) made, in one transaction."
+                                 : "Deleting a \(p.label) that still has \(label) (made by \(a.label)) is refused with 409.",
+                     refs: ["entities.\(p.name).delete", fref + ".relation", fref + ".relation.onDelete", "\(ref).relations"])
+            let parentCreator = Self.creator(p)
+            let caller = a.access.allowsEverySignedIn && !a.access.allowsAnyone ? "sign_in(client)" : Self.who(a.access, owner: "parent_headers")
+            let deleter = Self.who(p.grants(for: .delete), owner: "parent_headers")
+            let reader = Self.who(e.grants(for: .list), owner: "caller")
+            for text in [parentCreator, caller, deleter, reader] { grantsNeed(text) }
+            helpers.insert("sample_\(p.name)")
+            let start = Self.satisfying(a, p)
+            let body = start.isEmpty ? "sample_\(p.name)()" : "{**sample_\(p.name)(), **\(PythonCode.dict(start))}"
+            var lines = [
+                "parent_headers = \(parentCreator)",
+                "parent = client.post(\"/api/\(p.plural)\", json=\(body), headers=parent_headers).json()[\"id\"]",
+                "caller = \(caller)",
+                "assert client.post(f\"/api/\(p.plural)/{parent}/\(a.name)\", headers=caller).status_code == \(a.onlyCreates ? 201 : 200)",
+                "",
+                "def children():",
+                "    return client.get(URL, params={\(fl): parent}, headers=\(reader)).json()[\"items\"]",
+                "",
+                "assert len(children()) == 1",
+                "response = client.delete(f\"/api/\(p.plural)/{parent}\", headers=\(deleter))",
+            ]
+            if cascade {
+                lines += ["assert response.status_code == 204", "assert children() == []"]
+            } else {
+                lines += ["assert error_of(response, 409)[\"code\"] == \"conflict\"", "assert len(children()) == 1"]
+            }
+            pendingRelations.append {
+                Relation(function: "test_deleting_a_\(p.name)_\(cascade ? "deletes_its_\(e.plural)" : "with_\(e.plural)_is_refused")",
+                         docstring: plan.docstring(k), lines: lines)
             }
         }
 
@@ -362,9 +426,12 @@ struct PythonContractTestModel {
             let roles = pendingRoles.map { $0() }
             let actions = pendingActions.map { $0() }
             let present = !relations.isEmpty || !roles.isEmpty || !actions.isEmpty
+            // Import only the helpers the printed tests call.
+            let body = (relations.flatMap(\.lines) + roles.flatMap(\.lines) + actions.flatMap(\.lines) + setup).joined(separator: "\n")
+            let used = helpers.filter { body.contains($0 + "(") }
             return PythonContractTestModel(
                 present: present, name: e.name, plural: e.plural, url: "/api/\(e.plural)",
-                helperImports: helpers.sorted(by: PythonEntityModel.isortOrder).joined(separator: ", "),
+                helperImports: used.sorted(by: PythonEntityModel.isortOrder).joined(separator: ", "),
                 usesMessage: usesMessage, usesThreads: usesThreads, hasParentSetup: !setup.isEmpty, parentSetup: setup,
                 relations: relations, roles: roles, actions: actions)
         }

@@ -228,7 +228,8 @@ struct PythonEntityModel {
             let parentEntities = e.relations.compactMap { spec.entity(named: $0.relation.entity) }
             let restrict = PythonContract.restrictChildren(e, spec: spec)
             let hasChildren = !spec.children(of: e.name).isEmpty && has(.delete)
-            var models = [className] + parentEntities.map(PythonContract.className) + (hasChildren ? restrict.map(PythonContract.className) : [])
+            let checksParents = has(.create) || has(.update)
+            var models = [className] + (checksParents ? parentEntities.map(PythonContract.className) : []) + (hasChildren ? restrict.map(PythonContract.className) : [])
             models += PythonContract.actionLogs(e).map(\.className)
             let actionModels = zip(e.actions, actionDocs).map { a, doc in
                 PythonContract.action(a, of: e, spec: spec, catalog: context.catalog, docstring: doc,
@@ -272,11 +273,12 @@ struct PythonEntityModel {
             if has(.create) || has(.update) { validation += ["read_json_object", "validate"] }
             if has(.list) { validation.append("page_params") }
             if hasSearch { validation.append("search_text") }
-            var helpers = ["error_of", "sample_\(e.name)"]
+            var helpers = ["error_of"] + (has(.create) ? ["sample_\(e.name)"] : [])
             let cases = pendingCases.map { $0() }
-            if !cases.isEmpty { helpers.append("assert_rejected") }
-            if cases.contains(where: \.hasAccepted) { helpers.append("assert_accepted") }
-            if cases.contains(where: { $0.rejected.contains("MISSING") }) { helpers.append("MISSING") }
+            // Without a create operation the module holds only the list and 404 tests.
+            if !cases.isEmpty && has(.create) { helpers.append("assert_rejected") }
+            if cases.contains(where: \.hasAccepted) && has(.create) { helpers.append("assert_accepted") }
+            if cases.contains(where: { $0.rejected.contains("MISSING") }) && has(.create) { helpers.append("MISSING") }
             if needsSignIn { helpers.append(grantMode ? "admin_headers" : "sign_in") }
             let contractTests = pendingContract()
             for line in contractTests.parentSetup {
@@ -285,7 +287,7 @@ struct PythonEntityModel {
             for p in e.relations.compactMap({ spec.entity(named: $0.relation.entity) }) where contractTests.hasParentSetup {
                 if !helpers.contains("sample_\(p.name)") { helpers.append("sample_\(p.name)") }
             }
-            if !uniques.isEmpty || !searches.isEmpty { helpers.append("with_value") }
+            if (!uniques.isEmpty || !searches.isEmpty) && has(.create) { helpers.append("with_value") }
             // A relation field points at record 1: each test of a child starts by creating its parents.
             let samples = fields.map { PythonKeyValue(key: PythonCode.string($0.name), value: $0.field?.relation != nil ? "1" : PythonTestValues.sample($0)) }
             let optionalPairs = optional.map { ($0.name, $0.defaultValue.map(PythonCode.value) ?? "None") }
@@ -299,7 +301,9 @@ struct PythonEntityModel {
                 usesAuth: !authNames.isEmpty,
                 usesApiError: (readOwner && has(.get)) || (writeOwner && (has(.update) || has(.delete)))
                     || (grantMode && (getOwnerCheck || has(.update) || has(.delete))),
-                accessDoc: e.accessSummary, hasCreate: has(.create), hasList: has(.list), hasGet: has(.get),
+                accessDoc: grantMode
+                    ? "per operation (x-sculpt-access): " + e.operations.map { "\($0.rawValue) \(e.grants(for: $0).map(\.description).joined(separator: " or "))" }.joined(separator: "; ") + "."
+                    : e.accessSummary, hasCreate: has(.create), hasList: has(.list), hasGet: has(.get),
                 hasUpdate: has(.update), hasDelete: has(.delete), hasWrites: has(.update) || has(.delete),
                 hasSearch: hasSearch,
                 searchColumns: PythonCode.tuple(searchable.map { "\(className).\($0.attr)" }),
@@ -310,7 +314,7 @@ struct PythonEntityModel {
                 needsSignIn: needsSignIn,
                 headersDoc: needsSignIn ? "A signed-in user's Authorization header." : "No Authorization header: \(comment(label)) needs no sign-in.",
                 hasOptional: !optional.isEmpty, optionalLiteral: PythonCode.dict(optionalPairs), hasRequired: hasRequired,
-                usesMessage: has(.get) || !uniques.isEmpty,
+                usesMessage: has(.get) || (!uniques.isEmpty && has(.create)),
                 patchField: PythonCode.string(fields.first?.name ?? ""),
                 valueCases: cases,
                 uniqueCases: uniques.map {
