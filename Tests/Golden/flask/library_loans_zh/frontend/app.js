@@ -119,7 +119,41 @@
     if (signOut) signOut.hidden = !signedIn;
     for (const el of document.querySelectorAll('[data-sculpt-when="signed-out"]')) el.hidden = signedIn;
     for (const el of document.querySelectorAll('[data-sculpt-when="signed-in"]')) el.hidden = !signedIn;
+    // Forms and lists only role holders may use are there only for them.
+    const mine = myRoles();
+    for (const el of document.querySelectorAll('[data-sculpt-roles]')) {
+      el.hidden = !(signedIn && el.dataset.sculptRoles.split(' ').some((role) => mine.includes(role)));
+    }
     if (signedIn) showProfile(session.user());
+  }
+
+  // ---------------------------------------------------------------- who may do what
+
+  /** The roles the signed-in user holds (login's and me's `user.roles`). */
+  function myRoles() {
+    const user = session.user();
+    return user && Array.isArray(user.roles) ? user.roles.map(String) : [];
+  }
+
+  /**
+   * Whether the current visitor may call `op` (on `item` when it acts on one record), by the
+   * operation's grants as the server checks them: anyone, signed in, a role, or the record's owner.
+   * The page offers only what the server would allow; the server still decides.
+   */
+  function mayUse(op, item) {
+    if (!op) return false;
+    const grants = Array.isArray(op.access) ? op.access : [op.secured ? 'signed_in' : 'anyone'];
+    if (grants.includes('anyone')) return true;
+    if (!session.token()) return false;
+    if (grants.includes('signed_in')) return true;
+    const mine = myRoles();
+    if (grants.some((grant) => grant.startsWith('role:') && mine.includes(grant.slice(5)))) return true;
+    if (!grants.includes('owner')) return false;
+    // Creating makes the caller the owner, a list shows the caller's own records: any signed-in user.
+    if (!item) return true;
+    const me = session.user();
+    if (item.owner_id === undefined || item.owner_id === null || !me || me.id === undefined || me.id === null) return true;
+    return String(item.owner_id) === String(me.id);
   }
 
   function showProfile(user) {
@@ -129,6 +163,11 @@
     if (!user) return;
     if (user.id !== undefined) appendPair(list, t('id'), String(user.id));
     for (const field of accounts.fields) appendPair(list, field.label, formatValue(field, user[field.name]));
+    const known = accounts.roles || [];
+    if (known.length && Array.isArray(user.roles) && user.roles.length) {
+      const labels = user.roles.map((name) => (known.find((role) => role.name === name) || { label: name }).label);
+      appendPair(list, t('roles'), labels.join(', '));
+    }
   }
 
   async function loadProfile(announceIt) {
@@ -140,13 +179,15 @@
     if (announceIt) announce('success', t('profile_loaded'), document.querySelector('form[data-sculpt-action="me"]'));
   }
 
-  function signOut() {
+  async function signOut() {
     session.clear();
     for (const form of document.querySelectorAll('form[data-sculpt-action="update"]')) form.hidden = true;
     for (const panel of document.querySelectorAll('[data-sculpt-detail]')) panel.hidden = true;
     showSession();
+    // The lists drop what only a signed-in user may do before the page says it is done.
+    await refreshOptions();
+    await reloadAll();
     announce('success', t('signed_out_done'));
-    reloadLists();
     const login = document.querySelector('form[data-sculpt-action="login"]');
     const first = login && login.querySelector('input');
     if (first) first.focus();
@@ -292,6 +333,9 @@
     }
     if (value === null || value === undefined) {
       el.value = '';
+    } else if (el.tagName === 'SELECT' && el.dataset.sculptRelation) {
+      ensureOption(el, value);
+      el.value = String(value);
     } else if (type === 'datetime') {
       el.value = localDateTime(value);
     } else if (type === 'date') {
@@ -311,6 +355,7 @@
 
   function formatValue(field, value) {
     if (value === null || value === undefined || value === '') return t('empty_value');
+    if (field.relation) return parentName(field.relation, value);
     if (field.type === 'boolean') return value ? t('yes') : t('no');
     if (field.type === 'datetime') {
       const when = new Date(value);
@@ -380,11 +425,13 @@
     session.save(data.token, user);
     form.reset();
     showSession();
-    announce('success', t('logged_in', { name: userName(user) }));
+    // The account's roles and id decide what the lists offer: load them, then the lists, then say so.
+    if (findOperation('me', 'user')) await loadProfile(false).catch(() => {});
+    await refreshOptions();
+    await reloadAll();
+    announce('success', t('logged_in', { name: userName(session.user()) || userName(user) }));
     const signOutButton = document.querySelector('[data-sculpt-signout]');
     if (signOutButton) signOutButton.focus();
-    reloadLists();
-    if (findOperation('me', 'user')) loadProfile(false).catch(() => {});
   }
 
   // sculpt:part page-lists
@@ -401,26 +448,124 @@
     return item && item.id !== undefined ? '#' + item.id : '';
   }
 
-  /** Whether the current user may run a write operation on this item (owners only, where owned). */
-  function mayChange(op, entity, item) {
-    if (!op) return false;
-    if (op.secured && !session.token()) return false;
-    const me = session.user();
-    if (entityOf(entity).owned && item.owner_id !== undefined && item.owner_id !== null && me && me.id !== undefined) {
-      return item.owner_id === me.id;
-    }
-    return true;
+  function listState(entity) {
+    if (!lists.has(entity)) lists.set(entity, { page: 1, pageSize: 10, pages: 1, q: '', filters: {}, serial: 0 });
+    return lists.get(entity);
   }
 
-  function listState(entity) {
-    if (!lists.has(entity)) lists.set(entity, { page: 1, pageSize: 10, pages: 1, q: '', serial: 0 });
-    return lists.get(entity);
+  // ---------------------------------------------------------------- parents and children
+
+  /** The readable name of each parent record the page has loaded: entity -> (id -> name). */
+  const parentNames = new Map();
+
+  /** What a record is called where another points at it: its readable field, else `#id`. */
+  function optionLabel(entity, item) {
+    const field = entityOf(entity).optionField;
+    const value = field ? item[field] : undefined;
+    return value !== undefined && value !== null && value !== '' ? String(value) : '#' + item.id;
+  }
+
+  function parentName(entity, id) {
+    const names = parentNames.get(entity);
+    const name = names && names.get(String(id));
+    return name || '#' + id;
+  }
+
+  /** Every record of a parent the visitor may list (page by page, at most 1000), for choices and names. */
+  async function loadParents(entity) {
+    const op = findOperation('list', entity);
+    const found = [];
+    if (op && mayUse(op)) {
+      for (let page = 1; page <= 10; page += 1) {
+        const data = await call(op, { query: { page, page_size: 100 } });
+        const items = data && Array.isArray(data.items) ? data.items : [];
+        found.push(...items);
+        const total = data && Number.isFinite(data.total) ? data.total : found.length;
+        if (items.length === 0 || found.length >= total) break;
+      }
+    }
+    parentNames.set(entity, new Map(found.map((item) => [String(item.id), optionLabel(entity, item)])));
+    return found;
+  }
+
+  /** Adds a choice for a parent id the list did not bring (one the visitor cannot list), so it is kept. */
+  function ensureOption(select, id) {
+    const value = String(id);
+    if (Array.from(select.options).some((o) => o.value === value)) return;
+    select.append(new Option(parentName(select.dataset.sculptRelation, value), value));
+  }
+
+  /** Refills every parent choice (forms and list filters) of `entity`, or of every parent. */
+  async function refreshOptions(entity) {
+    const selects = Array.from(document.querySelectorAll('select[data-sculpt-relation]'))
+      .filter((el) => !entity || el.dataset.sculptRelation === entity);
+    const parents = Array.from(new Set(selects.map((el) => el.dataset.sculptRelation)));
+    await Promise.all(parents.map(async (parent) => {
+      let items = [];
+      try {
+        items = await loadParents(parent);
+      } catch (err) {
+        if (!(err instanceof ApiError)) console.error(err);
+      }
+      const counts = new Map();
+      for (const item of items) {
+        const label = optionLabel(parent, item);
+        counts.set(label, (counts.get(label) || 0) + 1);
+      }
+      for (const select of selects.filter((el) => el.dataset.sculptRelation === parent)) {
+        const keep = select.value;
+        while (select.options.length > 1) select.remove(1);
+        for (const item of items) {
+          const label = optionLabel(parent, item);
+          // Two parents with the same name are told apart by their id.
+          select.append(new Option(counts.get(label) > 1 ? label + ' (#' + item.id + ')' : label, String(item.id)));
+        }
+        // A choice stays while its parent exists; an open edit form keeps even one this visitor cannot list.
+        if (keep && (items.some((item) => String(item.id) === keep) || select.closest('form[data-sculpt-action="update"]'))) {
+          ensureOption(select, keep);
+          select.value = keep;
+        } else if (keep && select.hasAttribute('data-sculpt-filter')) {
+          // The parent is gone: the list it narrowed shows everything again.
+          const list = select.closest('form[data-sculpt-action="list"]');
+          if (list) delete listState(list.dataset.sculptEntity).filters[select.name];
+        }
+      }
+    }));
+  }
+
+  /** Shows the children of one record in the child's list (`?<parent>_id=`), and moves there. */
+  async function showChildren(child, field, parent, item) {
+    const filter = document.querySelector('form[data-sculpt-action="list"][data-sculpt-entity="' + CSS.escape(child) +
+      '"] select[name="' + CSS.escape(field) + '"]');
+    const state = listState(child);
+    state.filters[field] = String(item.id);
+    state.page = 1;
+    if (filter) {
+      ensureOption(filter, item.id);
+      filter.value = String(item.id);
+    }
+    try {
+      await loadList(child, { announceCount: true });
+    } catch (err) {
+      report(null, err, listBlock(child));
+    }
+    const target = filter || document.querySelector('[data-sculpt-list="' + CSS.escape(child) + '"]');
+    if (target) {
+      target.scrollIntoView({ block: 'nearest' });
+      if (filter) filter.focus();
+    }
   }
 
   function reloadLists() {
     for (const el of document.querySelectorAll('[data-sculpt-list]')) {
       loadList(el.dataset.sculptList).catch((err) => report(null, err, listBlock(el.dataset.sculptList)));
     }
+  }
+
+  /** Reloads every list and waits for them; failures are reported, not thrown. */
+  function reloadAll() {
+    return Promise.all(Array.from(document.querySelectorAll('[data-sculpt-list]'), (el) =>
+      loadList(el.dataset.sculptList).catch((err) => report(null, err, listBlock(el.dataset.sculptList)))));
   }
 
   /** Fetches the current page of an entity's list and renders it. */
@@ -430,7 +575,7 @@
     if (!op || !listEl) return;
     const state = listState(entity);
     const meta = entityOf(entity);
-    if (op.secured && !session.token()) {
+    if (!mayUse(op)) {
       renderEmpty(listEl, t('list_needs_login', { entity: meta.label }));
       renderPager(entity, 1, 1);
       return;
@@ -438,7 +583,7 @@
     const serial = ++state.serial;
     listEl.setAttribute('aria-busy', 'true');
     try {
-      const data = await call(op, { query: { page: state.page, page_size: state.pageSize, q: state.q } });
+      const data = await call(op, { query: { page: state.page, page_size: state.pageSize, q: state.q, ...state.filters } });
       if (serial !== state.serial) return;
       const items = data && Array.isArray(data.items) ? data.items : [];
       const total = data && Number.isFinite(data.total) ? data.total : items.length;
@@ -512,13 +657,30 @@
     const get = findOperation('get', entity);
     const update = updateOperation(entity);
     const remove = findOperation('delete', entity);
-    if (get && (!get.secured || session.token())) {
+    if (mayUse(get, item)) {
       actions.append(actionButton(t('view'), name, 'plain', (event) => showDetail(entity, item, event.currentTarget)));
     }
-    if (mayChange(update, entity, item)) {
+    // The entity's own verbs (borrow, like): the buttons of its <template>, those this user may press.
+    const verbs = document.querySelector('template[data-sculpt-item-actions="' + CSS.escape(entity) + '"]');
+    for (const proto of verbs ? verbs.content.querySelectorAll('button[data-sculpt-action]') : []) {
+      const op = findOperation(proto.dataset.sculptAction, entity, 'POST');
+      if (!mayUse(op, item)) continue;
+      const button = proto.cloneNode(true);
+      button.setAttribute('aria-label', t('action_label', { action: proto.textContent.trim(), name }));
+      button.addEventListener('click', () => runAction(entity, item, op, button));
+      actions.append(button);
+    }
+    for (const child of meta.children || []) {
+      if (!document.querySelector('[data-sculpt-list="' + CSS.escape(child.entity) + '"]') || !mayUse(findOperation('list', child.entity))) continue;
+      const label = t('show_children', { entity: entityOf(child.entity).label });
+      const button = actionButton(label, name, 'plain', () => showChildren(child.entity, child.field, entity, item));
+      button.dataset.sculptChildren = child.entity;
+      actions.append(button);
+    }
+    if (mayUse(update, item)) {
       actions.append(actionButton(t('edit'), name, 'plain', (event) => openEdit(entity, item, event.currentTarget)));
     }
-    if (mayChange(remove, entity, item)) {
+    if (mayUse(remove, item)) {
       const button = actionButton(t('delete'), name, 'danger', () => askDelete(entity, item, li, button));
       button.dataset.sculptDelete = '';
       actions.append(button);
@@ -598,7 +760,9 @@
         for (const el of document.querySelectorAll('[data-sculpt-entity="' + CSS.escape(entity) + '"][data-sculpt-id], [data-sculpt-detail="' + CSS.escape(entity) + '"]')) {
           if (el.dataset.sculptId === String(item.id)) el.hidden = true;
         }
-        await loadList(entity);
+        // Children may have gone with it (cascade): the choices and the other lists change too.
+        await refreshOptions(entity);
+        if ((entityOf(entity).children || []).length) await reloadAll(); else await loadList(entity);
         const section = document.querySelector('[data-sculpt-list="' + CSS.escape(entity) + '"]');
         const next = section && section.querySelector('[data-sculpt-item] button');
         if (next) next.focus();
@@ -610,11 +774,46 @@
     yes.focus();
   }
 
+  /**
+   * Performs a domain action (POST .../{id}/<verb>) on one record. On success every list is
+   * reloaded (the action may change this record and create others); on failure the API's message
+   * (a precondition, "once per user", no right) shows in the status region as it came.
+   */
+  async function runAction(entity, item, op, button) {
+    if (button.getAttribute('aria-busy') === 'true') return;
+    const verb = button.dataset.sculptAction;
+    const label = button.textContent.trim();
+    const name = itemName(entity, item);
+    button.setAttribute('aria-busy', 'true');
+    button.disabled = true;
+    let failed = null;
+    try {
+      await call(op, { id: item.id });
+      announce('success', t('action_done', { action: label, name }), listBlock(entity));
+    } catch (err) {
+      failed = err;
+      report(null, err, listBlock(entity));
+    }
+    // Show the record as it is now, after this action or someone else's.
+    await reloadAll();
+    const again = itemElement(entity, item.id);
+    const next = again && again.querySelector('button[data-sculpt-action="' + CSS.escape(verb) + '"]');
+    if (next) {
+      next.focus();
+    } else if (button.isConnected) {
+      button.disabled = false;
+      button.removeAttribute('aria-busy');
+      button.focus();
+    }
+    return failed;
+  }
+
   async function create(form) {
     const entity = form.dataset.sculptEntity;
     const body = readForm(form);
     const created = await call(findOperation('create', entity), { body });
     form.reset();
+    await refreshOptions(entity);
     announce('success', t('created', { entity: entityOf(entity).label, name: itemName(entity, created || body) }), form);
     await revealCreated(entity, created).catch((err) => report(null, err, listBlock(entity)));
   }
@@ -645,6 +844,9 @@
     const body = readForm(form);
     const saved = await call(updateOperation(entity), { id, body });
     closeEdit(form);
+    await refreshOptions(entity);
+    // Children name their parent: show the new name there too.
+    for (const child of entityOf(entity).children || []) loadList(child.entity).catch(() => {});
     announce('success', t('updated', { entity: entityOf(entity).label, name: itemName(entity, saved || body) }), listBlock(entity));
     await loadList(entity).catch((err) => report(null, err, listBlock(entity)));
   }
@@ -654,6 +856,10 @@
     const state = listState(entity);
     const q = control(form, 'q');
     state.q = q ? q.value.trim() : '';
+    state.filters = {};
+    for (const select of form.querySelectorAll('select[data-sculpt-filter]')) {
+      if (select.value) state.filters[select.name] = select.value;
+    }
     state.page = 1;
     await loadList(entity, { announceCount: true });
   }
@@ -697,6 +903,14 @@
     });
   }
 
+  // A parent choice on a list narrows it at once.
+  for (const select of document.querySelectorAll('select[data-sculpt-filter]')) {
+    const form = select.closest('form[data-sculpt-action="list"]');
+    select.addEventListener('change', () => {
+      if (form.getAttribute('aria-busy') !== 'true') submit(form, () => search(form));
+    });
+  }
+
   for (const pager of document.querySelectorAll('[data-sculpt-pager]')) {
     const entity = pager.dataset.sculptPager;
     for (const button of pager.querySelectorAll('[data-sculpt-page]')) {
@@ -722,5 +936,6 @@
 
   showSession();
   if (session.token()) loadProfile(false).catch(() => {});
-  reloadLists();
+  // Parents' names first, so the lists name the parent of each child rather than its id.
+  refreshOptions().finally(reloadLists);
 })();
