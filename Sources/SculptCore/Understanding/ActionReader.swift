@@ -54,12 +54,8 @@ extension Reading {
         let lower = text.lowercased()
         func overlaps(_ s: Int, _ l: Int) -> Bool { hits.contains { s < $0.start + $0.length && $0.start < s + l } }
         if language == .zh {
-            let terms = domain.actions.flatMap { a in a.zh.map { (a, $0) } }.sorted { $0.1.count > $1.1.count }
-            for (word, term) in terms where text.contains(term) {
-                var from = 0
-                while from < chars.count, let r = String(chars[from...]).range(of: term) {
-                    let s = from + String(chars[from...]).distance(from: String(chars[from...]).startIndex, to: r.lowerBound)
-                    from = s + term.count
+            for (word, term) in Self.actionTermsZH(domain) {
+                for s in DomainLexicon.occurrences(of: Array(term), in: chars) {
                     guard !overlaps(s, term.count) else { continue }
                     let before = String(chars[max(0, s - 4)..<s])
                     let after = String(chars[min(chars.count, s + term.count)...])
@@ -92,9 +88,8 @@ extension Reading {
             }
             return hits.sorted { $0.start < $1.start }
         }
-        let terms = domain.actions.flatMap { a in a.en.map { (a, $0) } }.sorted { $0.1.count > $1.1.count }
         let ns = lower as NSString
-        for (word, term) in terms {
+        for (word, term) in Self.actionTermsEN(domain) {
             // Cheap test first: the verb's first letters must be there (long requirements stay fast).
             let stem = ["buy": "b", "pay": "pa"][term] ?? String(term.prefix(3))
             guard lower.contains(stem),
@@ -119,6 +114,18 @@ extension Reading {
             }
         }
         return hits.sorted { $0.start < $1.start }
+    }
+
+    private static let termCache = Locked<[Language: [(DomainLexicon.ActionWord, String)]]>([:])
+
+    /// The action verbs' terms, longest first, sorted once per language.
+    static func actionTermsZH(_ domain: DomainLexicon) -> [(DomainLexicon.ActionWord, String)] { actionTerms(domain, .zh) }
+    static func actionTermsEN(_ domain: DomainLexicon) -> [(DomainLexicon.ActionWord, String)] { actionTerms(domain, .en) }
+    static func actionTerms(_ domain: DomainLexicon, _ language: Language) -> [(DomainLexicon.ActionWord, String)] {
+        if let t = termCache.value[language] { return t }
+        let t = domain.actions.flatMap { a in (language == .zh ? a.zh : a.en).map { (a, $0) } }.sorted { $0.1.count > $1.1.count }
+        termCache.mutate { $0[language] = t }
+        return t
     }
 
     /// A people word ending the text before a Chinese verb ("学生选课时", "读者借书").

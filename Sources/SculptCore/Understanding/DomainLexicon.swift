@@ -45,27 +45,43 @@ struct DomainLexicon: Decodable, Sendable {
 
     /// The roles named in a text ("管理员", "HR admins"), in order, the longest term at each place.
     func roles(in text: String, language: Language) -> [(word: RoleWord, start: Int, length: Int)] {
+        let chars = Array(text.lowercased())
         var found: [(word: RoleWord, start: Int, length: Int)] = []
-        let lower = text.lowercased()
-        for r in roles {
-            for term in language == .zh ? r.zh + r.en : r.en {
-                let t = term.lowercased()
-                var from = lower.startIndex
-                while let range = lower.range(of: t, range: from..<lower.endIndex) {
-                    from = range.upperBound
-                    if language == .en || t.first?.isASCII == true {
-                        let before = range.lowerBound == lower.startIndex ? " " : lower[lower.index(before: range.lowerBound)]
-                        let after = range.upperBound == lower.endIndex ? " " : lower[range.upperBound]
-                        if before.isLetter || after.isLetter { continue }
-                    }
-                    found.append((r, lower.distance(from: lower.startIndex, to: range.lowerBound), t.count))
+        for (r, term) in roleTerms(language) {
+            for at in Self.occurrences(of: term, in: chars) {
+                if term.first?.isASCII == true {
+                    let before: Character = at == 0 ? " " : chars[at - 1]
+                    let after: Character = at + term.count >= chars.count ? " " : chars[at + term.count]
+                    if before.isLetter || after.isLetter { continue }
                 }
+                found.append((r, at, term.count))
             }
         }
         // Longest first at each place, then no overlaps ("图书管理员" is a librarian, not an admin).
         found.sort { $0.start != $1.start ? $0.start < $1.start : $0.length > $1.length }
         var out: [(word: RoleWord, start: Int, length: Int)] = []
         for f in found where out.last.map({ f.start >= $0.start + $0.length }) ?? true { out.append(f) }
+        return out
+    }
+
+    /// Each role's terms as characters, for a language (zh also matches English terms: "HR").
+    func roleTerms(_ language: Language) -> [(RoleWord, [Character])] {
+        roles.flatMap { r in (language == .zh ? r.zh + r.en : r.en).map { (r, Array($0.lowercased())) } }
+    }
+
+    /// Where `term` starts in `chars` (plain search: clauses are short).
+    static func occurrences(of term: [Character], in chars: [Character]) -> [Int] {
+        guard !term.isEmpty, term.count <= chars.count, let first = term.first else { return [] }
+        var out: [Int] = []
+        var i = 0
+        while i <= chars.count - term.count {
+            if chars[i] == first {
+                var k = 1
+                while k < term.count && chars[i + k] == term[k] { k += 1 }
+                if k == term.count { out.append(i) }
+            }
+            i += 1
+        }
         return out
     }
 }
