@@ -38,7 +38,14 @@ struct SpecAssembler {
                 assume("“\(d.label)”没有列出字段，使用常见字段：\(d.fields.map(\.label).joined(separator: "、"))",
                        "no fields were listed for \(d.label); used the usual ones: \(d.fields.map(\.label).joined(separator: ", "))")
             }
-            if d.operations.isEmpty {
+            if d.operations.isEmpty && d.ownedByCreator && reading.createdOnly.contains(d.name) {
+                // A record an action leaves (a loan from borrowing) is the action's to make: people read
+                // their own; letting them create or edit it would step around the action's rules.
+                d.operations = [.list, .get]
+                d.read = .owner
+                assume("“\(d.label)”由操作生成：用户可以列出和查看自己的\(d.label)，不能直接新增、修改或删除",
+                       "\(d.label) records are made by an action: users list and view their own, and cannot create, change or delete them directly")
+            } else if d.operations.isEmpty {
                 d.operations = Set(EntityOperation.allCases).subtracting(d.forbidden)
                 if !d.accessOperations.isSuperset(of: EntityOperation.allCases) {
                     assume("没有说明可以对“\(d.label)”做什么，提供新增、列表、查看、修改和删除",
@@ -56,7 +63,7 @@ struct SpecAssembler {
                 d.operations.formUnion([.list, .get])
                 assume("“\(d.label)”可以列表和查看，新增的内容才能被看到", "\(d.label) can be listed and viewed, so what is added can be seen")
             }
-            if !d.operations.contains(.create) {
+            if !d.operations.contains(.create) && !reading.createdOnly.contains(d.name) {
                 d.operations.insert(.create)
                 assume("“\(d.label)”需要能被新增，才能被查看或修改", "\(d.label) can also be created, so there is something to read or change")
             }

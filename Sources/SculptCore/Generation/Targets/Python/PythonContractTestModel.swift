@@ -16,23 +16,12 @@ struct PythonContractTestModel {
     let usesThreads: Bool
     let hasParentSetup: Bool
     let parentSetup: [String]
-    let relations: [Relation]
-    let roles: [RoleCheck]
+    let relations: [TestFunction]
+    let roles: [TestFunction]
     let actions: [Action]
 
-    struct Relation {
-        let function: String
-        let docstring: String
-        let lines: [String]
-
-        init(function: String, docstring: String, lines: [String]) {
-            self.function = function
-            self.docstring = docstring
-            self.lines = indented(lines)
-        }
-    }
-
-    struct RoleCheck {
+    /// One generated test function: its name, its docstring citing the clause, and its body.
+    struct TestFunction {
         let function: String
         let docstring: String
         let lines: [String]
@@ -89,8 +78,8 @@ struct PythonContractTestModel {
         let ref = "entities.\(e.name)"
         let key = "\(e.name).v2."
         let label = e.label
-        var pendingRelations: [() -> Relation] = []
-        var pendingRoles: [() -> RoleCheck] = []
+        var pendingRelations: [() -> TestFunction] = []
+        var pendingRoles: [() -> TestFunction] = []
         var pendingActions: [() -> Action] = []
         var helpers: Set<String> = ["error_of", "sample_\(e.name)"]
         var usesMessage = false, usesThreads = false
@@ -112,7 +101,7 @@ struct PythonContractTestModel {
             usesMessage = true
             helpers.insert("with_value")
             pendingRelations.append {
-                Relation(function: "test_\(f.name)_must_name_an_existing_\(p.name)", docstring: plan.docstring(k1), lines: [
+                TestFunction(function: "test_\(f.name)_must_name_an_existing_\(p.name)", docstring: plan.docstring(k1), lines: [
                     "headers = \(creator)",
                     "error = error_of(client.post(URL, json=with_value(sample_\(e.name)(), \(fl), 987654), headers=headers), 400)",
                     "assert error[\"field\"] == \(fl) and error[\"code\"] == \"invalid\"",
@@ -130,7 +119,7 @@ struct PythonContractTestModel {
                 let listHeaders = Self.who(e.grants(for: .list), owner: "headers")
                 grantsNeed(listHeaders)
                 pendingRelations.append {
-                    Relation(function: "test_list_\(e.plural)_by_\(p.name)", docstring: plan.docstring(k2), lines: [
+                    TestFunction(function: "test_list_\(e.plural)_by_\(p.name)", docstring: plan.docstring(k2), lines: [
                         "headers = \(creator)",
                         "other = client.post(\"/api/\(p.plural)\", json=sample_\(p.name)(), headers=\(parentCreator)).json()[\"id\"]",
                         "mine = client.post(URL, json=with_value(sample_\(e.name)(), \(fl), 1), headers=headers).json()",
@@ -186,7 +175,7 @@ struct PythonContractTestModel {
                     }
                 }
                 pendingRelations.append {
-                    Relation(function: "test_deleting_a_\(p.name)_\(cascade ? "deletes_its_\(e.plural)" : "with_\(e.plural)_is_refused")",
+                    TestFunction(function: "test_deleting_a_\(p.name)_\(cascade ? "deletes_its_\(e.plural)" : "with_\(e.plural)_is_refused")",
                              docstring: plan.docstring(k3), lines: lines)
                 }
             }
@@ -229,7 +218,7 @@ struct PythonContractTestModel {
                 lines += ["assert error_of(response, 409)[\"code\"] == \"conflict\"", "assert len(children()) == 1"]
             }
             pendingRelations.append {
-                Relation(function: "test_deleting_a_\(p.name)_\(cascade ? "deletes_its_\(e.plural)" : "with_\(e.plural)_is_refused")",
+                TestFunction(function: "test_deleting_a_\(p.name)_\(cascade ? "deletes_its_\(e.plural)" : "with_\(e.plural)_is_refused")",
                          docstring: plan.docstring(k), lines: lines)
             }
         }
@@ -270,7 +259,7 @@ struct PythonContractTestModel {
                     "    assert error_of(call(headers), 403)[\"code\"] == \"forbidden\"",
                     "assert call(admin).status_code == \(ok)",
                 ]
-                return RoleCheck(function: "test_only_\(roles[0])_may_\(op.rawValue)_\(e.plural)", docstring: plan.docstring(k), lines: lines)
+                return TestFunction(function: "test_only_\(roles[0])_may_\(op.rawValue)_\(e.plural)", docstring: plan.docstring(k), lines: lines)
             }
         }
 
