@@ -141,7 +141,7 @@ struct SpecAssembler {
         let title = reading.title ?? entities.first.map { lang == .zh ? "\($0.label)管理" : "\(Identifiers.sentenceCase($0.plural.replacingOccurrences(of: "_", with: " ")))" }
             ?? (lang == .zh ? "用户账号" : "User accounts")
         let spec = AppSpec(name: appName(title: title, entities: entities), title: title, language: lang, requirement: requirement,
-                           accounts: accounts, entities: entities, clauses: reading.clauses)
+                           accounts: accounts, entities: entities, clauses: Self.placingActions(reading.clauses, in: entities))
         var notes = reading.notes
         if entities.isEmpty && accounts == nil {
             if !reading.outOfScope.isEmpty {
@@ -212,5 +212,18 @@ struct SpecAssembler {
             name = entities.first?.plural ?? "accounts"
         }
         return name
+    }
+
+    /// A clause read before its action was settled on an entity cites `actions.<verb>`; once the
+    /// entity is known it cites `entities.<entity>.actions.<verb>`, the path tests and checks use.
+    static func placingActions(_ clauses: [Clause], in entities: [Entity]) -> [Clause] {
+        clauses.map { c in
+            Clause(text: c.text, refs: c.refs.map { ref in
+                guard ref.hasPrefix("actions.") else { return ref }
+                let verb = String(ref.dropFirst("actions.".count))
+                guard let e = entities.first(where: { $0.action(named: verb) != nil }) else { return ref }
+                return "entities.\(e.name).\(ref)"
+            })
+        }
     }
 }

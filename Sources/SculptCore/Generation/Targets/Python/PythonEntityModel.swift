@@ -115,7 +115,9 @@ struct PythonEntityModel {
         let has = { (op: EntityOperation) in e.supports(op) }
         let readOwner = e.access.read == .owner, writeOwner = e.access.write == .owner
         let readSignedIn = e.access.read == .signedIn, writeSignedIn = e.access.write == .signedIn
+        // Per-operation grants may restrict what `access` leaves open (only admins write books).
         let needsSignIn = e.access.read != .anyone || e.access.write != .anyone
+            || e.operations.contains { !e.grants(for: $0).allowsAnyone }
         let hasItemOps = has(.get) || has(.update) || has(.delete)
 
         plan.add(key + "create", "Creates a \(label) and answers 201 with its id and every field, as sent.",
