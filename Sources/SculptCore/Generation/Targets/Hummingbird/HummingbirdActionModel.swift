@@ -127,28 +127,18 @@ struct HummingbirdActionModel {
     /// One precondition as SQL on the row, with its message (the spec's, or one made from the rule).
     static func rule(_ p: Precondition, entity e: Entity, catalog: MessageCatalog) -> HummingbirdRuleModel {
         let f = e.field(named: p.field)
-        let label = f?.label ?? p.field
         let sql: String
         var args: [String] = []
-        let valueText: String
         switch p.value {
         case .field(let other):
             sql = "\(column(p.field)) \(sqlOperator(p.op)) \(column(other))"
-            valueText = e.field(named: other)?.label ?? other
         case .constant(.null):
             sql = "\(column(p.field)) IS \(p.op == .notEqual ? "NOT " : "")NULL"
-            valueText = "null"
         case .constant(let v):
             sql = "\(column(p.field)) \(sqlOperator(p.op)) ?"
             args = [literal(v, integer: f?.type == .integer)]
-            switch v {
-            case .string(let s): valueText = s
-            case .number(let d): valueText = NumberText.format(d)
-            case .bool(let b): valueText = b ? "true" : "false"
-            case .null: valueText = "null"
-            }
         }
-        let message = p.message ?? catalog.text("rule." + p.op.rawValue, ["field": label, "value": valueText])
+        let message = RuleWording.message(p, of: e, catalog: catalog)
         return HummingbirdRuleModel(sql: sql, arguments: args, message: message)
     }
 

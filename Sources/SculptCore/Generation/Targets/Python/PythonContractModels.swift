@@ -99,27 +99,6 @@ enum PythonContract {
         return items.count == 1 ? "(\(items[0]),)" : "(" + items.joined(separator: ", ") + ")"
     }
 
-    /// The value a comparison's right-hand side prints as, in a message (`0`, `容量`, `"pending"`).
-    static func operandText(_ v: Operand, entity e: Entity) -> String {
-        switch v {
-        case .field(let name): return e.field(named: name)?.label ?? name
-        case .constant(let j):
-            switch j {
-            case .number(let d): return NumberText.format(d)
-            case .string(let s): return s
-            case .bool(let b): return b ? "true" : "false"
-            default: return "null"
-            }
-        }
-    }
-
-    /// The message of a precondition: its own, or one made from the rule in the spec's language.
-    static func message(_ p: Precondition, entity e: Entity, catalog: MessageCatalog) -> String {
-        if let m = p.message, !m.isEmpty { return m }
-        let label = e.field(named: p.field)?.label ?? p.field
-        return catalog.text("rule.\(p.op.rawValue)", ["field": label, "value": operandText(p.value, entity: e)])
-    }
-
     /// The SQL condition of a precondition, over the model's columns.
     static func condition(_ p: Precondition, cls: String, entity e: Entity) -> String {
         let column = "\(cls).\(PythonField.attribute(for: p.field))"
@@ -136,7 +115,7 @@ enum PythonContract {
     static func action(_ a: DomainAction, of e: Entity, spec: AppSpec, catalog: MessageCatalog, docstring: String,
                        variable v: String) -> PythonActionModel {
         let cls = className(e)
-        var rules: [(String, String)] = a.preconditions.map { (condition($0, cls: cls, entity: e), message($0, entity: e, catalog: catalog)) }
+        var rules: [(String, String)] = a.preconditions.map { (condition($0, cls: cls, entity: e), RuleWording.message($0, of: e, catalog: catalog)) }
         var changes: [(String, String)] = []
         for effect in a.effects {
             switch effect {

@@ -316,7 +316,7 @@ struct PythonContractTestModel {
             // A broken precondition.
             if !a.preconditions.isEmpty, !broken.isEmpty {
                 let kPre = key + "action.\(a.name).precondition"
-                let text = PythonContract.message(a.preconditions[0], entity: e, catalog: context.catalog)
+                let text = RuleWording.message(a.preconditions[0], of: e, catalog: context.catalog)
                 plan.add(kPre, "\(a.label) is refused with 409 precondition_failed while its rule does not hold (\(text)); nothing changes.",
                          refs: [aref + ".preconditions", aref])
                 var lines = [
