@@ -107,13 +107,13 @@ public struct SwiftBuildCache: Sendable {
         guard fm.fileExists(atPath: debug.appendingPathComponent(product).path) else {
             throw Failure(description: "the build made no executable named `\(product)` (the manifest's start command runs it)", log: "")
         }
-        try fm.copyItem(at: debug.appendingPathComponent(product), to: server)
+        try Self.copyExecutable(debug.appendingPathComponent(product), to: server)
         var tests: URL?
         for name in (try? fm.contentsOfDirectory(atPath: debug.path)) ?? [] {
             let source = debug.appendingPathComponent(name)
             if name.hasSuffix("PackageTests.xctest"), tests == nil {
                 tests = bin.appendingPathComponent(name)
-                try fm.copyItem(at: source, to: tests!)
+                try Self.copyExecutable(source, to: tests!)
             } else if name.hasSuffix(".resources") {
                 try? fm.copyItem(at: source, to: bin.appendingPathComponent(name))
             }
@@ -121,5 +121,28 @@ public struct SwiftBuildCache: Sendable {
         let detail = warm ? "swift build reused the cached build of its dependencies (\(key.prefix(12)))"
                           : "swift build compiled the package and its dependencies into the cache (\(key.prefix(12))); later runs reuse it"
         return Built(server: server, tests: tests, key: key, detail: detail)
+    }
+
+    /// Copies an executable through a close-on-exec descriptor, so no process started meanwhile by another
+    /// thread inherits it open for writing (which would make exec of the copy fail with ETXTBSY).
+    static func copyExecutable(_ source: URL, to destination: URL) throws {
+        let data = try Data(contentsOf: source)
+        let fd = open(destination.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        guard fd >= 0 else {
+            throw Failure(description: "cannot write \(destination.path): \(String(cString: strerror(errno)))", log: "")
+        }
+        defer { close(fd) }
+        let written = data.withUnsafeBytes { raw -> Int in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return -1 }
+                offset += n
+            }
+            return offset
+        }
+        guard written == data.count else {
+            throw Failure(description: "cannot write \(destination.path): \(String(cString: strerror(errno)))", log: "")
+        }
     }
 }
