@@ -5,7 +5,7 @@ Sculpt ships this file and runs it beside the generated server, inside the same 
 need no network but the sandbox's own loopback. Standard library only; any Python 3.9+ runs it.
 
   contract_checks.py serve --project DIR [--work DIR] [--health-timeout S] [--checks-timeout S]
-      starts the backend as sculpt.json says (HOST, PORT, DATABASE_URL set), waits for its health
+      starts the backend as sculpt.json says (HOST, PORT, DATABASE_URL, SECRET_KEY and PASSWORD_HASH_FAST=1 set), waits for its health
       endpoint, runs every check, stops the backend and everything it started, and prints one JSON
       document on stdout: phases (start, health, contract, stop), checks, clauses, log tail.
   contract_checks.py check --project DIR --base URL [--db FILE] [--admin-username NAME]
@@ -2242,8 +2242,10 @@ def serve(args):
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
     log_path = os.path.join(work, "server.log")
+    # PASSWORD_HASH_FAST: the generated app hashes new passwords at a low cost (a setting only the
+    # verifier passes; the app's default is the full cost): the checks sign dozens of accounts up.
     env = dict(os.environ, HOST="127.0.0.1", PORT=str(port), DATABASE_URL="sqlite:///" + db,
-               SECRET_KEY=secrets.token_urlsafe(32), PYTHONUNBUFFERED="1")
+               SECRET_KEY=secrets.token_urlsafe(32), PYTHONUNBUFFERED="1", PASSWORD_HASH_FAST="1")
     admin = admin_credentials(doc, env)
     phases, results = [], []
     out = {"port": port, "database": db, "phases": phases, "checks": results, "clauses": []}
