@@ -193,7 +193,9 @@ extension PlantedBugs {
                        "        return JSONResponse.make(.ok, record)"),
             PlantedBug("the JSON parser's error shown to the client", caughtBy: "contract.no_internal_details", "backend/Sources/App/RequestBody.swift",
                        #"throw APIError(.badRequest, "invalid_json", Messages.text("invalid_json"))"#,
-                       #"throw APIError(.badRequest, "invalid_json", "\(error)")"#),
+                       #"throw APIError(.badRequest, "invalid_json", "\(error)")"#)
+                // The leaked text is every bad body's answer, and it is English.
+                .alsoFailing("contract.bad_bodies.", "contract.messages.language"),
             PlantedBug("the owner check is skipped", caughtBy: "entities.book.access.owner_writes", "backend/Sources/App/BookRoutes.swift",
                        "        try caller.check(owner: record.ownerID, label: Self.label)\n        return record\n",
                        "        return record\n"),
