@@ -6,11 +6,12 @@ import SculptCore
 /// Steps, each timed: set the backend up (in Sculpt's caches, run by path), byte-compile it, run the
 /// project's own tests, then start the server, wait for its health endpoint, run the contract checks
 /// derived from `spec.json`, and stop it. After setup, these run side by side (with the secret scan):
-/// a warm check takes as long as its slowest part, not the sum of them. Everything the project's code does runs in the `Sandbox`;
-/// the server and the checks run in one sandboxed driver (`contract_checks.py serve`) so they share
-/// a network namespace that reaches nothing else. Every command runs in its own process group with
-/// a wall-time limit, every process carries the run's marker, and a last sweep kills anything left,
-/// so a hanging or crashing project never outlives its verification.
+/// a warm check takes as long as its slowest part, not the sum of them. Everything the project's code
+/// does runs in the `Sandbox`; the server and the checks run in one sandboxed driver
+/// (`contract_checks.py serve`) so they share a network namespace that reaches nothing else. Every
+/// command runs in its own process group with a wall-time limit, every process carries the run's
+/// marker, and a last sweep kills anything left, so a hanging or crashing project never outlives its
+/// verification.
 public struct Verifier {
     public struct Options: Sendable {
         public var healthTimeout: Double = 30
