@@ -101,7 +101,10 @@ extension Reading {
                 guard !overlaps(s, l) else { continue }
                 let before = String(chars[..<s]).lowercased()
                 let after = String(chars[(s + l)...]).lowercased()
-                let object = objectAfter(after)
+                var object = objectAfter(after)
+                // "an order can be cancelled only while…": the passive's subject is what the verb acts on.
+                if object == nil, let g = before.groups("\\b([a-z][a-z-]*)\\s+(?:(?:can|may|could|must|should|will|cannot|can't)\\s+)?(?:only\\s+|not\\s+|also\\s+)*(?:be|is|are|gets?)\\s+$"),
+                   let e = g.first.flatMap({ knownEntity($0) }) { object = e }
                 let modal = before.matches("\\b(?:can|may|could|will|would|must|to|cannot|can't|can’t|should|only|also|then|not|never|please)\\s+(?:(?:only|also|not|still|then|just|now|even|easily|each|both)\\s+)*$")
                 // "and sign up for a shift" joins verbs; "in progress or closed" lists values.
                 let joined = before.matches("\\b(?:and|or)\\s+$") && object != nil
@@ -178,6 +181,10 @@ extension Reading {
                       NumberWords.value(g[1]) == nil {
                 let a = Self.ruleFieldPhraseZH(g[0]), b = Self.ruleFieldPhraseZH(g[1])
                 if !a.isEmpty && !b.isEmpty { add(.precondition(phrase: a, op: .less, value: .field(b)), "(?:达到|等于|超过|到达|满了|大于等于)", in: text) }
+            } else if let g = text.groups("(.{1,10}?)(?:不能|不可以|不得|不可|不允许)(?:超过|超出|多于|大于)(.{1,10}?)$"), g.count == 2, NumberWords.value(g[1]) == nil {
+                // "报名人数不能超过容量": one more must still fit, so the count is below the limit before.
+                let a = Self.ruleFieldPhraseZH(g[0]), b = Self.ruleFieldPhraseZH(g[1])
+                if !a.isEmpty && !b.isEmpty { add(.precondition(phrase: a, op: .less, value: .field(b)), "(?:超过|超出|多于|大于)", in: text) }
             }
             if text.matches("(?:只能|仅能|最多|只可以|限)\\S{0,6}?(?:一次|1次)") || text.contains("不能重复") || text.contains("不可重复") {
                 add(.once, "(?:一次|1次|重复)", in: text)
@@ -224,7 +231,11 @@ extension Reading {
                 add(.precondition(phrase: g[0].isEmpty ? nil : g[0], op: g[1].isEmpty ? .equal : .notEqual, value: .text(value)), "\\bonly\\s+(?:while|when|if|as long as)", in: t)
             }
         }
-        if let g = t.groups("\\b(?:no|zero|0)\\s+(?:more\\s+)?([a-z][a-z ]*?)\\s+(?:are\\s+|is\\s+)?(?:left|remaining|available)\\b"), g.count == 1 {
+        if t.matches("\\b(?:when|if|once|while)\\s+(?:there\\s+(?:are|is)\\s+)?(?:none|nothing|no\\s+copies|no\\s+more)\\s+(?:are\\s+|is\\s+)?(?:left|remaining|available)\\b")
+            || t.matches("\\b(?:when|if|once)\\s+(?:it|they)\\s+(?:is|are)\\s+(?:sold\\s+out|out\\s+of\\s+stock)\\b") {
+            // "you can't borrow when none are left": the counter the action moves stays above zero.
+            add(.precondition(phrase: nil, op: .greater, value: .number(0)), "\\b(?:when|if|once|while)\\s+", in: t)
+        } else if let g = t.groups("\\b(?:no|zero|0)\\s+(?:more\\s+)?([a-z][a-z ]*?)\\s+(?:are\\s+|is\\s+)?(?:left|remaining|available)\\b"), g.count == 1 {
             add(.precondition(phrase: g[0], op: .greater, value: .number(0)), "\\b(?:no|zero|0)\\s+(?:more\\s+)?" + NSRegularExpression.escapedPattern(for: g[0]), in: t)
         } else if let g = t.groups("\\b(?:when|once|if)\\s+(?:the\\s+|its\\s+)?([a-z][a-z ]*?)\\s+(?:is|are|reaches|hits|drops to|falls to|gets to)\\s+(?:0|zero)\\b"), g.count == 1 {
             add(.precondition(phrase: g[0], op: .greater, value: .number(0)), "\\b(?:when|once|if)\\s+", in: t)

@@ -138,6 +138,15 @@ extension Reading {
             // Only a role's own grants spread: "the owner or an admin may edit" says nothing of creating.
             guard let first = given.first(where: { !$0.contains(.owner) }) else { continue }
             for op in writes where entities[i].grants[op] == nil && !entities[i].accessOperations.contains(op) { entities[i].grants[op] = first }
+            // "管理员发布活动": who publishes a thing also corrects and removes it; nobody else may.
+            if let create = entities[i].grants[.create], !create.contains(.owner), !create.allowsAnyone, !entities[i].operations.isEmpty {
+                for op in [EntityOperation.update, .delete] where !entities[i].operations.contains(op) && !entities[i].forbidden.contains(op)
+                    && entities[i].grants[op] == create {
+                    entities[i].operations.insert(op)
+                    assumptions.append(language == .zh ? "“\(entities[i].label)”的\(op == .update ? "修改" : "删除")只交给能新增它的角色"
+                                                       : "\(entities[i].label) can be \(op == .update ? "updated" : "deleted") by the role that creates it, and nobody else")
+                }
+            }
         }
         return roles
     }
