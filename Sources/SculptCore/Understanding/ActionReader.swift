@@ -208,8 +208,8 @@ extension Reading {
         }
         let t = text.lowercased()
         let num = "(one|1|a|an|two|2|three|3)"
-        for g in t.allGroups("\\b(?:takes?|uses?|consumes?|removes?|subtracts?|uses up|costs?)\\s+(?:up\\s+)?" + num + "\\s+([a-z][a-z-]*)") where g.count == 2 {
-            add(.increment(phrase: g[1], by: -(NumberWords.value(g[0]) ?? 1)), "\\b(?:takes?|uses?|consumes?|removes?|subtracts?|costs?)\\s+(?:up\\s+)?" + num + "\\s+" + NSRegularExpression.escapedPattern(for: g[1]), in: t)
+        for g in t.allGroups("\\b(?:takes?|uses?|consumes?|removes?|subtracts?|uses up|costs?)\\s+(?:up\\s+)?" + num + "\\s+(?:(?:from|off|of)\\s+(?:the\\s+|its\\s+|their\\s+)?)?([a-z][a-z-]*)") where g.count == 2 {
+            add(.increment(phrase: g[1], by: -(NumberWords.value(g[0]) ?? 1)), "\\b(?:takes?|uses?|consumes?|removes?|subtracts?|costs?)\\s+(?:up\\s+)?" + num + "\\s+(?:(?:from|off|of)\\s+(?:the\\s+|its\\s+|their\\s+)?)?" + NSRegularExpression.escapedPattern(for: g[1]), in: t)
         }
         for g in t.allGroups("\\b(?:reduces?|decreases?|lowers?|decrements?)\\s+(?:the\\s+|its\\s+|their\\s+)?(?:[a-z]+'s\\s+)?([a-z][a-z ]*?)(?:\\s+by\\s+" + num + ")?(?=\\s*(?:[,.;)]|$|\\band\\b))") where g.count == 2 {
             add(.increment(phrase: g[0], by: -(NumberWords.value(g[1]) ?? 1)), "\\b(?:reduces?|decreases?|lowers?|decrements?)", in: t)

@@ -10,6 +10,9 @@ extension Reading {
     mutating func fillUsualFields() {
         guard !entities.contains(where: { !$0.fields.isEmpty }) else { return }
         for i in entities.indices {
+            // A record about another one ("reservations for a room") gets its own template below.
+            let words = [entities[i].name, entities[i].lexiconName]
+            if relations.contains(where: { $0.child == entities[i].name }), domain.record(words) != nil { continue }
             let defaults = lexicon.entity(entities[i].lexiconName ?? entities[i].name)?.defaultFields ?? ["name"]
             for name in defaults {
                 let w = lexicon.field(name)
@@ -97,8 +100,8 @@ extension Reading {
                 }
             }
         }
-        guard let child = named ?? subjectEntity(phrase, create: true), child != parent,
-              let ci = entities.firstIndex(where: { $0.name == child }) else { return nil }
+        guard let child = named ?? subjectEntity(phrase, create: true), child != parent else { return nil }
+        let ci = ensureEntity(child)
         if entities[ci].fields.isEmpty && !fillFromTemplate(ci, parent: parent) {
             var f = FieldDraft(name: "name", label: language == .zh ? "名称" : "Name", type: .string, typeKnown: true, required: true)
             f.stated = []
@@ -107,6 +110,13 @@ extension Reading {
                                                : "\"\(item)\": \(entities[ci].label) is a record of its own with a name (required), linked to the record it belongs to")
         }
         addRelation(child: child, parent: parent, text: item)
+        // A counted part goes with the thing that has it.
+        if let k = relations.lastIndex(where: { $0.child == child && $0.parent == parent }), relations[k].onDelete == nil {
+            relations[k].onDelete = .cascade
+            let p = entities.first { $0.name == parent }?.label ?? parent
+            assumptions.append(language == .zh ? "删除\(p)时一并删除它的\(entities[ci].label)"
+                                               : "deleting a \(p.lowercased()) deletes its \(entities[ci].label.lowercased()) records")
+        }
         return ["entities.\(child).fields.\(parent)_id"]
     }
 }
