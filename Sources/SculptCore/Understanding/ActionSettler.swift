@@ -237,6 +237,17 @@ extension Reading {
             implyRules(&action, on: ei, draft: a, described: described)
             if action.preconditions.isEmpty && action.effects.isEmpty && !action.oncePerUser {
                 if a.crud { continue }
+                // "借书和还书" with a rule only for borrowing: giving back could be the inverse, but nothing
+                // could check that the one returning had borrowed, so anyone could raise the count.
+                if let inverse = domain.actions.first(where: { $0.name == a.name })?.inverse,
+                   let done = entities[ei].actions.first(where: { inverse.contains($0.name) }),
+                   let moved = done.effects.first(where: { if case .increment = $0 { return true } else { return false } })?.field {
+                    let f = entities[ei].fields.first { $0.name == moved }?.label ?? moved
+                    report(language == .zh
+                        ? "“\(a.label)”没有说明规则：它可以是“\(done.label)”的反向操作（\(f)加一），但无法核对归还的人确实借过，任何人都能把\(f)加上去，所以没有生成这个操作；写明规则即可生成（如“还书时\(f)加一”）"
+                        : "'\(a.name)' states no rule: it could undo '\(done.name)' (\(moved) + 1), but nothing could check the caller had done '\(done.name)', so anyone could raise \(moved); it was not built (state its rule to build it, e.g. 'returning adds one to the \(moved)')")
+                    continue
+                }
                 report(language == .zh ? "“\(a.label)”没有说明规则或效果，没有生成这个操作" : "'\(a.name)' has no rule or effect, so it was not built")
                 continue
             }

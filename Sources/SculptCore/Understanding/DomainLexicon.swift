@@ -28,6 +28,8 @@ struct DomainLexicon: Decodable, Sendable {
         /// The state the verb leaves a record in ("cancelled"), set when an enum field holds it and
         /// the requirement states no effect.
         var state: Lexicon.Words?
+        /// The verbs this one undoes (return undoes borrow or rent): named in the note when it is left unbuilt.
+        var inverse: [String]?
     }
 
     /// The entity a participation verb leaves: `enrollment`, "报名记录".
