@@ -132,4 +132,22 @@ struct ContractV2WordingTests {
         #expect(signUp.createdEntity == nil)
         #expect(signUp.effects.count == 1)
     }
+
+    @Test("a positive guard said either way round: 'as long as the stock is above zero', '数量大于0时才能借'")
+    func positiveGuards() throws {
+        let en = try parse("Kayaks have a name and a stock. Members log in and rent kayaks as long as the stock is above zero; renting reduces the stock by one.")
+        let rent = try action(en, "kayak", "rent")
+        #expect(rent.preconditions == [Precondition(field: "stock", op: .greater, value: .constant(.number(0)))])
+        let zh = try parse("器材有名称和数量。会员登录后可以借器材，数量大于0时才能借，借器材后数量减一。")
+        let borrow = try action(zh, "equipment", "borrow")
+        #expect(borrow.preconditions == [Precondition(field: "quantity", op: .greater, value: .constant(.number(0)))])
+        #expect(borrow.effects == [.increment(field: "quantity", by: -1)])
+    }
+
+    @Test("giving back with no rule is reported with the reason, not built, when only borrowing has one")
+    func returnLeftUnbuiltSaysWhy() throws {
+        let u = try parse("器材室：管理员可以添加和删除器材。会员注册登录后可以借器材和归还器材，借器材时数量减一，数量为0时不能借。")
+        #expect(try entity(u, "equipment").action(named: "return") == nil)
+        #expect(u.report.notes.contains { $0.contains("归还") && $0.contains("借过") })
+    }
 }

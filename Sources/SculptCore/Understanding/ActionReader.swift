@@ -186,6 +186,11 @@ extension Reading {
                 let a = Self.ruleFieldPhraseZH(g[0]), b = Self.ruleFieldPhraseZH(g[1])
                 if !a.isEmpty && !b.isEmpty { add(.precondition(phrase: a, op: .less, value: .field(b)), "(?:超过|超出|多于|大于)", in: text) }
             }
+            if let g = text.groups("(.{1,12}?)(?:大于|多于|超过|高于)\\s*(0|零|０)\\s*(?:个|张|本|份|件)?\\s*(?:时|的时候)?[，,]?(?:才|方)(?:能|可以|可)"), g.count == 2 {
+                // "库存大于0时才能借".
+                let phrase = Self.ruleFieldPhraseZH(g[0])
+                if !phrase.isEmpty { add(.precondition(phrase: phrase, op: .greater, value: .number(0)), "(?:大于|多于|超过|高于)", in: text) }
+            }
             if text.matches("(?:只能|仅能|最多|只可以|限)\\S{0,6}?(?:一次|1次)") || text.contains("不能重复") || text.contains("不可重复") {
                 add(.once, "(?:一次|1次|重复)", in: text)
             }
@@ -231,7 +236,10 @@ extension Reading {
                 add(.precondition(phrase: g[0].isEmpty ? nil : g[0], op: g[1].isEmpty ? .equal : .notEqual, value: .text(value)), "\\bonly\\s+(?:while|when|if|as long as)", in: t)
             }
         }
-        if t.matches("\\b(?:when|if|once|while)\\s+(?:there\\s+(?:are|is)\\s+)?(?:none|nothing|no\\s+copies|no\\s+more)\\s+(?:are\\s+|is\\s+)?(?:left|remaining|available)\\b")
+        if let g = t.groups("\\b(?:when|while|if|as\\s+long\\s+as)\\s+(?:the\\s+|its\\s+|their\\s+)?([a-z][a-z ]*?)\\s+(?:is|are|stays?|remains?)\\s+(?:still\\s+)?(?:above|greater\\s+than|more\\s+than|over|at\\s+least\\s+one|positive)(?:\\s+(?:zero|0))?\\b"), g.count == 1 {
+            // "borrow a book when its stock is above zero".
+            add(.precondition(phrase: g[0], op: .greater, value: .number(0)), "\\b(?:when|while|if|as\\s+long\\s+as)\\s+", in: t)
+        } else if t.matches("\\b(?:when|if|once|while)\\s+(?:there\\s+(?:are|is)\\s+)?(?:none|nothing|no\\s+copies|no\\s+more)\\s+(?:are\\s+|is\\s+)?(?:left|remaining|available)\\b")
             || t.matches("\\b(?:when|if|once)\\s+(?:it|they)\\s+(?:is|are)\\s+(?:sold\\s+out|out\\s+of\\s+stock)\\b") {
             // "you can't borrow when none are left": the counter the action moves stays above zero.
             add(.precondition(phrase: nil, op: .greater, value: .number(0)), "\\b(?:when|if|once|while)\\s+", in: t)
