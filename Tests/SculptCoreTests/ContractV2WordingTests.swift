@@ -150,4 +150,16 @@ struct ContractV2WordingTests {
         #expect(try entity(u, "equipment").action(named: "return") == nil)
         #expect(u.report.notes.contains { $0.contains("归还") && $0.contains("借过") })
     }
+
+    @Test("a role's rights never take away what plain users were given: users post, only moderators remove")
+    func roleDoesNotTakeUsersRights() throws {
+        let u = try parse("Members can upload photos with a caption. Moderators can delete photos.")
+        let photo = try entity(u, "photo")
+        #expect(photo.grants(for: .create) != [.role("moderator")])
+        #expect(photo.grants(for: .delete) == [.role("moderator")])
+        let zh = try parse("会员可以发布帖子，帖子有标题和内容。版主可以删除帖子。")
+        let post = try entity(zh, "post")
+        #expect(!post.grants(for: .create).contains(.role("moderator")))
+        #expect(post.grants(for: .delete) == [.role("moderator")])
+    }
 }

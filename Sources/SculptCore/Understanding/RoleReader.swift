@@ -137,7 +137,12 @@ extension Reading {
             let given = writes.compactMap { entities[i].grants[$0] }
             // Only a role's own grants spread: "the owner or an admin may edit" says nothing of creating.
             guard let first = given.first(where: { !$0.contains(.owner) }) else { continue }
-            for op in writes where entities[i].grants[op] == nil && !entities[i].accessOperations.contains(op) { entities[i].grants[op] = first }
+            // "用户可以发布帖子…管理员可以删除帖子": users still post; what nobody was given goes to the
+            // author or the role.
+            let usersCreate = entities[i].openOperations.contains(.create)
+            for op in writes where entities[i].grants[op] == nil && !entities[i].accessOperations.contains(op) && !entities[i].openOperations.contains(op) {
+                entities[i].grants[op] = usersCreate ? [.owner] + first.filter { $0 != .owner } : first
+            }
             // "管理员发布活动": who publishes a thing also corrects and removes it; nobody else may.
             if let create = entities[i].grants[.create], !create.contains(.owner), !create.allowsAnyone, !entities[i].operations.isEmpty {
                 for op in [EntityOperation.update, .delete] where !entities[i].operations.contains(op) && !entities[i].forbidden.contains(op)
