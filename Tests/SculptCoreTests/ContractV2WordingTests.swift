@@ -162,4 +162,25 @@ struct ContractV2WordingTests {
         #expect(!post.grants(for: .create).contains(.role("moderator")))
         #expect(post.grants(for: .delete) == [.role("moderator")])
     }
+
+    @Test("verbs joined by 'or' share the guard after them; 'a request' after a role's verb is a thing, not a create grant")
+    func coordinatedVerbsShareAGuard() throws {
+        let u = try parse("Expense claims have a purpose, an amount and a status (pending, approved, rejected). Staff submit claims. Managers can approve or reject a claim only while it is pending.")
+        let claim = try #require(u.spec.entities.first { $0.action(named: "approve") != nil })
+        let pending = Precondition(field: "status", op: .equal, value: .constant(.string("pending")))
+        #expect(claim.action(named: "approve")?.preconditions == [pending])
+        #expect(claim.action(named: "reject")?.preconditions == [pending])
+        #expect(claim.action(named: "approve")?.effects == [.set(field: "status", value: .string("approved"))])
+        let leave = try parse("Leave requests have a reason, days and a status (pending, approved, rejected). Managers can approve a request only while it is pending.")
+        #expect(try entity(leave, "leave_request").grants(for: .create) != [.role("manager")])
+    }
+
+    @Test("a field whose type was only guessed from its name becomes a whole number when a rule counts it ('copies')")
+    func countedFieldIsANumber() throws {
+        let u = try parse("Tools have a name and copies. A tool can be borrowed only while copies are available; each borrow takes one copy.")
+        let copies = try #require(try entity(u, "tool").field(named: "copies"))
+        #expect(copies.type == .integer && copies.minimum == 0)
+        let borrow = try action(u, "tool", "borrow")
+        #expect(borrow.preconditions.first?.field == "copies")
+    }
 }

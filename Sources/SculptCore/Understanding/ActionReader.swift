@@ -330,6 +330,17 @@ extension Reading {
             else if let k = placed.firstIndex(where: { $0 >= 0 }) { target = placed[k] }
             guard let t = target else { continue }
             actionDrafts[t].rules.append(r.rule)
+            // "approve or reject a request only while it is pending": verbs joined by and/or share a guard.
+            if case .precondition = r.rule, let k = verbs.indices.last(where: { verbs[$0].start <= r.start && placed[$0] == t }) {
+                let chars = Array(text)
+                var j = k
+                while j > 0, placed[j - 1] >= 0, placed[j - 1] != t {
+                    let gap = String(chars[(verbs[j - 1].start + verbs[j - 1].length)..<verbs[j].start]).lowercased().trimmingCharacters(in: .whitespaces)
+                    guard ["or", "and", ",", "、", "或", "和", "及", "或者", "and/or", ", or", ", and"].contains(gap) else { break }
+                    actionDrafts[placed[j - 1]].rules.append(r.rule)
+                    j -= 1
+                }
+            }
             if language == .zh { blank(0, mask.count) } else { blank(r.start, r.length) }
         }
         if let last = used.last { currentAction = last }

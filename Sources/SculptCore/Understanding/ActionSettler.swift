@@ -36,6 +36,21 @@ extension Reading {
         return nil
     }
 
+    /// A field whose type was only guessed from its name ("copies" as text) but that a rule counts:
+    /// it is a whole number, at least 0.
+    mutating func countable(_ fi: Int, in ei: Int) -> Int {
+        let f = entities[ei].fields[fi]
+        guard !f.type.isNumeric, !f.typeKnown, f.allowedValues == nil, f.relation == nil, f.type == .string || f.type == .text else { return fi }
+        entities[ei].fields[fi].type = .integer
+        entities[ei].fields[fi].typeKnown = true
+        if entities[ei].fields[fi].minimum == nil { entities[ei].fields[fi].minimum = 0 }
+        entities[ei].fields[fi].minLength = nil
+        entities[ei].fields[fi].maxLength = nil
+        assumptions.append(language == .zh ? "“\(f.label)”在规则中被计数，所以是整数（最小0）"
+                                           : "\(f.name) is counted by a rule, so it is a whole number (at least 0)")
+        return fi
+    }
+
     /// A counter the requirement names only in a rule ("a like adds one to the photo's like count"):
     /// a new integer field, at least 0, starting at 0.
     mutating func counterField(_ phrase: String, in ei: Int, boolean: Bool = false) -> Int? {
@@ -163,7 +178,7 @@ extension Reading {
                 case .once:
                     action.oncePerUser = true
                 case .increment(let phrase, let by):
-                    guard let fi = ruleField(phrase, in: ei) ?? counterField(phrase, in: ei), entities[ei].fields[fi].type.isNumeric else {
+                    guard let fi = (ruleField(phrase, in: ei).map { countable($0, in: ei) }) ?? counterField(phrase, in: ei), entities[ei].fields[fi].type.isNumeric else {
                         report(language == .zh ? "“\(phrase)”不是\(entities[ei].label)的数字字段" : "'\(phrase)' is not a number field of \(name)"); continue
                     }
                     let f = entities[ei].fields[fi].name
@@ -174,7 +189,7 @@ extension Reading {
                     var rhs: Operand?
                     switch value {
                     case .number(let n):
-                        fi = phrase.flatMap { ruleField($0, in: ei) ?? counterField($0, in: ei) }
+                        fi = phrase.flatMap { p in ruleField(p, in: ei).map { countable($0, in: ei) } ?? counterField(p, in: ei) }
                         // "can't borrow when none are left": the number the action moves.
                         if phrase == nil {
                             let moved = action.effects.compactMap { e -> String? in if case .increment(let f, _) = e { return f } else { return nil } }.first ?? lastField

@@ -48,6 +48,13 @@ extension Reading {
             var tokens = index.tokens(seg)
             let negated = Negation.negated(tokens, language: language)
             for i in negated { tokens[i].meanings = [] }
+            // "approve a request", "handle the order": after a determiner a verb-looking word is a thing.
+            if language == .en {
+                for i in tokens.indices.dropFirst() where tokens[i].operation() != nil && tokens[i].entity() == nil
+                    && ["a", "an", "the", "each", "every", "any", "their", "its"].contains(tokens[i - 1].text.lowercased().trimmingCharacters(in: .whitespaces)) {
+                    tokens[i].meanings = []
+                }
+            }
             // "Admins post classes": a thing-word used as the verb before another thing.
             if language == .en, let first = tokens.firstIndex(where: { !$0.meanings.isEmpty }), tokens[first].entity() != nil,
                tokens[(first + 1)...].contains(where: { $0.entity() != nil }) {
