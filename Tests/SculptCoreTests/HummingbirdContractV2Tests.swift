@@ -53,7 +53,7 @@ struct HummingbirdContractV2Tests {
     func ruleMath() throws {
         let spec = try Fixtures.spec("courses_zh")
         let course = spec.entities.first { $0.name == "course" }!
-        let math = HummingbirdRuleMath(entity: course)
+        let math = ActionRuleMath(entity: course)
         let enroll = course.actions[0]
         let start = try #require(math.satisfying(enroll))
         // Both at least the larger lower limit (capacity >= 1), one apart: one more enrolment fits.
@@ -63,6 +63,25 @@ struct HummingbirdContractV2Tests {
         let routes = Self.file(try ProjectGenerator(backend: "hummingbird").generate(spec), "Sources/App/CourseRoutes.swift")
         #expect(routes.contains(#"ActionRule(sql: "\"enrolled\" < \"capacity\"", arguments: [], message: "人数达到容量就不能再报名")"#))
         #expect(routes.contains(#"static let deleteAccess = Grants(roles: ["teacher"], owner: true)"#))
+    }
+
+    @Test("a counter whose own minimum the action would cross starts one step in, and its rule cannot be broken by a valid record")
+    func counterAtItsLimit() throws {
+        // "seats (at least 1) … booking takes a seat; no booking when none are left"
+        let trip = Entity(name: "trip", plural: "trips", label: "Trip",
+                          fields: [Field(name: "seats", label: "Seats", type: .integer, required: true, minimum: 1)],
+                          actions: [DomainAction(name: "book", label: "Book",
+                                                 preconditions: [Precondition(field: "seats", op: .greater, value: .constant(.number(0)))],
+                                                 effects: [.increment(field: "seats", by: -1)])])
+        let math = ActionRuleMath(entity: trip)
+        let book = trip.actions[0]
+        // At 1 the server refuses (the seat count may not go under 1); at 2 one booking goes through.
+        #expect(math.satisfying(book) == ["seats": .number(2)])
+        #expect(math.usedUpAfterOne(book, from: ["seats": .number(2)]))
+        // seats > 0 holds for every valid trip: no record breaks it, so no such test is written.
+        #expect(math.violating(book) == nil)
+        #expect(PythonContractTestModel.satisfying(book, trip).map { "\($0.0)=\($0.1)" } == ["seats=2"])
+        #expect(PythonContractTestModel.breaking(book, trip).isEmpty)
     }
 
     @Test("a parent with restricting children lists them; a cascade parent does not")

@@ -189,7 +189,7 @@ struct HummingbirdEntityTestsModel {
             let source = HummingbirdTestPlan.childSource(e, field: f, parent: parent)
             guard doc["relation." + f.name] != nil || source != nil else { return nil }
             let action = source?.action
-            let pmath = HummingbirdRuleMath(entity: parent)
+            let pmath = ActionRuleMath(entity: parent)
             let parentValues = action.flatMap { pmath.satisfying($0) }.map { pmath.literal($0) } ?? ":"
             let childToken = action.map { HummingbirdTestTokens.caller(HummingbirdGrantsModel.needingUser($0.access)) }
                 ?? HummingbirdTestTokens.caller(e.grants(for: .create))
@@ -210,7 +210,7 @@ struct HummingbirdEntityTestsModel {
 
     static func actionTest(_ a: DomainAction, _ e: Entity, _ m: HummingbirdEntityModel, spec: AppSpec,
                            doc: [String: String]) -> HummingbirdActionTestModel {
-        let math = HummingbirdRuleMath(entity: e)
+        let math = ActionRuleMath(entity: e)
         let start = math.satisfying(a)
         let key = "action." + a.name
         let grants = a.access
@@ -233,7 +233,7 @@ struct HummingbirdEntityTestsModel {
             case .increment(let field, let by):
                 increments.append(HummingbirdEffectCheck(field: field, value: SwiftCode.number(by)))
             case .set(let field, let v):
-                if let x = HummingbirdTestScalar(v) {
+                if let x = RuleScalar(v) {
                     sets.append(HummingbirdEffectCheck(field: field, value: x.literal(integer: e.field(named: field)?.type == .integer)))
                 }
             case .create(let name):

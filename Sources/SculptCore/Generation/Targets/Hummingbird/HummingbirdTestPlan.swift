@@ -144,7 +144,7 @@ struct HummingbirdTestPlan {
             plan.add(key + "roles", "Only holders of \(roles.sorted().joined(separator: ", ")) may \(ops.joined(separator: ", ")) \(e.plural): 401 without a token, 403 for a plain user and for one who asked for a role at sign-up; the admin account may.",
                      refs: refs)
         }
-        let math = HummingbirdRuleMath(entity: e)
+        let math = ActionRuleMath(entity: e)
         for a in e.actions where e.supports(.create) {
             let aref = "\(ref).actions.\(a.name)"
             let akey = key + "action." + a.name
@@ -175,7 +175,7 @@ struct HummingbirdTestPlan {
         guard parent.supports(.create), parent.supports(.delete), parent.name != e.name else { return nil }
         if e.supports(.create) { return (true, nil) }
         guard e.supports(.list) || e.supports(.get) else { return nil }
-        let math = HummingbirdRuleMath(entity: parent)
+        let math = ActionRuleMath(entity: parent)
         if let a = parent.actions.first(where: { $0.createdEntity == e.name && math.satisfying($0) != nil }), e.supports(.list) {
             return (false, a)
         }
@@ -188,7 +188,7 @@ struct HummingbirdTestPlan {
     }
 
     /// Whether racing callers of `a` must get exactly one success.
-    static func racing(_ a: DomainAction, math: HummingbirdRuleMath) -> Bool {
+    static func racing(_ a: DomainAction, math: ActionRuleMath) -> Bool {
         guard let start = math.satisfying(a) else { return false }
         return a.oncePerUser || (!a.preconditions.isEmpty && math.usedUpAfterOne(a, from: start))
     }

@@ -435,63 +435,27 @@ struct PythonContractTestModel {
         }
     }
 
-    /// Field values that let the action's preconditions hold exactly once (a counter at its edge).
+    /// Field values that let the action's preconditions hold exactly once, within the fields' limits
+    /// (a counter at its edge), as Python literals.
     static func satisfying(_ a: DomainAction, _ e: Entity) -> [(String, String)] {
-        var out: [(String, String)] = []
-        func put(_ f: String, _ v: String) { if !out.contains(where: { $0.0 == f }) { out.append((f, v)) } }
-        for p in a.preconditions {
-            guard let f = e.field(named: p.field) else { continue }
-            switch p.value {
-            case .field(let g):
-                switch p.op {
-                case .less: put(p.field, "0"); put(g, "1")
-                case .lessOrEqual, .equal, .greaterOrEqual: put(p.field, "1"); put(g, "1")
-                case .greater: put(p.field, "2"); put(g, "1")
-                case .notEqual: put(p.field, "1"); put(g, "2")
-                }
-            case .constant(let j):
-                switch (j, p.op) {
-                case (.number(let n), .greater): put(p.field, PythonCode.number(n + 1))
-                case (.number(let n), .less): put(p.field, PythonCode.number(n - 1))
-                case (.number(let n), _) where p.op != .notEqual: put(p.field, PythonCode.number(n))
-                case (.number(let n), .notEqual): put(p.field, PythonCode.number(n + 1))
-                case (_, .equal): put(p.field, PythonCode.value(j))
-                case (.string(let s), .notEqual):
-                    put(p.field, PythonCode.string((f.allowedValues ?? []).first { $0 != s } ?? s + "x"))
-                case (.bool(let b), .notEqual): put(p.field, b ? "False" : "True")
-                default: break
-                }
-            }
-        }
-        return out
+        python(ActionRuleMath(entity: e).satisfying(a) ?? [:], e)
     }
 
-    /// Field values that break the action's first precondition.
+    /// Field values that break the action's first precondition and keep the others; none when no valid
+    /// record can break it (the field's own limits already rule it out).
     static func breaking(_ a: DomainAction, _ e: Entity) -> [(String, String)] {
-        guard let p = a.preconditions.first, let f = e.field(named: p.field) else { return [] }
-        switch p.value {
-        case .field(let g):
-            switch p.op {
-            case .less, .greater, .notEqual: return [(p.field, "1"), (g, "1")]
-            case .lessOrEqual: return [(p.field, "2"), (g, "1")]
-            case .greaterOrEqual, .equal: return [(p.field, "1"), (g, "2")]
+        python(ActionRuleMath(entity: e).violating(a) ?? [:], e)
+    }
+
+    static func python(_ values: [String: RuleScalar], _ e: Entity) -> [(String, String)] {
+        values.keys.sorted().map { k in
+            let literal: String
+            switch values[k]! {
+            case .number(let d): literal = e.field(named: k)?.type == .integer || d == d.rounded() ? String(Int(d)) : PythonCode.number(d)
+            case .text(let t): literal = PythonCode.string(t)
+            case .flag(let b): literal = b ? "True" : "False"
             }
-        case .constant(let j):
-            switch (j, p.op) {
-            case (.number(let n), .greater): return [(p.field, PythonCode.number(n))]
-            case (.number(let n), .greaterOrEqual): return [(p.field, PythonCode.number(n - 1))]
-            case (.number(let n), .less): return [(p.field, PythonCode.number(n))]
-            case (.number(let n), .lessOrEqual): return [(p.field, PythonCode.number(n + 1))]
-            case (.number(let n), .equal): return [(p.field, PythonCode.number(n + 1))]
-            case (.number(let n), .notEqual): return [(p.field, PythonCode.number(n))]
-            case (.string(let s), .equal):
-                if let other = (f.allowedValues ?? []).first(where: { $0 != s }) { return [(p.field, PythonCode.string(other))] }
-                return [(p.field, PythonCode.string(s + "x"))]
-            case (.string(let s), .notEqual): return [(p.field, PythonCode.string(s))]
-            case (.bool(let b), .equal): return [(p.field, b ? "False" : "True")]
-            case (.bool(let b), .notEqual): return [(p.field, b ? "True" : "False")]
-            default: return []
-            }
+            return (k, literal)
         }
     }
 }

@@ -74,7 +74,7 @@ def test_enroll_course(client):
     Requirement: 每人每门课只能报名一次，报名后已报名人数加一
     """
     headers = admin_headers(client)
-    record = client.post(URL, json={**sample_course(), **{"enrolled": 0, "capacity": 1}}, headers=headers).json()
+    record = client.post(URL, json={**sample_course(), **{"capacity": 2, "enrolled": 1}}, headers=headers).json()
     caller = sign_in(client)
     response = client.post(f"{URL}/{record['id']}/enroll", headers=caller)
     assert response.status_code == 200, response.json()
@@ -91,7 +91,7 @@ def test_enroll_course_refused_while_its_rule_does_not_hold(client):
     Requirement: 学生登录后可以报名课程，人数达到容量就不能再报名
     """
     headers = admin_headers(client)
-    record = client.post(URL, json={**sample_course(), **{"enrolled": 1, "capacity": 1}}, headers=headers).json()
+    record = client.post(URL, json={**sample_course(), **{"capacity": 1, "enrolled": 1}}, headers=headers).json()
     error = error_of(client.post(f"{URL}/{record['id']}/enroll", headers=sign_in(client)), 409)
     assert error["code"] == "precondition_failed"
     assert error["message"] == "人数达到容量就不能再报名"
@@ -105,7 +105,7 @@ def test_enroll_course_once_per_user(client):
     Requirement: 每人每门课只能报名一次，报名后已报名人数加一
     """
     headers = admin_headers(client)
-    record = client.post(URL, json={**sample_course(), **{"enrolled": 0, "capacity": 1}}, headers=headers).json()
+    record = client.post(URL, json={**sample_course(), **{"capacity": 2, "enrolled": 1}}, headers=headers).json()
     caller = sign_in(client)
     assert client.post(f"{URL}/{record['id']}/enroll", headers=caller).status_code == 200
     error = error_of(client.post(f"{URL}/{record['id']}/enroll", headers=caller), 409)
@@ -121,7 +121,7 @@ def test_enroll_unknown_course_is_404(client):
     headers = admin_headers(client)
     caller = sign_in(client)
     error_of(client.post(f"{URL}/987654/enroll", headers=caller), 404)
-    record = client.post(URL, json={**sample_course(), **{"enrolled": 0, "capacity": 1}}, headers=headers).json()
+    record = client.post(URL, json={**sample_course(), **{"capacity": 2, "enrolled": 1}}, headers=headers).json()
     error_of(client.post(f"{URL}/{record['id']}/enroll"), 401)
 
 
@@ -131,7 +131,7 @@ def test_racing_enroll_calls_let_one_through(client, new_client):
     Requirement: 学生登录后可以报名课程，人数达到容量就不能再报名
     """
     headers = admin_headers(client)
-    record = client.post(URL, json={**sample_course(), **{"enrolled": 0, "capacity": 1}}, headers=headers).json()
+    record = client.post(URL, json={**sample_course(), **{"capacity": 2, "enrolled": 1}}, headers=headers).json()
     callers = [sign_in(client) for _ in range(8)]
     barrier = threading.Barrier(8)
     statuses = []

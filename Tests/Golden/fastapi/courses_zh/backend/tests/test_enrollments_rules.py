@@ -15,7 +15,7 @@ def parents(client):
 def test_deleting_a_course_deletes_its_enrollments(client):
     """Deleting a 课程 deletes the 报名记录 its 报名 made, in one transaction."""
     parent_headers = admin_headers(client)
-    parent = client.post("/api/courses", json={**sample_course(), **{"enrolled": 0, "capacity": 1}}, headers=parent_headers).json()["id"]
+    parent = client.post("/api/courses", json={**sample_course(), **{"capacity": 2, "enrolled": 1}}, headers=parent_headers).json()["id"]
     caller = sign_in(client)
     assert client.post(f"/api/courses/{parent}/enroll", headers=caller).status_code == 200
 
