@@ -261,4 +261,22 @@ struct RequirementParserTests {
         #expect(entry.field(named: "contest_id")?.relation?.entity == "contest")
         #expect(entry.field(named: "caption") != nil)
     }
+
+    @Test("a field word that names a thing this requirement described is that thing ('查看部门' of 部门信息)")
+    func fieldWordNamingThing() throws {
+        let u = try parse("公司通讯录。部门信息包括名称、电话。经理登录后可以新增和修改部门，员工登录后只能查看部门。")
+        #expect(u.spec.entities.map(\.name) == ["department"], "\(u.spec.entities.map(\.name))")
+        #expect(u.spec.entity(named: "department")?.access.read == .signedIn)
+    }
+
+    @Test("both sides of a contrast are roles; the limited side gets no grants that would shut the other out")
+    func limitedRole() throws {
+        let u = try parse("学校社团管理。社团信息包括名称、简介。老师登录后可以新增、修改和删除社团，学生登录后只能查看社团。")
+        let roles = try #require(u.spec.accounts?.roles).map(\.name)
+        #expect(roles.contains("teacher") && roles.contains("student"), "\(roles)")
+        let club = try #require(u.spec.entities.first)
+        #expect(club.permissions[.create] == [.role("teacher")])
+        #expect(club.permissions[.list] == nil, "teachers still read: \(club.permissions)")
+        #expect(club.access.read == .signedIn)
+    }
 }

@@ -763,6 +763,18 @@ struct Reading {
         return name
     }
 
+    /// The entity a Chinese word names when it is the entity's name without a generic last word
+    /// ("成绩" for 成绩记录, "借阅" for 借阅记录, "订单" for 订单信息).
+    func shortFormEntity(_ word: String) -> String? {
+        guard word.count >= 2 else { return nil }
+        let generic = ["记录", "信息", "单", "表", "资料"]
+        for e in entities {
+            let names = [e.label] + (e.lexiconName.flatMap { lexicon.entity($0)?.zh } ?? [])
+            if names.contains(where: { n in generic.contains { n == word + $0 } }) { return e.name }
+        }
+        return nil
+    }
+
     /// A word that cannot name a table ("class") qualified the way the requirement itself qualifies it
     /// ("Gym class booking" → `gym_class`): the first "<noun> class" in the text whose first word is
     /// not a determiner, a verb or a people word. Nil when the text never qualifies it.
@@ -882,6 +894,11 @@ struct Reading {
                 if !out.contains(resolved) { out.append(resolved) }
                 continue
             }
+            // "查看成绩" where this requirement made 成绩 a thing: the field word names that thing here.
+            if t.field() != nil, t.entity() == nil, let e = unknownForms[t.text.lowercased()] {
+                if !out.contains(e) { out.append(e) }
+                continue
+            }
             guard t.meanings.isEmpty else { continue }
             // Entities this requirement introduced, by their written forms (a lookup, so long texts stay linear).
             let word = t.text.lowercased()
@@ -892,6 +909,8 @@ struct Reading {
                         if let e = unknownForms[String(chars[start..<start + len])], !out.contains(e) { out.append(e) }
                     }
                 }
+                // "查看成绩" of 成绩记录: a described thing named without its generic last word.
+                if let e = shortFormEntity(word), !out.contains(e) { out.append(e) }
             } else {
                 for form in [word] + Inflection.singulars(of: word) {
                     if let e = unknownForms[form], !out.contains(e) { out.append(e) }
