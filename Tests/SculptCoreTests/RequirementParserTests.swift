@@ -279,4 +279,11 @@ struct RequirementParserTests {
         #expect(club.permissions[.list] == nil, "teachers still read: \(club.permissions)")
         #expect(club.access.read == .signedIn)
     }
+
+    @Test("a later sentence about what people do never names the app ('A signed-in user can like a dog only once')")
+    func sentenceIsNotTitle() throws {
+        let u = try parse("Dogs have a name and a breed. A signed-in user can like a dog only once.")
+        #expect(u.spec.title == "Dogs", "\(u.spec.title)")
+        #expect(u.spec.name == "dogs")
+    }
 }

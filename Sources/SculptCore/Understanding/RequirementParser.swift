@@ -568,6 +568,9 @@ struct Reading {
     func cleanTitle(_ s: String) -> String? {
         let words = s.split(separator: " ")
         if language == .en && words.count > 6 { return nil }
+        // "A user can apply for a given pet only once", "Candidates don't need an account": a sentence
+        // about what people do (its verbs already taken out as blanks) does not name the app.
+        if language == .en, s.contains("  ") || s.lowercased().matches("\\b(?:can|may|must|should|will|cannot|can't|can’t|don't|don’t|doesn't|doesn’t|won't|needs? to)\\b") { return nil }
         if language == .zh && s.count > 20 { return nil }
         return language == .en ? Identifiers.sentenceCase(s) : s
     }
