@@ -464,7 +464,8 @@ struct Reading {
         var tokens = verbsInEntityWords(index.tokens(clauseText))
         // "Position is open, closed or locked, closed when created": after a field word, values and the
         // moment a default applies name no operation.
-        for h in constraints.read(clauseText) where h.kind == .allowed || h.kind == .default {
+        let maskValues = tokens.contains { $0.field() != nil } && tokens.contains { $0.operation() != nil }
+        for h in maskValues ? constraints.read(clauseText) : [] where h.kind == .allowed || h.kind == .default {
             let before = tokens.filter { $0.start < h.offset }
             guard before.contains(where: { $0.field() != nil }), !before.contains(where: { $0.operation() != nil || $0.isSearch }) else { continue }
             for i in tokens.indices where tokens[i].start >= h.offset && tokens[i].start < h.offset + h.phrase.count && tokens[i].operation() != nil {
@@ -1021,7 +1022,8 @@ struct Reading {
         // A verb before the constraint, or a value list of verbs ("can be edited or deleted"), is about use;
         // "Status is open, in progress or closed" lists values that happen to be verbs.
         // "Status is open, in progress or closed, open when created": words inside a value list are values.
-        let valueSpans = constraints.read(text).filter { $0.kind == .allowed }.map { $0.offset..<($0.offset + $0.phrase.count) }
+        let allHits = constraints.read(text)
+        let valueSpans = allHits.filter { $0.kind == .allowed }.map { $0.offset..<($0.offset + $0.phrase.count) }
         func describesUse(_ h: ConstraintHit) -> Bool {
             if tokens.contains(where: \.isSearch) { return true }
             let chars = Array(text)
@@ -1037,7 +1039,7 @@ struct Reading {
             if language == .zh { return inside.contains { $0.operation() != nil } }
             return inside.contains { $0.operation() != nil && ($0.text.lowercased().hasSuffix("ed") || $0.text.lowercased().hasSuffix("ing")) }
         }
-        var hits = constraints.read(text).filter { ($0.kind != .allowed && $0.kind != .default) || !describesUse($0) }
+        var hits = allHits.filter { ($0.kind != .allowed && $0.kind != .default) || !describesUse($0) }
         guard !hits.isEmpty else { return [] }
         var refs: [String] = []
         // "Make, model and year are required", "金额、日期、类别必填": each named field takes the constraint.
