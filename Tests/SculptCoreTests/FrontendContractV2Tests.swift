@@ -169,8 +169,12 @@ struct FrontendContractV2Tests {
             #expect(o["access"] as? [String] == p.access.map(\.description), "\(p.id)")
             #expect(o["action"] as? String == p.actionName)
         }
-        let accounts = try #require(json["accounts"] as? [String: Any])
-        #expect((accounts["roles"] as? [[String: String]])?.map { $0["name"] ?? "" } == spec.roles.map(\.name))
+        if spec.accounts == nil {
+            #expect(json["accounts"] as? [String: Any] == nil, "an app without accounts offers no sign-in")
+        } else {
+            let accounts = try #require(json["accounts"] as? [String: Any])
+            #expect((accounts["roles"] as? [[String: String]])?.map { $0["name"] ?? "" } == spec.roles.map(\.name))
+        }
         let entities = try #require(json["entities"] as? [String: [String: Any]])
         for e in spec.entities {
             let actions = (entities[e.name]?["actions"] as? [[String: String]]) ?? []

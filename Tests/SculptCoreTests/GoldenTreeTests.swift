@@ -10,7 +10,7 @@ struct GoldenTreeTests {
     static let backends = ProjectGenerator.backendNames
     static let goldenRoot = Fixtures.root.deletingLastPathComponent().appendingPathComponent("Golden")
     /// Contract v2 specs (relations, roles, actions), pinned on every backend.
-    static let v2Specs = ["courses_zh", "issues_en", "library_loans_zh", "photos_likes_en"]
+    static let v2Specs = ["courses_zh", "issues_en", "library_loans_zh", "photos_likes_en", "repairs_open_en"]
     static let v2Backends = ProjectGenerator.backendNames
 
     @Test("the same spec gives byte-identical files", arguments: specs, backends)

@@ -17,6 +17,9 @@ struct PlantedBug: Sendable, CustomStringConvertible {
     var caughtBy: String
     /// The fixture spec the bug is planted in.
     var spec = PlantedBugs.spec
+    /// Other checks the bug rightly fails too (e.g. a dropped UNIQUE constraint in a backend whose
+    /// only duplicate check is that constraint); any check not named here must pass.
+    var alsoFails: [String] = []
 
     var description: String { name }
 
@@ -28,6 +31,13 @@ struct PlantedBug: Sendable, CustomStringConvertible {
 
     init(_ name: String, caughtBy: String, _ file: String, _ old: String, _ new: String) {
         self.init(name, caughtBy: caughtBy, [Edit(file: file, old: old, new: new)])
+    }
+
+    /// The same bug, naming other checks it rightly fails too.
+    func alsoFailing(_ ids: String...) -> PlantedBug {
+        var bug = self
+        bug.alsoFails += ids
+        return bug
     }
 
     /// The same bug planted in the fixture `spec`.
@@ -159,8 +169,10 @@ extension PlantedBugs {
                        "backend/Sources/App/Messages.swift", #""conflict": "{label}已存在","#, #""conflict": "{label} already exists","#),
         ],
         [
+            // The Hummingbird app's only duplicate check is the constraint, so plain duplicates get through too.
             PlantedBug("UNIQUE constraint on isbn dropped", caughtBy: "entities.book.fields.isbn.unique.race", "backend/Sources/App/Database.swift",
-                       #"t.column("isbn", .text).notNull().unique()"#, #"t.column("isbn", .text).notNull()"#),
+                       #"t.column("isbn", .text).notNull().unique()"#, #"t.column("isbn", .text).notNull()"#)
+                .alsoFailing("entities.book.fields.isbn.unique", "entities.book.fields.isbn.unique.update_race"),
             PlantedBug("no request size limit", caughtBy: "contract.bad_bodies.", "backend/Sources/App/RequestBody.swift",
                        "let limit = AppConfiguration.maxBodyBytes", "let limit = AppConfiguration.maxBodyBytes * 64"),
             PlantedBug("numbers accepted as strings", caughtBy: "entities.book.fields.price.type.text_number", "backend/Sources/App/Validation.swift",
@@ -181,9 +193,37 @@ extension PlantedBugs {
                        "        return JSONResponse.make(.ok, record)"),
             PlantedBug("the JSON parser's error shown to the client", caughtBy: "contract.no_internal_details", "backend/Sources/App/RequestBody.swift",
                        #"throw APIError(.badRequest, "invalid_json", Messages.text("invalid_json"))"#,
-                       #"throw APIError(.badRequest, "invalid_json", "\(error)")"#),
+                       #"throw APIError(.badRequest, "invalid_json", "\(error)")"#)
+                // The leaked text is every bad body's answer, and it is English.
+                .alsoFailing("contract.bad_bodies.", "contract.messages.language"),
             PlantedBug("the owner check is skipped", caughtBy: "entities.book.access.owner_writes", "backend/Sources/App/BookRoutes.swift",
-                       "guard record.ownerID == user.id else {", "guard true else {"),
+                       "        try caller.check(owner: record.ownerID, label: Self.label)\n        return record\n",
+                       "        return record\n"),
+        ],
+        [
+            PlantedBug("UNIQUE constraint on username dropped", caughtBy: "accounts.identity.unique.race", "backend/Sources/App/Database.swift",
+                       #"t.column("username", .text).notNull().unique()"#, #"t.column("username", .text).notNull()"#)
+                .alsoFailing("accounts.identity.unique"),
+            PlantedBug("an empty PATCH body is accepted", caughtBy: "entities.book.update.patch_empty", "backend/Sources/App/Validation.swift",
+                       "if partial && object.isEmpty {", "if partial && object.isEmpty && false {"),
+        ],
+        [
+            PlantedBug("a duplicate registration answers 200", caughtBy: "accounts.identity.unique", "backend/Sources/App/AccountRoutes.swift",
+                       "        var view = try await services.insert(user, unique: SignUpInput.unique).view\n",
+                       """
+                               var view: UserView
+                               do { view = try await services.insert(user, unique: SignUpInput.unique).view } catch {
+                                   return JSONResponse.make(.ok, ["message": Messages.text("registered")])
+                               }
+
+                       """)
+                .alsoFailing("accounts.identity.unique.race"),
+        ],
+        [
+            PlantedBug("a crash at start (a misspelt setting required)", caughtBy: "step:health", "backend/Sources/Server/main.swift",
+                       "    let configuration = try AppConfiguration.fromEnvironment(logger: logger)\n",
+                       "    let configuration = try AppConfiguration.fromEnvironment(logger: logger)\n"
+                           + "    precondition(ProcessInfo.processInfo.environment[\"DATABSE_URL\"] != nil, \"DATABSE_URL is not set\")\n"),
         ],
     ]
 }

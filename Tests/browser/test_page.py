@@ -417,7 +417,7 @@ def test_server_error_shows_beside_the_field(driver, config, state):
         expect_success(driver, "log in again")
     else:
         for el in f_used.find_elements(By.CSS_SELECTOR, "[data-sculpt-type]"):
-            if el.get_attribute("type") != "checkbox":
+            if el.get_attribute("type") != "checkbox" and el.tag_name != "select":
                 el.clear()
 
 

@@ -101,7 +101,10 @@ extension Reading {
                 guard !overlaps(s, l) else { continue }
                 let before = String(chars[..<s]).lowercased()
                 let after = String(chars[(s + l)...]).lowercased()
-                let object = objectAfter(after)
+                var object = objectAfter(after)
+                // "an order can be cancelled only while…": the passive's subject is what the verb acts on.
+                if object == nil, let g = before.groups("\\b([a-z][a-z-]*)\\s+(?:(?:can|may|could|must|should|will|cannot|can't)\\s+)?(?:only\\s+|not\\s+|also\\s+)*(?:be|is|are|gets?)\\s+$"),
+                   let e = g.first.flatMap({ knownEntity($0) }) { object = e }
                 let modal = before.matches("\\b(?:can|may|could|will|would|must|to|cannot|can't|can’t|should|only|also|then|not|never|please)\\s+(?:(?:only|also|not|still|then|just|now|even|easily|each|both)\\s+)*$")
                 // "and sign up for a shift" joins verbs; "in progress or closed" lists values.
                 let joined = before.matches("\\b(?:and|or)\\s+$") && object != nil
@@ -178,6 +181,15 @@ extension Reading {
                       NumberWords.value(g[1]) == nil {
                 let a = Self.ruleFieldPhraseZH(g[0]), b = Self.ruleFieldPhraseZH(g[1])
                 if !a.isEmpty && !b.isEmpty { add(.precondition(phrase: a, op: .less, value: .field(b)), "(?:达到|等于|超过|到达|满了|大于等于)", in: text) }
+            } else if let g = text.groups("(.{1,10}?)(?:不能|不可以|不得|不可|不允许)(?:超过|超出|多于|大于)(.{1,10}?)$"), g.count == 2, NumberWords.value(g[1]) == nil {
+                // "报名人数不能超过容量": one more must still fit, so the count is below the limit before.
+                let a = Self.ruleFieldPhraseZH(g[0]), b = Self.ruleFieldPhraseZH(g[1])
+                if !a.isEmpty && !b.isEmpty { add(.precondition(phrase: a, op: .less, value: .field(b)), "(?:超过|超出|多于|大于)", in: text) }
+            }
+            if let g = text.groups("(.{1,12}?)(?:大于|多于|超过|高于)\\s*(0|零|０)\\s*(?:个|张|本|份|件)?\\s*(?:时|的时候)?[，,]?(?:才|方)(?:能|可以|可)"), g.count == 2 {
+                // "库存大于0时才能借".
+                let phrase = Self.ruleFieldPhraseZH(g[0])
+                if !phrase.isEmpty { add(.precondition(phrase: phrase, op: .greater, value: .number(0)), "(?:大于|多于|超过|高于)", in: text) }
             }
             if text.matches("(?:只能|仅能|最多|只可以|限)\\S{0,6}?(?:一次|1次)") || text.contains("不能重复") || text.contains("不可重复") {
                 add(.once, "(?:一次|1次|重复)", in: text)
@@ -201,8 +213,8 @@ extension Reading {
         }
         let t = text.lowercased()
         let num = "(one|1|a|an|two|2|three|3)"
-        for g in t.allGroups("\\b(?:takes?|uses?|consumes?|removes?|subtracts?|uses up|costs?)\\s+(?:up\\s+)?" + num + "\\s+([a-z][a-z-]*)") where g.count == 2 {
-            add(.increment(phrase: g[1], by: -(NumberWords.value(g[0]) ?? 1)), "\\b(?:takes?|uses?|consumes?|removes?|subtracts?|costs?)\\s+(?:up\\s+)?" + num + "\\s+" + NSRegularExpression.escapedPattern(for: g[1]), in: t)
+        for g in t.allGroups("\\b(?:takes?|uses?|consumes?|removes?|subtracts?|uses up|costs?)\\s+(?:up\\s+)?" + num + "\\s+(?:(?:from|off|of)\\s+(?:the\\s+|its\\s+|their\\s+)?)?([a-z][a-z-]*)") where g.count == 2 {
+            add(.increment(phrase: g[1], by: -(NumberWords.value(g[0]) ?? 1)), "\\b(?:takes?|uses?|consumes?|removes?|subtracts?|costs?)\\s+(?:up\\s+)?" + num + "\\s+(?:(?:from|off|of)\\s+(?:the\\s+|its\\s+|their\\s+)?)?" + NSRegularExpression.escapedPattern(for: g[1]), in: t)
         }
         for g in t.allGroups("\\b(?:reduces?|decreases?|lowers?|decrements?)\\s+(?:the\\s+|its\\s+|their\\s+)?(?:[a-z]+'s\\s+)?([a-z][a-z ]*?)(?:\\s+by\\s+" + num + ")?(?=\\s*(?:[,.;)]|$|\\band\\b))") where g.count == 2 {
             add(.increment(phrase: g[0], by: -(NumberWords.value(g[1]) ?? 1)), "\\b(?:reduces?|decreases?|lowers?|decrements?)", in: t)
@@ -224,7 +236,14 @@ extension Reading {
                 add(.precondition(phrase: g[0].isEmpty ? nil : g[0], op: g[1].isEmpty ? .equal : .notEqual, value: .text(value)), "\\bonly\\s+(?:while|when|if|as long as)", in: t)
             }
         }
-        if let g = t.groups("\\b(?:no|zero|0)\\s+(?:more\\s+)?([a-z][a-z ]*?)\\s+(?:are\\s+|is\\s+)?(?:left|remaining|available)\\b"), g.count == 1 {
+        if let g = t.groups("\\b(?:when|while|if|as\\s+long\\s+as)\\s+(?:the\\s+|its\\s+|their\\s+)?([a-z][a-z ]*?)\\s+(?:is|are|stays?|remains?)\\s+(?:still\\s+)?(?:above|greater\\s+than|more\\s+than|over|at\\s+least\\s+one|positive)(?:\\s+(?:zero|0))?\\b"), g.count == 1 {
+            // "borrow a book when its stock is above zero".
+            add(.precondition(phrase: g[0], op: .greater, value: .number(0)), "\\b(?:when|while|if|as\\s+long\\s+as)\\s+", in: t)
+        } else if t.matches("\\b(?:when|if|once|while)\\s+(?:there\\s+(?:are|is)\\s+)?(?:none|nothing|no\\s+copies|no\\s+more)\\s+(?:are\\s+|is\\s+)?(?:left|remaining|available)\\b")
+            || t.matches("\\b(?:when|if|once)\\s+(?:it|they)\\s+(?:is|are)\\s+(?:sold\\s+out|out\\s+of\\s+stock)\\b") {
+            // "you can't borrow when none are left": the counter the action moves stays above zero.
+            add(.precondition(phrase: nil, op: .greater, value: .number(0)), "\\b(?:when|if|once|while)\\s+", in: t)
+        } else if let g = t.groups("\\b(?:no|zero|0)\\s+(?:more\\s+)?([a-z][a-z ]*?)\\s+(?:are\\s+|is\\s+)?(?:left|remaining|available)\\b"), g.count == 1 {
             add(.precondition(phrase: g[0], op: .greater, value: .number(0)), "\\b(?:no|zero|0)\\s+(?:more\\s+)?" + NSRegularExpression.escapedPattern(for: g[0]), in: t)
         } else if let g = t.groups("\\b(?:when|once|if)\\s+(?:the\\s+|its\\s+)?([a-z][a-z ]*?)\\s+(?:is|are|reaches|hits|drops to|falls to|gets to)\\s+(?:0|zero)\\b"), g.count == 1 {
             add(.precondition(phrase: g[0], op: .greater, value: .number(0)), "\\b(?:when|once|if)\\s+", in: t)
@@ -311,6 +330,17 @@ extension Reading {
             else if let k = placed.firstIndex(where: { $0 >= 0 }) { target = placed[k] }
             guard let t = target else { continue }
             actionDrafts[t].rules.append(r.rule)
+            // "approve or reject a request only while it is pending": verbs joined by and/or share a guard.
+            if case .precondition = r.rule, let k = verbs.indices.last(where: { verbs[$0].start <= r.start && placed[$0] == t }) {
+                let chars = Array(text)
+                var j = k
+                while j > 0, placed[j - 1] >= 0, placed[j - 1] != t {
+                    let gap = String(chars[(verbs[j - 1].start + verbs[j - 1].length)..<verbs[j].start]).lowercased().trimmingCharacters(in: .whitespaces)
+                    guard ["or", "and", ",", "、", "或", "和", "及", "或者", "and/or", ", or", ", and"].contains(gap) else { break }
+                    actionDrafts[placed[j - 1]].rules.append(r.rule)
+                    j -= 1
+                }
+            }
             if language == .zh { blank(0, mask.count) } else { blank(r.start, r.length) }
         }
         if let last = used.last { currentAction = last }

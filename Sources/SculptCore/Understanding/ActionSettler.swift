@@ -36,6 +36,21 @@ extension Reading {
         return nil
     }
 
+    /// A field whose type was only guessed from its name ("copies" as text) but that a rule counts:
+    /// it is a whole number, at least 0.
+    mutating func countable(_ fi: Int, in ei: Int) -> Int {
+        let f = entities[ei].fields[fi]
+        guard !f.type.isNumeric, !f.typeKnown, f.allowedValues == nil, f.relation == nil, f.type == .string || f.type == .text else { return fi }
+        entities[ei].fields[fi].type = .integer
+        entities[ei].fields[fi].typeKnown = true
+        if entities[ei].fields[fi].minimum == nil { entities[ei].fields[fi].minimum = 0 }
+        entities[ei].fields[fi].minLength = nil
+        entities[ei].fields[fi].maxLength = nil
+        assumptions.append(language == .zh ? "“\(f.label)”在规则中被计数，所以是整数（最小0）"
+                                           : "\(f.name) is counted by a rule, so it is a whole number (at least 0)")
+        return fi
+    }
+
     /// A counter the requirement names only in a rule ("a like adds one to the photo's like count"):
     /// a new integer field, at least 0, starting at 0.
     mutating func counterField(_ phrase: String, in ei: Int, boolean: Bool = false) -> Int? {
@@ -141,6 +156,14 @@ extension Reading {
                     }
                 }
             }
+            if target == nil {
+                // "only while it is pending": the thing with a field holding that value.
+                for r in a.rules {
+                    guard case .precondition(nil, _, .text(let word)) = r,
+                          let e = entities.indices.first(where: { described.contains(entities[$0].name) && fieldHolding(word, in: $0) != nil }) else { continue }
+                    target = entities[e].name; break
+                }
+            }
             if target == nil { target = a.context.flatMap { described.contains($0) ? $0 : nil } }
             if target == nil { target = entities.first { described.contains($0.name) }?.name }
             guard let name = target, let ei = entities.firstIndex(where: { $0.name == name }) else {
@@ -148,12 +171,14 @@ extension Reading {
                 continue
             }
             var action = DomainAction(name: a.name, label: a.label, access: a.access)
-            for rule in a.rules {
+            // Effects first: a rule naming no field ("when none are left") is about the number the action moves.
+            let isIncrement: (RuleDraft) -> Bool = { if case .increment = $0 { return true } else { return false } }
+            for rule in a.rules.filter(isIncrement) + a.rules.filter({ !isIncrement($0) }) {
                 switch rule {
                 case .once:
                     action.oncePerUser = true
                 case .increment(let phrase, let by):
-                    guard let fi = ruleField(phrase, in: ei) ?? counterField(phrase, in: ei), entities[ei].fields[fi].type.isNumeric else {
+                    guard let fi = (ruleField(phrase, in: ei).map { countable($0, in: ei) }) ?? counterField(phrase, in: ei), entities[ei].fields[fi].type.isNumeric else {
                         report(language == .zh ? "“\(phrase)”不是\(entities[ei].label)的数字字段" : "'\(phrase)' is not a number field of \(name)"); continue
                     }
                     let f = entities[ei].fields[fi].name
@@ -164,7 +189,12 @@ extension Reading {
                     var rhs: Operand?
                     switch value {
                     case .number(let n):
-                        fi = phrase.flatMap { ruleField($0, in: ei) ?? counterField($0, in: ei) }
+                        fi = phrase.flatMap { p in ruleField(p, in: ei).map { countable($0, in: ei) } ?? counterField(p, in: ei) }
+                        // "can't borrow when none are left": the number the action moves.
+                        if phrase == nil {
+                            let moved = action.effects.compactMap { e -> String? in if case .increment(let f, _) = e { return f } else { return nil } }.first ?? lastField
+                            fi = moved.flatMap { m in entities[ei].fields.firstIndex { $0.name == m && $0.type.isNumeric } }
+                        }
                         rhs = .constant(.number(n))
                     case .field(let other):
                         fi = phrase.flatMap { ruleField($0, in: ei) ?? counterField($0, in: ei) }
@@ -215,27 +245,31 @@ extension Reading {
                           let mi = Optional(ensureEntity(made)) else {
                         report(language == .zh ? "没能确定“\(phrase)”是什么" : "could not tell what '\(phrase)' is"); continue
                     }
-                    if !relations.contains(where: { $0.child == made && $0.parent == name }) {
-                        relations.append(RelationDraft(child: made, parent: name, onDelete: nil, text: a.text))
-                    }
-                    // The action fills only the link and the owner: the other fields may be left empty.
-                    for k in entities[mi].fields.indices where entities[mi].fields[k].relation == nil && entities[mi].fields[k].required != false {
-                        entities[mi].fields[k].required = false
-                        assumptions.append(language == .zh ? "“\(a.label)”会自动生成\(entities[mi].label)，所以“\(entities[mi].fields[k].label)”改为选填"
-                                                           : "'\(a.name)' creates a \(entities[mi].label) by itself, so its \(entities[mi].fields[k].name) is optional")
-                    }
-                    entities[mi].ownedByCreator = true
-                    if !entities[mi].fields.contains(where: { $0.relation == nil }) || !described.contains(made) { createdOnly.insert(made) }
+                    makeRecord(mi, by: a, on: name, described: described)
                     action.effects.append(.create(entity: made))
                 }
             }
+            implyRules(&action, on: ei, draft: a, described: described)
             if action.preconditions.isEmpty && action.effects.isEmpty && !action.oncePerUser {
                 if a.crud { continue }
+                // "借书和还书" with a rule only for borrowing: giving back could be the inverse, but nothing
+                // could check that the one returning had borrowed, so anyone could raise the count.
+                if let inverse = domain.actions.first(where: { $0.name == a.name })?.inverse,
+                   let done = entities[ei].actions.first(where: { inverse.contains($0.name) }),
+                   let moved = done.effects.first(where: { if case .increment = $0 { return true } else { return false } })?.field {
+                    let f = entities[ei].fields.first { $0.name == moved }?.label ?? moved
+                    report(language == .zh
+                        ? "“\(a.label)”没有说明规则：它可以是“\(done.label)”的反向操作（\(f)加一），但无法核对归还的人确实借过，任何人都能把\(f)加上去，所以没有生成这个操作；写明规则即可生成（如“还书时\(f)加一”）"
+                        : "'\(a.name)' states no rule: it could undo '\(done.name)' (\(moved) + 1), but nothing could check the caller had done '\(done.name)', so anyone could raise \(moved); it was not built (state its rule to build it, e.g. 'returning adds one to the \(moved)')")
+                    continue
+                }
                 report(language == .zh ? "“\(a.label)”没有说明规则或效果，没有生成这个操作" : "'\(a.name)' has no rule or effect, so it was not built")
                 continue
             }
             if action.access == [.signedIn] && !accounts && !action.oncePerUser && action.createdEntity == nil { action.access = [.anyone] }
             if action.access.allowsAnyone && (action.oncePerUser || action.createdEntity != nil) { action.access = [.signedIn] }
+            // "an order can be cancelled": on a record only its maker sees, only its maker acts.
+            if entities[ei].read == .owner && action.access == [.signedIn] && a.roles.isEmpty { action.access = [.owner] }
             if entities[ei].actions.contains(where: { $0.name == action.name }) { continue }
             entities[ei].actions.append(action)
             roles += a.roles
@@ -246,9 +280,83 @@ extension Reading {
 }
 
 extension Reading {
+    /// Entity `mi` is made by action `a` on a record of `parent`: it belongs to that record and to the
+    /// caller, and the action fills only the link and the owner, so its other fields are optional.
+    mutating func makeRecord(_ mi: Int, by a: ActionDraft, on parent: String, described: Set<String>) {
+        let made = entities[mi].name
+        if !relations.contains(where: { $0.child == made && $0.parent == parent }) {
+            relations.append(RelationDraft(child: made, parent: parent, onDelete: nil, text: a.text))
+        }
+        for k in entities[mi].fields.indices where entities[mi].fields[k].relation == nil && entities[mi].fields[k].required != false {
+            entities[mi].fields[k].required = false
+            assumptions.append(language == .zh ? "“\(a.label)”会自动生成\(entities[mi].label)，所以“\(entities[mi].fields[k].label)”改为选填"
+                                               : "'\(a.name)' creates a \(entities[mi].label) by itself, so its \(entities[mi].fields[k].name) is optional")
+        }
+        entities[mi].ownedByCreator = true
+        if !entities[mi].fields.contains(where: { $0.relation == nil }) || !described.contains(made) { createdOnly.insert(made) }
+    }
+
+    /// What an action means though the requirement did not say it, as a careful engineer builds it:
+    /// a verb that leaves a state sets it ("cancel" → status cancelled); a counter a rule guards moves
+    /// ("人数达到容量就不能再报名": enrolling adds one; "库存为0时不能借": borrowing takes one); taking part
+    /// (enroll, join, vote) is once per user and leaves a record of who took part. Each is an assumption.
+    mutating func implyRules(_ action: inout DomainAction, on ei: Int, draft a: ActionDraft, described: Set<String>) {
+        let word = domain.actions.first { $0.name == action.name }
+        let label = entities[ei].label
+        let statedEffect = !action.effects.isEmpty
+        func assume(_ zh: String, _ en: String) { assumptions.append(language == .zh ? "“\(a.label)”：\(zh)" : "'\(action.name)': \(en)") }
+        let setsSomething = action.effects.contains { if case .set = $0 { return true } else { return false } }
+        if let states = word?.state?(language), !setsSomething {
+            for f in entities[ei].fields where f.type == .enumeration && !action.effects.contains(where: { $0.field == f.name }) {
+                guard let v = f.allowedValues?.first(where: { v in states.contains { Self.sameValue($0, v) } }) else { continue }
+                action.effects.append(.set(field: f.name, value: .string(v)))
+                assume("把\(label)的\(f.label)设为“\(v)”", "sets the \(label.lowercased())'s \(f.name) to \(v)")
+                break
+            }
+        }
+        for p in action.preconditions where !action.effects.contains(where: { $0.field == p.field }) {
+            guard let f = entities[ei].fields.first(where: { $0.name == p.field }), f.type == .integer else { continue }
+            // Another action of this requirement may move the counter ("a like adds one"): only a counter nobody moves.
+            let movedElsewhere = actionDrafts.contains { d in
+                d.name != a.name && d.rules.contains { r in
+                    if case .increment(let phrase, _) = r { return ruleField(phrase, in: ei).map { entities[ei].fields[$0].name } == f.name }
+                    return false
+                }
+            }
+            if movedElsewhere { continue }
+            var by: Double?
+            if p.op == .less, case .field = p.value { by = 1 }
+            if p.op == .greater, case .constant(.number(0)) = p.value { by = -1 }
+            guard let by else { continue }
+            action.effects.append(.increment(field: f.name, by: by))
+            assume(by > 0 ? "每次让\(f.label)加一，条件才会生效" : "每次让\(f.label)减一，条件才会生效",
+                   by > 0 ? "adds one to \(f.name) each time, so the rule can hold" : "takes one from \(f.name) each time, so the rule can hold")
+        }
+        // Taking part with no stated effect ("学生只能查看课程和选课"): once each, and a record of who took part.
+        if let record = word?.participation, !statedEffect {
+            if !action.oncePerUser {
+                action.oncePerUser = true
+                assume("每人对每个\(label)只能一次", "once per user for each \(label.lowercased())")
+            }
+            let made = record.name
+            guard made != entities[ei].name, !SpecValidator.reservedEntityNames.contains(made) else { return }
+            if !entities.contains(where: { $0.name == made }) {
+                entities.append(EntityDraft(name: made, plural: record.plural, label: record.label(language),
+                                            lexiconName: lexicon.entity(made)?.name, known: lexicon.entity(made) != nil))
+            }
+            guard let mi = entities.firstIndex(where: { $0.name == made }) else { return }
+            makeRecord(mi, by: a, on: entities[ei].name, described: described)
+            action.effects.append(.create(entity: made))
+            assume("记下谁参与了哪个\(label)（\(entities[mi].label)，用户可以查看自己的记录）",
+                   "records who took part (\(made), each user sees their own)")
+        }
+    }
+
     /// Settles contract v2 once every clause is read: actions (which may add counter fields and
     /// links), then roles, then links. Returns the roles accounts may hold.
     mutating func settleDomain() -> [Role] {
+        fillUsualFields()
+        fillAboutRecords()
         let described = Set(entities.filter { !$0.fields.isEmpty }.map(\.name))
         let actionRoles = settleActions(described: described)
         var roles = settleRoles()

@@ -22,12 +22,55 @@ struct DomainLexicon: Decodable, Sendable {
         var en: [String]
         /// Also a standard operation's word (cancel = delete): an action only when the requirement gives it a rule.
         var crud: Bool?
+        /// Taking part (enroll, join, vote): with no rule stated it is still once per user and leaves a
+        /// record of who took part, an entity of this name ("enrollment") linked to the record and the caller.
+        var participation: RecordName?
+        /// The state the verb leaves a record in ("cancelled"), set when an enum field holds it and
+        /// the requirement states no effect.
+        var state: Lexicon.Words?
+        /// The verbs this one undoes (return undoes borrow or rent): named in the note when it is left unbuilt.
+        var inverse: [String]?
+    }
+
+    /// The entity a participation verb leaves: `enrollment`, "报名记录".
+    struct RecordName: Decodable, Sendable {
+        var name: String
+        var plural: String
+        var label: Lexicon.Localized
+    }
+
+    /// A record people make about another record (a comment on a post, an order for a product): when
+    /// the requirement names it without fields, these are the obvious ones.
+    struct RecordTemplate: Decodable, Sendable {
+        struct FieldTemplate: Decodable, Sendable {
+            var name: String
+            var label: Lexicon.Localized
+            var type: FieldType
+            var required: Bool
+            var minimum: Double?
+            var maximum: Double?
+            var values: Lexicon.Words?
+            /// Index into `values` of the default value.
+            var defaultIndex: Int?
+        }
+        var entities: [String]
+        var fields: [FieldTemplate]
+        /// A record only its maker and the roles that run the app see (an order, a booking), not a public one (a comment).
+        var `private`: Bool?
     }
 
     var roles: [RoleWord]
     var actions: [ActionWord]
     /// Entities that are parts of their parent: deleting the parent deletes them unless the requirement says otherwise.
     var parts: [String]
+    var records: [RecordTemplate]
+    /// Words that count several of a thing ("若干", "several"): never part of a name.
+    var quantifiers: Lexicon.Words
+
+    /// The template for a record about another record, by entity name or lexicon name.
+    func record(_ names: [String?]) -> RecordTemplate? {
+        records.first { t in names.contains { n in n.map(t.entities.contains) ?? false } }
+    }
 
     static func shipped() throws -> DomainLexicon {
         if let d = cache.value { return d }

@@ -43,6 +43,8 @@ struct EntityDraft {
     /// Operations named only while saying who may do them ("只有作者本人可以修改"), which restrict
     /// rather than enumerate.
     var accessOperations: Set<EntityOperation> = []
+    /// Operations a clause gives to people who hold no role ("用户可以发布帖子"): a role's rights do not take them away.
+    var openOperations: Set<EntityOperation> = []
     var searchable: [String] = []
     var searchWithoutField = false
     var read: Audience = .anyone

@@ -66,7 +66,7 @@ extension Reading {
                   !relations.contains(where: { $0.child == child }) {
             // "cooks post recipes …, and visitors can leave comments on them": "them" is the thing this
             // clause describes, known once the clause is read.
-            pendingParentOf = (child, text)
+            pendingParentOf = (child, text, current ?? lastEntity)
         }
         // "Issues can be listed by project": listing children by their parent needs the link.
         if let g = lower.groups("\\b([a-z][a-z ]{0,20}?)\\s+can\\s+be\\s+(?:listed|filtered|browsed|grouped|viewed|shown)\\s+(?:by|per)\\s+([a-z][a-z-]*)"),
@@ -195,9 +195,11 @@ extension Reading {
                 return ["entities.\(child).fields.\(parent)_id"]
             }
         }
-        guard let (child, text) = pendingParentOf else { return [] }
+        guard let (child, text, before) = pendingParentOf else { return [] }
         pendingParentOf = nil
-        guard let parent = current ?? lastEntity, parent != child else { return [] }
+        // "…; visitors can leave comments on them": when the clause was about the child itself, "them"
+        // is the thing described before it.
+        guard let parent = [current, lastEntity, before].compactMap({ $0 }).first(where: { $0 != child }) else { return [] }
         addRelation(child: child, parent: parent, text: text)
         return ["entities.\(child).fields.\(parent)_id"]
     }

@@ -76,7 +76,7 @@ struct Reading {
     /// The heading of the current sentence ("保养记录：每条记录属于一辆车"), which a generic noun may stand for.
     var sentenceHeading: String?
     /// A child named with "on them" whose parent is the thing its clause describes.
-    var pendingParentOf: (child: String, text: String)?
+    var pendingParentOf: (child: String, text: String, before: String?)?
     /// A child word not yet an entity, linked to a parent once its clause has made it ("an application to an opening with …").
     var pendingChildOf: (word: String, parent: String, text: String)?
     /// Entities made only by an action's create effect: kept though the requirement lists no fields for them.
@@ -605,6 +605,11 @@ struct Reading {
         let entityNames = target.map { [$0] } ?? []
         var previous: FieldDraft?
         for item in items.flatMap(expandRange) {
+            // "若干选项", "several options": a part of its own, linked to the thing (contract v2).
+            if let target, let part = quantifiedPart(item), let r = readCountedPart(part, of: target, item: item) {
+                refs += r
+                continue
+            }
             guard var (draft, note) = fieldReader.read(item, entityNames: entityNames) else { continue }
             // "a start time and an end time (both required)": the constraint is the pair's.
             let mods = FieldPhraseReader.splitParentheses(item).1.lowercased()
@@ -847,6 +852,19 @@ struct Reading {
     /// "Staff can add patients": when entities follow the first verb, those before it are the actors,
     /// not things to store (unless the requirement already made them entities).
     func targets(of tokens: [Token]) -> [String] {
+        // "读者注册登录后…", "Customers register and log in": a people word that signs up or logs in is
+        // the account, never a thing to store (unless the requirement already described it).
+        // "readers can like an article": so is one that is the subject of a modal verb.
+        let modals: Set<String> = ["can", "may", "must", "could", "will", "should", "可以", "能", "才能", "可", "都可以", "也可以"]
+        if let signIn = tokens.firstIndex(where: { $0.account() == "register" || $0.account() == "login" || modals.contains($0.text.lowercased().trimmingCharacters(in: .whitespaces)) }) {
+            let actors = entityMentions(tokens[..<signIn].filter(isActorWord))
+                .filter { name in !entities.contains { $0.name == name && !$0.fields.isEmpty } }
+            if !actors.isEmpty {
+                var rest = tokens
+                for i in rest.indices where i < signIn && isActorWord(rest[i]) { rest[i].meanings = [] }
+                return targets(of: rest)
+            }
+        }
         let all = entityMentions(tokens)
         guard let verb = tokens.firstIndex(where: { $0.operation() != nil || $0.isSearch }) else { return all }
         let after = entityMentions(Array(tokens[verb...]))
@@ -866,6 +884,11 @@ struct Reading {
         guard language == .en else { return tokens }
         let modals: Set<String> = ["can", "may", "must", "should", "to", "will", "could", "and", "or"]
         var out = tokens
+        for i in out.indices.dropFirst() where out[i].entity() != nil && i + 1 < out.count && out[i + 1].entity() != nil
+            && isActorWord(out[i - 1]) && out[i - 1].entity() == nil {
+            // "Cooks post recipes": a thing-word between people and a thing is their verb.
+            out[i].meanings = [.operation("create")]
+        }
         for i in out.indices.dropFirst() where out[i].entity() != nil && modals.contains(out[i - 1].text.lowercased()) {
             guard out[i - 1].text.lowercased() != "and" && out[i - 1].text.lowercased() != "or" || (i >= 2 && out[i - 2].operation() != nil) else { continue }
             let rest = out[(i + 1)...].prefix(3).filter { !["a", "an", "the", "new", "their", "own", "on"].contains($0.text.lowercased()) }
@@ -982,11 +1005,19 @@ struct Reading {
             targets = entities.map(\.name)
         }
         guard !targets.isEmpty else { return [] }
+        // "Each issue belongs to a project … Projects have a name. Only the reporter can edit them": the
+        // owner's "them" is the record people make inside the thing last named, not the container.
+        if mentioned.isEmpty, accessWords.contains("owner"), targets.count == 1,
+           tokens.contains(where: { ["them", "it", "they", "其", "它", "它们"].contains($0.text.lowercased().trimmingCharacters(in: .whitespaces)) }),
+           let child = relations.first(where: { r in r.parent == targets[0] && entities.contains { $0.name == r.child && !$0.fields.isEmpty } })?.child {
+            targets = [child]
+        }
         // A create verb next to an account noun with no entity is sign-up, handled above.
         var refs: [String] = []
         for target in targets {
             let i = ensureEntity(target)
             if accessWords.isEmpty { entities[i].operations.formUnion(ops) } else { entities[i].accessOperations.formUnion(ops) }
+            if domain.roles(in: tokens.map(\.text).joined(), language: language).isEmpty { entities[i].openOperations.formUnion(ops) }
             refs += ops.sorted { $0.rawValue < $1.rawValue }.map { "entities.\(target).\($0.rawValue)" }
             let reads = ops.contains(.list) || ops.contains(.get)
             let writes = ops.contains(.create) || ops.contains(.update) || ops.contains(.delete)

@@ -48,6 +48,13 @@ extension Reading {
             var tokens = index.tokens(seg)
             let negated = Negation.negated(tokens, language: language)
             for i in negated { tokens[i].meanings = [] }
+            // "approve a request", "handle the order": after a determiner a verb-looking word is a thing.
+            if language == .en {
+                for i in tokens.indices.dropFirst() where tokens[i].operation() != nil && tokens[i].entity() == nil
+                    && ["a", "an", "the", "each", "every", "any", "their", "its"].contains(tokens[i - 1].text.lowercased().trimmingCharacters(in: .whitespaces)) {
+                    tokens[i].meanings = []
+                }
+            }
             // "Admins post classes": a thing-word used as the verb before another thing.
             if language == .en, let first = tokens.firstIndex(where: { !$0.meanings.isEmpty }), tokens[first].entity() != nil,
                tokens[(first + 1)...].contains(where: { $0.entity() != nil }) {
@@ -151,7 +158,21 @@ extension Reading {
             let given = writes.compactMap { entities[i].grants[$0] }
             // Only a role's own grants spread: "the owner or an admin may edit" says nothing of creating.
             guard let first = given.first(where: { !$0.contains(.owner) }) else { continue }
-            for op in writes where entities[i].grants[op] == nil && !entities[i].accessOperations.contains(op) { entities[i].grants[op] = first }
+            // "用户可以发布帖子…管理员可以删除帖子": users still post; what nobody was given goes to the
+            // author or the role.
+            let usersCreate = entities[i].openOperations.contains(.create)
+            for op in writes where entities[i].grants[op] == nil && !entities[i].accessOperations.contains(op) && !entities[i].openOperations.contains(op) {
+                entities[i].grants[op] = usersCreate ? [.owner] + first.filter { $0 != .owner } : first
+            }
+            // "管理员发布活动": who publishes a thing also corrects and removes it; nobody else may.
+            if let create = entities[i].grants[.create], !create.contains(.owner), !create.allowsAnyone, !entities[i].operations.isEmpty {
+                for op in [EntityOperation.update, .delete] where !entities[i].operations.contains(op) && !entities[i].forbidden.contains(op)
+                    && entities[i].grants[op] == create {
+                    entities[i].operations.insert(op)
+                    assumptions.append(language == .zh ? "“\(entities[i].label)”的\(op == .update ? "修改" : "删除")只交给能新增它的角色"
+                                                       : "\(entities[i].label) can be \(op == .update ? "updated" : "deleted") by the role that creates it, and nobody else")
+                }
+            }
         }
         return roles
     }

@@ -28,16 +28,6 @@ struct SpecAssembler {
             drafts.removeAll { $0.fields.isEmpty }
         }
         for var d in drafts {
-            if d.fields.isEmpty {
-                let defaults = lexicon.entity(d.lexiconName ?? d.name)?.defaultFields ?? ["name"]
-                for name in defaults {
-                    let w = lexicon.field(name)
-                    d.fields.append(FieldDraft(name: name, label: w?.label(lang) ?? Identifiers.sentenceCase(name), type: w?.type ?? .string,
-                                               typeKnown: true, required: name == defaults.first))
-                }
-                assume("“\(d.label)”没有列出字段，使用常见字段：\(d.fields.map(\.label).joined(separator: "、"))",
-                       "no fields were listed for \(d.label); used the usual ones: \(d.fields.map(\.label).joined(separator: ", "))")
-            }
             if d.operations.isEmpty && d.ownedByCreator && reading.createdOnly.contains(d.name) {
                 // A record an action leaves (a loan from borrowing) is the action's to make: people read
                 // their own; letting them create or edit it would step around the action's rules.

@@ -5,11 +5,13 @@ import SculptCore
 ///
 /// Steps, each timed: set the backend up (in Sculpt's caches, run by path), byte-compile it, run the
 /// project's own tests, then start the server, wait for its health endpoint, run the contract checks
-/// derived from `spec.json`, and stop it. Everything the project's code does runs in the `Sandbox`;
-/// the server and the checks run in one sandboxed driver (`contract_checks.py serve`) so they share
-/// a network namespace that reaches nothing else. Every command runs in its own process group with
-/// a wall-time limit, every process carries the run's marker, and a last sweep kills anything left,
-/// so a hanging or crashing project never outlives its verification.
+/// derived from `spec.json`, and stop it. After setup, these run side by side (with the secret scan):
+/// a warm check takes as long as its slowest part, not the sum of them. Everything the project's code
+/// does runs in the `Sandbox`; the server and the checks run in one sandboxed driver
+/// (`contract_checks.py serve`) so they share a network namespace that reaches nothing else. Every
+/// command runs in its own process group with a wall-time limit, every process carries the run's
+/// marker, and a last sweep kills anything left, so a hanging or crashing project never outlives its
+/// verification.
 public struct Verifier {
     public struct Options: Sendable {
         public var healthTimeout: Double = 30
@@ -161,7 +163,23 @@ public struct Verifier {
             let envPath: URL? = nil  // the cached environment, if any, is among the readable folders
             toolchain = prepared.readable
 
-            // 2. Byte-compile: a syntax error anywhere is found before anything runs.
+            // 2 to 5, side by side, each in its own sandbox (the tests and the server on databases of
+            // their own): byte-compiling, the project's own tests, the secret scan, and the driver that
+            // starts the server, waits for health, runs the contract checks and stops it in one network
+            // namespace. None needs another's result, so the run waits for the slowest instead of their
+            // sum. Results are recorded in the steps' order, so a syntax error still heads the report.
+            let me = Unchecked(self)
+            let start = prepared.start
+            let driver = BackgroundJob { me.value.runDriver(python: python, env: envPath, start: start) }
+            let command = prepared.test
+            let tests: BackgroundJob<Result<GroupedProcess.Result, Error>>? = options.projectTests ? BackgroundJob {
+                Result { try me.value.sandboxed(command, in: backend, python: python, env: envPath, log: "tests.log",
+                                                timeout: me.value.options.testTimeout) }
+            } : nil
+            let root = project
+            let scan = BackgroundJob { SecretScan(root: root).checks(backend: backend) }
+
+            // Byte-compile: a syntax error anywhere is named as such, not only as a failed import.
             if let compile = prepared.compile {
                 t = Date()
                 do {
@@ -179,25 +197,7 @@ public struct Verifier {
                 add("compile", .skipped, 0, "not a Python backend")
             }
 
-            // 3 and 4, side by side (each in its own sandbox, with its own database): the project's
-            // own tests, and the driver that starts the server, waits for health, runs the contract
-            // checks and stops it in one network namespace. Running them together saves seconds.
-            let command = prepared.test
-            let job = Unchecked((self, command, backend, python, envPath))
-            let testsDone = DispatchSemaphore(value: 0)
-            let testsOutcome = Locked<Result<GroupedProcess.Result, Error>?>(nil)
-            if options.projectTests { Thread.detachNewThread {
-                let (me, command, backend, python, envPath) = job.value
-                let r = Result { try me.sandboxed(command, in: backend, python: python, env: envPath, log: "tests.log",
-                                                  timeout: me.options.testTimeout) }
-                testsOutcome.mutate { $0 = r }
-                testsDone.signal()
-            } } else {
-                testsDone.signal()
-            }
-            let driven = runDriver(python: python, env: envPath, start: prepared.start)
-            testsDone.wait()
-            switch testsOutcome.value {
+            switch tests?.wait() {
             case .success(let r)?:
                 let last = r.output.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
                 let summary = last.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "= ")) } ?? ""
@@ -210,13 +210,11 @@ public struct Verifier {
                 }
             case .failure(let error)?:
                 fail("tests", 0, "\(error)")
-            case nil where !options.projectTests:
-                add("tests", .skipped, 0, "contract only: the project's own tests were not run")
             case nil:
-                fail("tests", 0, "the tests did not report")
+                add("tests", .skipped, 0, "contract only: the project's own tests were not run")
             }
-            record(driven)
-            recordStatic(SecretScan(root: project).checks(backend: backend))
+            record(driver.wait())
+            recordStatic(scan.wait())
         }
 
         /// What running the driver gave: its process result, or why it could not run.

@@ -5,7 +5,7 @@ Sculpt ships this file and runs it beside the generated server, inside the same 
 need no network but the sandbox's own loopback. Standard library only; any Python 3.9+ runs it.
 
   contract_checks.py serve --project DIR [--work DIR] [--health-timeout S] [--checks-timeout S]
-      starts the backend as sculpt.json says (HOST, PORT, DATABASE_URL set), waits for its health
+      starts the backend as sculpt.json says (HOST, PORT, DATABASE_URL, SECRET_KEY and PASSWORD_HASH_FAST=1 set), waits for its health
       endpoint, runs every check, stops the backend and everything it started, and prints one JSON
       document on stdout: phases (start, health, contract, stop), checks, clauses, log tail.
   contract_checks.py check --project DIR --base URL [--db FILE] [--admin-username NAME]
@@ -76,6 +76,8 @@ ACCOUNT_RACE_ROUNDS = 1
 # Every registration hashes a password (slow on purpose): fewer of them, and the hash between the
 # server's check and its insert widens the window a race needs anyway.
 ACCOUNT_RACE_SIZE = 8
+# Seconds under which a first race round counts as cheap: the race then runs RACE_ROUNDS rounds.
+CHEAP_RACE_ROUND = 0.5
 # Where an account lives, for reading its constraints from the database.
 ACCOUNT_TABLES = ("user", "users", "account", "accounts")
 PREVIEW = 600
@@ -941,11 +943,19 @@ class Checks:
                           f"racing requests can store one value twice; the app's own check before the insert cannot prevent it")
         token = self.token_for(op)
         schema = self.c.request_schema(op)
-        for r in range(rounds):
+        r = 0
+        while r < rounds:
+            started = time.monotonic()
             value = self.values.body(self.c, schema)[field]
             answers = self.http.burst([(op.method, op.url(), self.values.body(self.c, schema, **{field: value}), token)
                                        for _ in range(size)])
-            self.one_winner(answers, 201, f"round {r + 1} of {rounds}: {size} simultaneous {op.method} {op.path} with one {field}")
+            which = f"round {r + 1} of {rounds}" if rounds > 1 else "round 1"
+            self.one_winner(answers, 201, f"{which}: {size} simultaneous {op.method} {op.path} with one {field}")
+            # A cheap round (passwords hashed at the low cost PASSWORD_HASH_FAST asks for) buys more
+            # rounds: a lost race that shows one round in two then shows almost every run.
+            if r == 0 and time.monotonic() - started < CHEAP_RACE_ROUND:
+                rounds = max(rounds, RACE_ROUNDS)
+            r += 1
 
     def unique_in_schema(self, tables, column):
         """True when a table named like one of `tables` (or else the only table with `column`) has a
@@ -2242,8 +2252,10 @@ def serve(args):
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
     log_path = os.path.join(work, "server.log")
+    # PASSWORD_HASH_FAST: the generated app hashes new passwords at a low cost (a setting only the
+    # verifier passes; the app's default is the full cost): the checks sign dozens of accounts up.
     env = dict(os.environ, HOST="127.0.0.1", PORT=str(port), DATABASE_URL="sqlite:///" + db,
-               SECRET_KEY=secrets.token_urlsafe(32), PYTHONUNBUFFERED="1")
+               SECRET_KEY=secrets.token_urlsafe(32), PYTHONUNBUFFERED="1", PASSWORD_HASH_FAST="1")
     admin = admin_credentials(doc, env)
     phases, results = [], []
     out = {"port": port, "database": db, "phases": phases, "checks": results, "clauses": []}

@@ -192,7 +192,7 @@ struct FastAPIEntityModel {
         var fastapi = ["APIRouter"]
         let signedInDeps = !m.grantMode && ((m.writeSignedIn && !createUser) || (m.readSignedIn && !readUser)
             || (m.writeSignedIn && !writeUser && (m.hasUpdate || m.hasDelete)))
-        let usesCaller = m.grantMode || !m.actions.isEmpty
+        let usesCaller = m.grantMode || m.actions.contains(where: \.authorized)
         if signedInDeps || usesCaller { fastapi.append("Depends") }
         if !relationParams.isEmpty { fastapi.append("Query") }
         if m.hasDelete { fastapi.append("Response") }

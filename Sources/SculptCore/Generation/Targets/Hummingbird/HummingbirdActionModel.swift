@@ -12,6 +12,9 @@ struct HummingbirdActionModel {
     let doc: String
     /// `let caller = ` when the body uses the caller, else `_ = `.
     let callerBinding: String
+    /// Whether the route asks who calls (an app with login); without accounts every action is open to
+    /// anyone (the validator sees to it).
+    let authorized: Bool
     let checksOwner: Bool
     let oncePerUser: Bool
     /// `<entity>_<verb>_by`: one row per (user, record), a UNIQUE pair.
@@ -39,6 +42,7 @@ struct HummingbirdActionModel {
         oncePerUser = a.oncePerUser
         let needsUser = a.oncePerUser || createdEntity?.isOwned == true || (owned && a.access.contains(.owner))
         callerBinding = (checksOwner || needsUser) ? "let caller = " : "_ = "
+        authorized = spec.accounts?.login ?? false
         grants = HummingbirdGrantsModel(name: function + "Access", what: "\(a.name) a \(e.name)",
                                         grants: needsUser ? HummingbirdGrantsModel.needingUser(a.access) : a.access)
         logTable = "\(e.name)_\(a.name)_by"

@@ -92,9 +92,6 @@ struct HummingbirdEntityModel {
             "ChildTable(table: \(SwiftCode.string($0.entity.plural)), column: \(SwiftCode.string($0.field.name)), label: \(SwiftCode.string($0.entity.label)))"
         }.joined(separator: ", ")
         let actions = try e.actions.map { try HummingbirdActionModel($0, entity: e, spec: spec, catalog: context.catalog, typeName: typeName) }
-        if !actions.isEmpty && !hasLogin {
-            throw GenerationError.template("hummingbird", "the actions of \(e.name) need accounts with login")
-        }
         self.actions = actions
         var grants: [HummingbirdGrantsModel] = []
         if hasLogin {

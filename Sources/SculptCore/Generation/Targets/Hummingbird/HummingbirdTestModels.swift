@@ -259,7 +259,8 @@ struct HummingbirdEntityTestsModel {
             message: message,
             oncePerUser: doc[key + ".once"] != nil, hasRace: doc[key + ".race"] != nil,
             // One account may act, or only the once-per-user rule limits it: that account races itself.
-            raceActor: single || a.preconditions.isEmpty ? "actor" : "try await signIn(client)")
+            // Anyone may act: who races does not matter.
+            raceActor: single || a.preconditions.isEmpty || grants.allowsAnyone ? "actor" : "try await signIn(client)")
     }
 
     /// The free-text field the list test searches, with a value that the needle `phaqzx` finds and

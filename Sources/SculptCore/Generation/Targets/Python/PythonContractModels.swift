@@ -27,6 +27,9 @@ struct PythonActionModel {
     let status: Int
     let createdStatus: Bool
     let needsUser: Bool
+    /// Whether the route asks `authorize` who calls (an app with login); without accounts every
+    /// action is open to anyone (the validator sees to it) and runs with no user.
+    let authorized: Bool
 }
 
 /// The log table of a once-per-user action (`photo_like_by`): one row per account and record.
@@ -168,6 +171,6 @@ enum PythonContract {
             accessLiteral: grantsLiteral(a.access), ruleLines: ruleLines, onceArgument: once, changesLiteral: changesLiteral,
             createArgument: createArgument, answer: answer,
             answerValue: answer.hasSuffix(", 201") ? String(answer.dropLast(5)) : answer, routePath: "/{\(v)_id}/\(a.name)", status: a.onlyCreates ? 201 : 200, createdStatus: a.onlyCreates,
-            needsUser: !a.access.allowsAnyone)
+            needsUser: !a.access.allowsAnyone, authorized: spec.accounts?.login ?? false)
     }
 }

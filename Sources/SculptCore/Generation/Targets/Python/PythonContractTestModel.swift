@@ -367,7 +367,8 @@ struct PythonContractTestModel {
             let rulesRace = !a.preconditions.isEmpty && !start.isEmpty
             if a.oncePerUser || rulesRace {
                 let kRace = key + "action.\(a.name).race"
-                let single = !a.access.allowsEverySignedIn || (a.oncePerUser && !rulesRace)
+                // One caller eight times where who calls does not matter (open to anyone, or only the owner).
+                let single = !a.access.allowsEverySignedIn || a.access.allowsAnyone || (a.oncePerUser && !rulesRace)
                 plan.add(kRace, "Eight racing \(a.label) calls where the rules allow one: one succeeds, seven get 409\(single ? " (one caller eight times)" : " (eight users)").",
                          refs: [aref + (a.oncePerUser && !rulesRace ? ".oncePerUser" : ".preconditions"), aref])
                 usesThreads = true

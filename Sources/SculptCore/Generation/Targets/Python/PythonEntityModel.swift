@@ -263,7 +263,7 @@ struct PythonEntityModel {
             }
             if has(.list) { sqlNames.append("select") }
             var authNames: [String] = []
-            if grantMode || !e.actions.isEmpty { authNames.append("authorize") }
+            if grantMode || (!e.actions.isEmpty && (spec.accounts?.login ?? false)) { authNames.append("authorize") }
             if !grantMode && (!writeGuard.isEmpty || !readGuard.isEmpty) { authNames.append("current_user") }
             var crud = ["to_json"]
             if has(.create) || has(.update) { crud += ["assign", "commit", "ensure_unique"] }

@@ -694,17 +694,32 @@
     if (!panel) return;
     try {
       const data = await call(findOperation('get', entity), { id: item.id });
-      const fields = panel.querySelector('[data-sculpt-detail-fields]');
-      fields.replaceChildren();
-      appendPair(fields, t('id'), String(data.id));
-      for (const field of entityOf(entity).fields) appendPair(fields, field.label, formatValue(field, data[field.name]));
+      fillDetail(panel, entity, data);
       panel.hidden = false;
-      panel.dataset.sculptId = String(data.id);
       panel.sculptOpener = opener;
       panel.focus();
       announce('success', t('viewing', { entity: entityOf(entity).label, name: itemName(entity, data) }), listBlock(entity));
     } catch (err) {
       report(null, err, listBlock(entity));
+    }
+  }
+
+  function fillDetail(panel, entity, data) {
+    const fields = panel.querySelector('[data-sculpt-detail-fields]');
+    fields.replaceChildren();
+    appendPair(fields, t('id'), String(data.id));
+    for (const field of entityOf(entity).fields) appendPair(fields, field.label, formatValue(field, data[field.name]));
+    panel.dataset.sculptId = String(data.id);
+  }
+
+  /** An open detail panel of this record shows its values after an action changed them. */
+  async function refreshDetail(entity, id) {
+    const panel = document.querySelector('[data-sculpt-detail="' + CSS.escape(entity) + '"]');
+    if (!panel || panel.hidden || panel.dataset.sculptId !== String(id)) return;
+    try {
+      fillDetail(panel, entity, await call(findOperation('get', entity), { id }));
+    } catch (err) {
+      panel.hidden = true;  // gone or no longer visible to this user: the list says why
     }
   }
 
@@ -796,6 +811,7 @@
     }
     // Show the record as it is now, after this action or someone else's.
     await reloadAll();
+    await refreshDetail(entity, item.id);
     const again = itemElement(entity, item.id);
     const next = again && again.querySelector('button[data-sculpt-action="' + CSS.escape(verb) + '"]');
     if (next) {
