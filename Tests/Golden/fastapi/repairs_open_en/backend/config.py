@@ -22,6 +22,9 @@ MAX_SEARCH_LENGTH = 200
 TOKEN_HOURS = 24
 # scrypt's cost: 2**15 as werkzeug and OWASP suggest (with r=8, p=1: 32 MB and about 0.1 s per hash).
 SCRYPT_N = 2**15
+# PASSWORD_HASH_FAST=1 lowers the cost of new hashes for a test run that signs many accounts up
+# (`sculpt check` sets it for the server it tests); never set it in production.
+FAST_SCRYPT_N = 1024
 
 
 @dataclass(frozen=True)
@@ -39,11 +42,15 @@ class Settings:
 
 def load_settings(**overrides):
     """DATABASE_URL, SECRET_KEY and FRONTEND_DIR from the environment, then `overrides`."""
+    fast_hashes = os.environ.get("PASSWORD_HASH_FAST") == "1"
+    if fast_hashes:
+        log.warning("PASSWORD_HASH_FAST is set: passwords are hashed at a low cost, for tests only")
     settings = Settings(
         database_url=os.environ.get("DATABASE_URL") or f"sqlite:///{HERE / 'app.db'}",
         secret_key=os.environ.get("SECRET_KEY", ""),
         frontend_dir=os.environ.get("FRONTEND_DIR") or str(HERE.parent / "frontend"),
         clock_offset=int(os.environ.get("CLOCK_OFFSET_SECONDS") or 0),
+        scrypt_n=FAST_SCRYPT_N if fast_hashes else SCRYPT_N,
     )
     settings = replace(settings, **overrides)
     if not settings.secret_key:

@@ -10,16 +10,23 @@ log = logging.getLogger(__name__)
 
 # Bodies above this size are refused with 413 before they are parsed.
 MAX_BODY_BYTES = 1024 * 1024
+# Passwords are hashed with scrypt at Werkzeug's full cost (N=2**15: 32 MB and about 0.1 s a hash).
+# PASSWORD_HASH_FAST=1 lowers the cost of new hashes for a test run that signs many accounts up
+# (`sculpt check` sets it for the server it tests); never set it in production.
+FAST_PASSWORD_HASH_METHOD = "scrypt:1024:8:1"
 
 
 def load_settings(overrides=None):
     """The Flask config: DATABASE_URL, SECRET_KEY and FRONTEND_DIR from the environment, then `overrides`."""
+    fast_hashes = os.environ.get("PASSWORD_HASH_FAST") == "1"
+    if fast_hashes:
+        log.warning("PASSWORD_HASH_FAST is set: passwords are hashed at a low cost, for tests only")
     settings = {
         "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{HERE / 'app.db'}",
         "SECRET_KEY": os.environ.get("SECRET_KEY", ""),
         "FRONTEND_DIR": os.environ.get("FRONTEND_DIR") or str(HERE.parent / "frontend"),
         "MAX_CONTENT_LENGTH": MAX_BODY_BYTES,
-        "PASSWORD_HASH_METHOD": "scrypt",
+        "PASSWORD_HASH_METHOD": FAST_PASSWORD_HASH_METHOD if fast_hashes else "scrypt",
     }
     settings.update(overrides or {})
     if not settings["SECRET_KEY"]:
