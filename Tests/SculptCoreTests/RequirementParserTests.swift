@@ -180,4 +180,110 @@ struct RequirementParserTests {
         #expect(try field(items.spec, "item", "name").type == .string, "a search clause lists fields, not values")
         #expect(items.spec.entity(named: "item")?.searchable == ["name", "barcode"], "the entity is named in the user's words")
     }
+
+    @Test("a verb inside a noun names the field, not an action ('购买日期' is purchase_date)")
+    func verbInsideNoun() throws {
+        let u = try parse("客户：姓名、电话。订单：每个订单属于一个客户，有收件人姓名、购买日期、发货日期。")
+        let order = try #require(u.spec.entity(named: "order"))
+        #expect(order.field(named: "purchase_date")?.type == .date, "\(order.fields.map(\.name))")
+        #expect(order.field(named: "date") == nil)
+        #expect(order.actions.isEmpty, "a date field is not a buy action: \(order.actions.map(\.name))")
+    }
+
+    @Test("'row number', 'page number' are whole numbers; 'model number' stays text")
+    func numberPhrases() throws {
+        let u = try parse("Theatre seats: code (unique), row number, model number.")
+        #expect(try field(u.spec, "theatre_seat", "row_number").type == .integer)
+        #expect(try field(u.spec, "theatre_seat", "model_number").type == .string)
+    }
+
+    @Test("values joined by slashes after the noun, with 'X by default' after a dash")
+    func slashValues() throws {
+        let u = try parse("Bug tracker. Bugs have a title and a severity minor/major/critical — minor by default.")
+        let severity = try field(u.spec, "bug", "severity")
+        #expect(severity.type == .enumeration && severity.allowedValues == ["minor", "major", "critical"])
+        #expect(severity.defaultValue == .string("minor"))
+    }
+
+    @Test("values that are also verbs ('open', 'closed') and 'closed when created' are a field's values and default, not operations")
+    func verbValues() throws {
+        let u = try parse("Doors have a code. Position is open, closed or locked, closed when created.")
+        let position = try field(u.spec, "door", "position")
+        #expect(position.allowedValues == ["open", "closed", "locked"])
+        #expect(position.defaultValue == .string("closed"))
+        #expect(Set(try #require(u.spec.entity(named: "door")).operations) == Set(EntityOperation.allCases))
+    }
+
+    @Test("a heading before a field list says who makes the thing ('Librarians (signed-in users) add books: …')")
+    func headingAccess() throws {
+        let u = try parse("Library. Librarians (signed-in users) add books: title, author. Anyone can browse books.")
+        #expect(u.spec.entity(named: "book")?.access == Access(read: .anyone, write: .signedIn))
+        #expect(u.spec.accounts?.login == true)
+    }
+
+    @Test("'anyone'/'everyone' who acts is never an entity; 'an application' a verb acts on is a thing")
+    func actorsAreNotThings() throws {
+        let u = try parse("Design studio. Visitors can send an application with their name, phone and a portfolio link.")
+        #expect(u.spec.entities.map(\.name) == ["application"])
+        #expect(try field(u.spec, "application", "portfolio_link").type == .string)
+        let v = try parse("Car dealer. Cars have a make and a model. Anyone can browse cars and send an enquiry about a listing with their name, email and a message.")
+        #expect(!v.spec.entities.contains { ["everyone", "anyone"].contains($0.name) }, "\(v.spec.entities.map(\.name))")
+        #expect(v.spec.entity(named: "enquiry")?.field(named: "email") != nil, "\(v.spec.entities.map(\.name))")
+    }
+
+    @Test("a field word before the head qualifies it: 'age group' is text named age_group, not the age")
+    func qualifierFieldWords() throws {
+        let u = try parse("Events have a title, an age group and a price range.")
+        #expect(try field(u.spec, "event", "age_group").type == .string)
+        #expect(try field(u.spec, "event", "price_range").type == .string)
+    }
+
+    @Test("a word that cannot name a table takes the requirement's own qualifier ('Yoga class' → yoga_class)")
+    func qualifiedKeywordEntity() throws {
+        let u = try parse("Yoga class schedule. Teachers post classes with a title and a start time. Members can see the class list.")
+        #expect(u.spec.entities.map(\.name) == ["yoga_class"])
+        let plain = try parse("School timetable: classes have a name and a room.")
+        #expect(plain.spec.entities.map(\.name) == ["school_class"], "with no qualifier in the text the lexicon's name stays")
+    }
+
+    @Test("'名额' counts places: a whole number, though '额' alone is an amount")
+    func quotaIsCount() throws {
+        let u = try parse("活动：名称、剩余名额、报名费用。")
+        let e = try #require(u.spec.entities.first)
+        #expect(e.fields.first { $0.label == "剩余名额" }?.type == .integer, "\(e.fields.map { "\($0.name) \($0.type)" })")
+        #expect(e.fields.first { $0.label == "报名费用" }?.type == .number)
+    }
+
+    @Test("'an entry to a contest with a caption…': the link waits for the clause that makes the child")
+    func linkToThingMadeInSameClause() throws {
+        let u = try parse("Photo contest. Contests have a title and a deadline. Anyone can send an entry to a contest with a caption and a photo URL.")
+        let entry = try #require(u.spec.entity(named: "entry"), "\(u.spec.entities.map(\.name))")
+        #expect(entry.field(named: "contest_id")?.relation?.entity == "contest")
+        #expect(entry.field(named: "caption") != nil)
+    }
+
+    @Test("a field word that names a thing this requirement described is that thing ('查看部门' of 部门信息)")
+    func fieldWordNamingThing() throws {
+        let u = try parse("公司通讯录。部门信息包括名称、电话。经理登录后可以新增和修改部门，员工登录后只能查看部门。")
+        #expect(u.spec.entities.map(\.name) == ["department"], "\(u.spec.entities.map(\.name))")
+        #expect(u.spec.entity(named: "department")?.access.read == .signedIn)
+    }
+
+    @Test("both sides of a contrast are roles; the limited side gets no grants that would shut the other out")
+    func limitedRole() throws {
+        let u = try parse("学校社团管理。社团信息包括名称、简介。老师登录后可以新增、修改和删除社团，学生登录后只能查看社团。")
+        let roles = try #require(u.spec.accounts?.roles).map(\.name)
+        #expect(roles.contains("teacher") && roles.contains("student"), "\(roles)")
+        let club = try #require(u.spec.entities.first)
+        #expect(club.permissions[.create] == [.role("teacher")])
+        #expect(club.permissions[.list] == nil, "teachers still read: \(club.permissions)")
+        #expect(club.access.read == .signedIn)
+    }
+
+    @Test("a later sentence about what people do never names the app ('A signed-in user can like a dog only once')")
+    func sentenceIsNotTitle() throws {
+        let u = try parse("Dogs have a name and a breed. A signed-in user can like a dog only once.")
+        #expect(u.spec.title == "Dogs", "\(u.spec.title)")
+        #expect(u.spec.name == "dogs")
+    }
 }

@@ -78,9 +78,9 @@ extension Reading {
                         let ok = after.isEmpty || ["时", "后", "一", "了", "过", "的时候", "。", "，"].contains { after.hasPrefix($0) } || objectToken != nil || unknownObject != nil
                         guard ok else { continue }
                     }
-                    // "借阅记录", "借阅人": the verb inside a noun is not the verb.
-                    if let next = afterTokens.first, next.meanings.isEmpty, !cueAfter,
-                       ["记录", "人", "日期", "时间", "数量", "状态", "单", "次数"].contains(where: { next.text.hasPrefix($0) }) { continue }
+                    // "借阅记录", "借阅人", "借出日期", "购买日期": the verb inside a noun is not the verb, whether
+                    // the noun's head is a known field word or not.
+                    if !cueAfter, ["记录", "人", "日期", "时间", "数量", "状态", "单", "次数", "地点", "金额", "价格", "费用"].contains(where: { after.hasPrefix($0) }) { continue }
                     var object = objectToken.flatMap { surfaceName($0) } ?? unknownObject
                     if object == nil, let inner = index.tokens(term).last(where: { $0.entity() != nil && $0.text != term }) { object = surfaceName(inner) }
                     hits.append(VerbHit(word: word, start: s, length: term.count, object: object))

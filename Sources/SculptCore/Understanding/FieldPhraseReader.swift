@@ -30,6 +30,15 @@ struct FieldPhraseReader {
             noun = String(noun[..<colon])
             modifiers = modifiers.isEmpty ? values : values + "；" + modifiers
         }
+        // "priority low/normal/high/urgent — normal by default": values joined by slashes right after the noun.
+        if language == .en, let g = noun.groups("^(.*?[A-Za-z])\\s+([A-Za-z][\\w-]*(?:\\s*/\\s*[A-Za-z][\\w-]*)+)(.*)$"), g.count == 3 {
+            let values = g[1].split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let flags: Set<String> = ["yes", "no", "true", "false", "y", "n", "date", "time", "on", "off"]
+            if values.count >= 2, !values.allSatisfy(flags.contains) {
+                noun = g[0] + " " + g[2]
+                modifiers = modifiers.isEmpty ? g[1] : g[1] + "；" + modifiers
+            }
+        }
         // Clauses in place of nouns: "what it is (title)", "where it was lost", "the date it was lost".
         if language == .en { (noun, modifiers) = Self.clauseNoun(noun, modifiers) }
         var flag = false
@@ -204,7 +213,10 @@ struct FieldPhraseReader {
                 // "stars count": a synonym of the field word keeps the user's word ("stars", not "rating").
                 let own = fieldTokens[0].text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
                 let sharesWord = !Set(own).intersection(word.name.split(separator: "_").map(String.init)).isEmpty
-                parts.append((fieldTokens[0].start, language == .en && !sharesWord ? Identifiers.snake(own) : word.name))
+                // "cover letter", "age group": in English the last word is the head; a field word before
+                // it only qualifies it, so it keeps the user's word and does not give its type.
+                let qualifier = language == .en && others.contains { $0.start > fieldTokens[0].start }
+                parts.append((fieldTokens[0].start, language == .en && (!sharesWord || qualifier) ? Identifiers.snake(own) : word.name))
                 var ordered: [String] = []
                 for p in parts.sorted(by: { $0.0 < $1.0 }).map(\.1) {
                     for piece in p.split(separator: "_").map(String.init) where ordered.last != piece { ordered.append(piece) }
@@ -213,7 +225,9 @@ struct FieldPhraseReader {
                 let qualifierWords = Set(ordered).subtracting(word.name.split(separator: "_").map(String.init))
                 let composed = qualifierWords.isEmpty ? word.name : Identifiers.snake(ordered)
                 if SpecValidator.isIdentifier(composed) {
-                    return FieldDraft(name: composed, label: language == .zh ? noun : Identifiers.sentenceCase(noun), type: word.type, typeKnown: false)
+                    // "level number", "page number": a phrase the type hints know as a whole outranks its field word.
+                    let type = phraseHint(noun) ?? (qualifier ? inferType(noun) : word.type)
+                    return FieldDraft(name: composed, label: language == .zh ? noun : Identifiers.sentenceCase(noun), type: type, typeKnown: false)
                 }
             }
         }
@@ -242,6 +256,16 @@ struct FieldPhraseReader {
         let name = Identifiers.snake(words)
         guard !name.isEmpty, words.count <= 4 else { return nil }
         return FieldDraft(name: name, label: Identifiers.sentenceCase(words.joined(separator: " ")), type: type, typeKnown: false)
+    }
+
+    /// The type an English type hint of several words gives the whole noun ("level number" → integer).
+    func phraseHint(_ noun: String) -> FieldType? {
+        guard language == .en else { return nil }
+        let n = noun.lowercased()
+        for hint in lexicon.typeHints where hint.lang == .en {
+            if let s = hint.suffix?.lowercased(), s.contains(" "), n == s || n.hasSuffix(" " + s) { return hint.type }
+        }
+        return nil
     }
 
     func inferType(_ noun: String) -> FieldType {

@@ -57,6 +57,11 @@ extension Reading {
            !relations.contains(where: { $0.child == child }) {
             addRelation(child: child, parent: parent, text: text)
             refs.append("entities.\(child).fields.\(parent)_id")
+        } else if let g = lower.groups("\\b([a-z]+)\\s+(?:on|to|under|for)\\s+(?:a|an|the|each|every|their|its)\\s+([a-z][a-z-]*)\\b"),
+                  g.count == 2, knownEntity(g[0]) == nil, let parent = knownEntity(g[1]), !Self.pronouns.contains(g[0]) {
+            // "submit an application to an opening with their name, …": the child is made by this very
+            // clause's list, so the link waits until the clause is read.
+            pendingChildOf = (g[0], parent, text)
         } else if let g = lower.groups("\\b([a-z]+)\\s+on\\s+(?:them|it)\\b"), g.count == 1, let child = knownEntity(g[0]),
                   !relations.contains(where: { $0.child == child }) {
             // "cooks post recipes …, and visitors can leave comments on them": "them" is the thing this
@@ -183,6 +188,13 @@ extension Reading {
 extension Reading {
     /// Links a child left waiting for "them" to the thing the clause turned out to describe.
     mutating func settlePendingParent() -> [String] {
+        if let (word, parent, text) = pendingChildOf {
+            pendingChildOf = nil
+            if let child = knownEntity(word), child != parent, !relations.contains(where: { $0.child == child }) {
+                addRelation(child: child, parent: parent, text: text)
+                return ["entities.\(child).fields.\(parent)_id"]
+            }
+        }
         guard let (child, text, before) = pendingParentOf else { return [] }
         pendingParentOf = nil
         // "…; visitors can leave comments on them": when the clause was about the child itself, "them"

@@ -77,6 +77,8 @@ struct Reading {
     var sentenceHeading: String?
     /// A child named with "on them" whose parent is the thing its clause describes.
     var pendingParentOf: (child: String, text: String, before: String?)?
+    /// A child word not yet an entity, linked to a parent once its clause has made it ("an application to an opening with …").
+    var pendingChildOf: (word: String, parent: String, text: String)?
     /// Entities made only by an action's create effect: kept though the requirement lists no fields for them.
     var createdOnly: Set<String> = []
 
@@ -145,7 +147,8 @@ struct Reading {
             if piece.isHeading, !piece.opensList, k + 1 < pieces.count, pieces[k + 1].sentence == piece.sentence,
                let refs = readHeadedList(heading: piece.text, body: pieces[k + 1].text) {
                 if piece.sentence == 0, title == nil, let t = titlePhrase(piece), subjectIsTitle(piece.text) { title = t }
-                clauses.append(Clause(text: piece.text + (language == .zh ? "：" : ": ") + pieces[k + 1].text, refs: Self.unique(refs)))
+                let use = readHeadingUse(piece.text)
+                clauses.append(Clause(text: piece.text + (language == .zh ? "：" : ": ") + pieces[k + 1].text, refs: Self.unique(refs + use)))
                 skipPiece = k + 1
                 continue
             }
@@ -187,6 +190,20 @@ struct Reading {
         let subject = run.map(\.text).joined(separator: language == .zh ? "" : " ")
         let rest = String(text[..<open]) + String(text[text.index(after: close)...])
         return (subject, items, rest)
+    }
+
+    /// "Signed-in users add pets: name, species", "Shelters (signed-in users) list pets: …": a heading
+    /// before a field list may say who makes the thing. A verb that introduces the fields makes it
+    /// ("list pets: name, …" puts pets up), so a reading verb there counts as creating.
+    mutating func readHeadingUse(_ heading: String) -> [String] {
+        guard let target = current else { return [] }
+        let flat = heading.map { "(（)）".contains($0) ? " " : String($0) }.joined()
+        var tokens = index.tokens(flat)
+        guard tokens.contains(where: { $0.access() == "signedIn" || $0.account() == "login" }),
+              !Negation.negated(tokens, language: language).contains(where: { tokens[$0].access() != nil || tokens[$0].account() != nil }) else { return [] }
+        for i in tokens.indices where ["list", "get"].contains(tokens[i].operation() ?? "") { tokens[i].meanings = [.operation("create")] }
+        guard tokens.contains(where: { $0.operation() != nil }) else { return [] }
+        return readOperations(tokens, mentioned: [target])
     }
 
     /// Records what the opening sentence asks for when Sculpt does not build it ("converts videos into
@@ -445,6 +462,16 @@ struct Reading {
             refs.append("accounts")
         }
         var tokens = verbsInEntityWords(index.tokens(clauseText))
+        // "Position is open, closed or locked, closed when created": after a field word, values and the
+        // moment a default applies name no operation.
+        let maskValues = tokens.contains { $0.field() != nil } && tokens.contains { $0.operation() != nil }
+        for h in maskValues ? constraints.read(clauseText) : [] where h.kind == .allowed || h.kind == .default {
+            let before = tokens.filter { $0.start < h.offset }
+            guard before.contains(where: { $0.field() != nil }), !before.contains(where: { $0.operation() != nil || $0.isSearch }) else { continue }
+            for i in tokens.indices where tokens[i].start >= h.offset && tokens[i].start < h.offset + h.phrase.count && tokens[i].operation() != nil {
+                tokens[i].meanings.removeAll { if case .operation = $0 { return true } else { return false } }
+            }
+        }
         // Negated words rule things out: "不能删除" forbids delete, "no login needed" asks for no accounts.
         var forbidden: Set<EntityOperation> = []
         for i in Negation.negated(tokens, language: language).sorted() {
@@ -542,6 +569,9 @@ struct Reading {
     func cleanTitle(_ s: String) -> String? {
         let words = s.split(separator: " ")
         if language == .en && words.count > 6 { return nil }
+        // "A user can apply for a given pet only once", "Candidates don't need an account": a sentence
+        // about what people do (its verbs already taken out as blanks) does not name the app.
+        if language == .en, s.contains("  ") || s.lowercased().matches("\\b(?:can|may|must|should|will|cannot|can't|can’t|don't|don’t|doesn't|doesn’t|won't|needs? to)\\b") { return nil }
         if language == .zh && s.count > 20 { return nil }
         return language == .en ? Identifiers.sentenceCase(s) : s
     }
@@ -677,15 +707,22 @@ struct Reading {
         }
         // "users can add products", "admins post classes": the thing is what follows the last verb.
         var subjectText = subject
+        var afterVerb = false
         let verbs = index.tokens(subject)
         // A verb form that ends the phrase is a noun ("listing", "booking", "recording").
-        if let v = verbs.lastIndex(where: { $0.operation() != nil && $0.entity() == nil || $0.access() != nil || $0.isSearch }),
-           v < verbs.count - 1 || verbs[v].access() != nil {
+        // ("…submit an application to an opening": the verb is "submit", not the noun "opening".)
+        let isVerb = { (t: Token) in t.operation() != nil && t.entity() == nil || t.access() != nil || t.isSearch }
+        var lastVerb = verbs.lastIndex(where: isVerb)
+        if let i = lastVerb, i == verbs.count - 1, verbs[i].access() == nil { lastVerb = verbs[..<i].lastIndex(where: isVerb) }
+        if let v = lastVerb {
             let t = verbs[v]
             let chars = Array(subject)
             subjectText = String(chars[min(chars.count, t.start + t.text.count)...])
+            afterVerb = t.operation() != nil
         }
-        guard let all = SubjectPhrase.english(subjectText), !all.allSatisfy(Self.pronouns.contains) else { return nil }
+        guard let all = SubjectPhrase.english(subjectText, object: afterVerb), !all.allSatisfy(Self.pronouns.contains) else { return nil }
+        // "anyone", "everyone", "signed-in users": who may act, never a thing to store.
+        if let head = index.tokens(all.joined(separator: " ")).last, head.access() != nil { return nil }
         // "admins post classes": the thing is the last entity word with the unknown words before it.
         var words = all
         let tokens = index.tokens(all.joined(separator: " "))
@@ -707,12 +744,20 @@ struct Reading {
         let head = Inflection.singulars(of: words.last!).first ?? words.last!
         let singular = Array(words.dropLast()) + [head]
         var name = Identifiers.snake(singular)
+        var qualified = false
         if Self.keywords.contains(name) || SpecValidator.reservedEntityNames.contains(name) {
-            guard let l = lexiconName else { return nil }
-            name = l
+            if singular.count == 1, let q = qualifiedName(name) {
+                name = q.name; qualified = true
+            } else {
+                guard let l = lexiconName else { return nil }
+                name = l
+            }
         }
         guard SpecValidator.isIdentifier(name) else { return nil }
-        if create, !entities.contains(where: { $0.name == name }) {
+        if create, !entities.contains(where: { $0.name == name }), qualified, let q = qualifiedName(singular[0]) {
+            // "Gym class booking … admins post classes": the user's own compound, with the lexicon's meaning.
+            entities.append(EntityDraft(name: q.name, plural: q.plural, label: q.label, lexiconName: lexiconName, authored: false, known: lexiconName != nil))
+        } else if create, !entities.contains(where: { $0.name == name }) {
             let plural = name == lexiconName ? (lexicon.entity(name)?.plural ?? name + "s")
                 : Identifiers.snake(Array(singular.dropLast()) + [Inflection.plural(of: head)])
             let label = Identifiers.sentenceCase(singular.joined(separator: " "))
@@ -727,6 +772,37 @@ struct Reading {
         return name
     }
 
+    /// The entity a Chinese word names when it is the entity's name without a generic last word
+    /// ("成绩" for 成绩记录, "借阅" for 借阅记录, "订单" for 订单信息).
+    func shortFormEntity(_ word: String) -> String? {
+        guard word.count >= 2 else { return nil }
+        let generic = ["记录", "信息", "单", "表", "资料"]
+        for e in entities {
+            let names = [e.label] + (e.lexiconName.flatMap { lexicon.entity($0)?.zh } ?? [])
+            if names.contains(where: { n in generic.contains { n == word + $0 } }) { return e.name }
+        }
+        return nil
+    }
+
+    /// A word that cannot name a table ("class") qualified the way the requirement itself qualifies it
+    /// ("Gym class booking" → `gym_class`): the first "<noun> class" in the text whose first word is
+    /// not a determiner, a verb or a people word. Nil when the text never qualifies it.
+    func qualifiedName(_ word: String) -> (name: String, plural: String, label: String)? {
+        guard language == .en else { return nil }
+        let plural = Inflection.plural(of: word)
+        let pattern = "\\b([a-z]+)[ -]+(?:" + NSRegularExpression.escapedPattern(for: word) + "|" + NSRegularExpression.escapedPattern(for: plural) + ")\\b"
+        let skip: Set<String> = ["same", "other", "another", "new", "next", "this", "that", "these", "those", "first", "last", "which",
+                                 "what", "whole", "one", "no", "my", "every", "per", "own", "given", "full", "open", "whose", "and", "or", "to", "in", "on", "at", "by", "with", "from", "as", "is", "are", "be"]
+        for g in fullText.lowercased().allGroups(pattern) {
+            guard let m = g.first, !skip.contains(m), !Identifiers.englishStopwords.contains(m), m.count > 1 else { continue }
+            if let t = index.tokens(m).first, t.operation() != nil || t.access() != nil || t.account() != nil || isActorWord(t) { continue }
+            let name = m + "_" + word
+            guard SpecValidator.isIdentifier(name), !Self.keywords.contains(name) else { continue }
+            return (name, m + "_" + plural, Identifiers.sentenceCase(m + " " + word))
+        }
+        return nil
+    }
+
     /// The entity an English word names in the user's own words: "items" → `item`, though the
     /// lexicon files it under `product`. An entity already made from the same lexicon word is reused.
     func surfaceName(_ t: Token) -> String? {
@@ -739,6 +815,8 @@ struct Reading {
         if entities.contains(where: { $0.name == name }) { return name }
         // "tickets" after "support tickets", "properties" after "listings": the entity this requirement already has.
         if let same = entities.first(where: { $0.lexiconName == e || $0.name.hasSuffix("_" + name) || $0.name.hasPrefix(name + "_") }) { return same.name }
+        if Self.keywords.contains(name) || SpecValidator.reservedEntityNames.contains(name), singular.count == 1,
+           let q = qualifiedName(name) { return q.name }
         guard name != e, SpecValidator.isIdentifier(name), !Self.keywords.contains(name),
               !SpecValidator.reservedEntityNames.contains(name) else { return e }
         return name
@@ -760,8 +838,10 @@ struct Reading {
                                         authored: word.authored, known: true))
         } else {
             // A name in the user's words for a lexicon entity ("item" for the lexicon's product).
-            let word = lexicon.entities.first { $0.en.contains { Identifiers.snake($0) == name } }
             let parts = name.split(separator: "_").map(String.init)
+            // "gym_class": a word that cannot name a table, qualified, keeps the lexicon's meaning of that word.
+            let word = lexicon.entities.first { $0.en.contains { Identifiers.snake($0) == name } }
+                ?? (parts.count > 1 && Self.keywords.contains(parts.last ?? "") ? lexicon.entities.first { $0.en.contains(parts.last ?? "") } : nil)
             let plural = Identifiers.snake(Array(parts.dropLast()) + [Inflection.plural(of: parts.last ?? name)])
             entities.append(EntityDraft(name: name, plural: plural, label: Identifiers.sentenceCase(parts.joined(separator: " ")),
                                         lexiconName: word?.name, authored: word?.authored ?? false, known: word != nil))
@@ -841,6 +921,11 @@ struct Reading {
                 if !out.contains(resolved) { out.append(resolved) }
                 continue
             }
+            // "查看成绩" where this requirement made 成绩 a thing: the field word names that thing here.
+            if t.field() != nil, t.entity() == nil, let e = unknownForms[t.text.lowercased()] {
+                if !out.contains(e) { out.append(e) }
+                continue
+            }
             guard t.meanings.isEmpty else { continue }
             // Entities this requirement introduced, by their written forms (a lookup, so long texts stay linear).
             let word = t.text.lowercased()
@@ -851,6 +936,8 @@ struct Reading {
                         if let e = unknownForms[String(chars[start..<start + len])], !out.contains(e) { out.append(e) }
                     }
                 }
+                // "查看成绩" of 成绩记录: a described thing named without its generic last word.
+                if let e = shortFormEntity(word), !out.contains(e) { out.append(e) }
             } else {
                 for form in [word] + Inflection.singulars(of: word) {
                     if let e = unknownForms[form], !out.contains(e) { out.append(e) }
@@ -965,10 +1052,13 @@ struct Reading {
         // about what users do ("items can be searched by name or barcode").
         // A verb before the constraint, or a value list of verbs ("can be edited or deleted"), is about use;
         // "Status is open, in progress or closed" lists values that happen to be verbs.
+        // "Status is open, in progress or closed, open when created": words inside a value list are values.
+        let allHits = constraints.read(text)
+        let valueSpans = allHits.filter { $0.kind == .allowed }.map { $0.offset..<($0.offset + $0.phrase.count) }
         func describesUse(_ h: ConstraintHit) -> Bool {
             if tokens.contains(where: \.isSearch) { return true }
             let chars = Array(text)
-            let before = tokens.filter { $0.start < h.offset }
+            let before = tokens.filter { t in t.start < h.offset && !valueSpans.contains { $0.contains(t.start) && $0 != h.offset..<(h.offset + h.phrase.count) } }
             // "新建的时候默认是待确认": a verb saying when is not a use.
             func saysWhen(_ t: Token) -> Bool {
                 let after = String(chars[min(chars.count, t.start + t.text.count)...])
@@ -980,7 +1070,7 @@ struct Reading {
             if language == .zh { return inside.contains { $0.operation() != nil } }
             return inside.contains { $0.operation() != nil && ($0.text.lowercased().hasSuffix("ed") || $0.text.lowercased().hasSuffix("ing")) }
         }
-        var hits = constraints.read(text).filter { ($0.kind != .allowed && $0.kind != .default) || !describesUse($0) }
+        var hits = allHits.filter { ($0.kind != .allowed && $0.kind != .default) || !describesUse($0) }
         guard !hits.isEmpty else { return [] }
         var refs: [String] = []
         // "Make, model and year are required", "金额、日期、类别必填": each named field takes the constraint.
@@ -1023,7 +1113,7 @@ struct Reading {
             }
             hits = rest
         }
-        let fieldTokens = tokens.filter { $0.field() != nil }
+        let fieldTokens = tokens.filter { t in t.field() != nil && !valueSpans.contains { $0.contains(t.start) } }
         guard !hits.isEmpty, !fieldTokens.isEmpty else { return refs }
         for h in hits {
             let before = fieldTokens.last { $0.start <= h.offset } ?? fieldTokens.first!

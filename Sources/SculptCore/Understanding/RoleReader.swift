@@ -110,22 +110,36 @@ extension Reading {
         let own = Set((role.zh + role.en).map { $0.lowercased() })
         let others = (lexicon.actors?(language) ?? []).filter { !own.contains($0.lowercased()) && !own.contains(Inflection.singulars(of: $0.lowercased()).first ?? "") }
         let text = fullText.lowercased()
-        for w in others where !w.isEmpty {
-            let pattern = language == .zh
-                ? NSRegularExpression.escapedPattern(for: w) + "(?:登录后|们)?(?:只能|只可以|仅能|只可)"
-                : "\\b" + NSRegularExpression.escapedPattern(for: w) + "s?\\s+(?:can|may)\\s+only\\b|\\b" + NSRegularExpression.escapedPattern(for: w) + "s?\\s+only\\s+(?:can|see|view|read)"
-            if text.matches(pattern) { return true }
-        }
-        return false
+        return others.contains { !$0.isEmpty && saysOnly($0, in: text) }
+    }
+
+    /// "学生登录后只能查看", "students can only view": the people word is limited to what follows.
+    func saysOnly(_ word: String, in lowerText: String) -> Bool {
+        let w = NSRegularExpression.escapedPattern(for: word.lowercased())
+        let pattern = language == .zh
+            ? w + "(?:登录后|们)?(?:只能|只可以|仅能|只可)"
+            : "\\b" + w + "s?\\s+(?:can|may)\\s+only\\b|\\b" + w + "s?\\s+only\\s+(?:can|see|view|read)"
+        return lowerText.matches(pattern)
+    }
+
+    /// The limited side of a contrast ("老师可以录入…，学生只能查看"): a kind of user of its own, whose
+    /// limit the other role's grants already express, so it gets no grants (they would shut the others out).
+    func isLimitedRole(_ role: DomainLexicon.RoleWord) -> Bool {
+        !role.privileged && (role.zh + role.en).contains { !$0.isEmpty && saysOnly($0, in: fullText.lowercased()) }
     }
 
     /// Turns the role clauses into `accounts.roles` and per-operation grants.
     mutating func settleRoles() -> [Role] {
         var roles: [Role] = []
         var contrast: [String: Bool] = [:]
+        for g in roleGrants where !g.role.privileged && !g.only && contrast[g.role.name] == nil { contrast[g.role.name] = isRoleByContrast(g.role) }
+        func kept(_ g: RoleGrant) -> Bool { g.role.privileged || g.only || contrast[g.role.name] == true }
         for g in roleGrants {
-            if !g.role.privileged && !g.only && contrast[g.role.name] == nil { contrast[g.role.name] = isRoleByContrast(g.role) }
-            guard g.role.privileged || g.only || contrast[g.role.name] == true else { continue }
+            if !kept(g), isLimitedRole(g.role), roleGrants.contains(where: { $0.role.name != g.role.name && $0.entity == g.entity && kept($0) }) {
+                if !roles.contains(where: { $0.name == g.role.name }) { roles.append(Role(name: g.role.name, label: g.role.label(language))) }
+                continue
+            }
+            guard kept(g) else { continue }
             // "job openings" may have been read as "job" in the clause: the described thing holding the word.
             guard let i = entities.firstIndex(where: { $0.name == g.entity && !$0.fields.isEmpty })
                     ?? entities.firstIndex(where: { !$0.fields.isEmpty && $0.name.split(separator: "_").contains(Substring(g.entity)) })

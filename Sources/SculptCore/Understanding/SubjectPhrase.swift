@@ -15,10 +15,12 @@ enum SubjectPhrase {
                                          "should", "must", "can", "to", "from", "by", "on", "keep", "store", "track", "api",
                                          "app", "application", "system", "tool", "site", "website", "module", "belongs", "belong",
                                          "lives", "live", "refers", "relates", "goes", "comes", "sits", "and", "or", "but", "also",
-                                         "will", "was", "were", "each", "every", "may", "need", "needs", "like", "such", "using"]
+                                         "will", "was", "were", "each", "every", "may", "need", "needs", "like", "such", "using", "about", "regarding"]
 
     /// English: the words of the phrase (lower-case, as written), or nil when none is left.
-    static func english(_ heading: String) -> [String]? {
+    /// `object`: the phrase is what a verb acts on ("submit an application"), so "application" there is
+    /// a thing, not the app.
+    static func english(_ heading: String, object: Bool = false) -> [String]? {
         var text = heading.lowercased()
         // "Playlist app — playlist", "Fleet scheduler - need to track service tasks": the last part says it.
         for dash in [" — ", " – ", " - ", " -- "] {
@@ -34,6 +36,7 @@ enum SubjectPhrase {
         if let f = words.first, leadingEN.contains(f) { return nil }
         var out: [String] = []
         for w in words {
+            if object, out.isEmpty, ["application", "applications"].contains(w) { out.append(w); continue }
             if !out.isEmpty && stopAtEN.contains(w) { break }
             if stopAtEN.contains(w) { return nil }
             out.append(w)
