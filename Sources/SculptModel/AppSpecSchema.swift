@@ -40,7 +40,19 @@ public enum AppSpecSchema {
         switch node {
         case .object(let pairs):
             if properties {
-                return .object(pairs.map { ($0.0, inline($0.1, defs: defs, depth: depth)) })
+                return .object(pairs.map { key, value in
+                    // Searchable entries name fields: identifiers, so a grammar keeps them to
+                    // lower_snake_case instead of letting free text (and a loop) in.
+                    if key == "searchable", value["type"] == .string("array"), value["items"] == .object([("type", .string("string"))]) {
+                        var named = value
+                        if case .object(var p) = named, let i = p.firstIndex(where: { $0.0 == "items" }) {
+                            p[i].1 = .object([("type", .string("string")), ("pattern", .string("^[a-z][a-z0-9_]*$")), ("maxLength", .number(48))])
+                            named = .object(p)
+                        }
+                        return (key, inline(named, defs: defs, depth: depth))
+                    }
+                    return (key, inline(value, defs: defs, depth: depth))
+                })
             }
             if let ref = node["$ref"]?.string, ref.hasPrefix("#/$defs/"), depth < 16,
                let target = defs[String(ref.dropFirst("#/$defs/".count))] {
@@ -52,6 +64,7 @@ public enum AppSpecSchema {
                 }
                 return resolved
             }
+            if let subsets = uniqueSubsets(node) { return subsets }
             var out: [(String, JSON)] = []
             if node["type"] == .string("string"), node["maxLength"] == nil, node["pattern"] == nil {
                 // Bounded text: a grammar-driven small model otherwise may repeat a word for ever.
@@ -74,6 +87,29 @@ public enum AppSpecSchema {
         default:
             return node
         }
+    }
+
+    /// The most values a set-valued enum array may have to be spelled out as its subsets (31 of 5).
+    static let subsetLimit = 5
+
+    /// A list of distinct values from a small enum (an entity's `operations`) as the enum of its
+    /// non-empty subsets in schema order. A grammar cannot express `uniqueItems`, and a small model
+    /// decoding `["create","list","get","update","delete","update","delete",...]` loops until the list
+    /// bound and then fails validation ("an operation is listed twice"); spelled out, every answer
+    /// the grammar allows lists each operation at most once, in the order the training data uses.
+    static func uniqueSubsets(_ node: JSON) -> JSON? {
+        guard node["type"] == .string("array"), node["uniqueItems"] == .bool(true),
+              case .array(let values)? = node["items"]?["enum"], values.count <= subsetLimit,
+              values.allSatisfy({ $0.string != nil }) else { return nil }
+        let minItems = max(1, Int(node["minItems"]?.number ?? 0))
+        var subsets: [JSON] = []
+        for mask in 1..<(1 << values.count) {
+            let chosen = values.indices.filter { mask & (1 << $0) != 0 }.map { values[$0] }
+            if chosen.count >= minItems { subsets.append(.array(chosen)) }
+        }
+        var out: [(String, JSON)] = [("enum", .array(subsets))]
+        if let d = node["description"] { out.append(("description", d)) }
+        return .object(out)
     }
 
     /// `^[a-z][a-z0-9_]*$` with maxLength 48 → `^[a-z][a-z0-9_]{0,47}$`.

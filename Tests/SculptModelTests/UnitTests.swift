@@ -81,6 +81,19 @@ struct UnitTests {
         #expect(text.contains("{0,47}$"))
     }
 
+    @Test func responseSchemaSpellsOutOperationSets() throws {
+        let schema = try AppSpecSchema.response()
+        let entity = schema["properties"]?["entities"]?["items"]
+        let sets = try #require(entity?["properties"]?["operations"]?["enum"]?.array)
+        #expect(sets.count == 31, "every non-empty subset of the five operations")
+        let lists = sets.compactMap { $0.array?.compactMap(\.string) }
+        #expect(lists.allSatisfy { Set($0).count == $0.count && !$0.isEmpty }, "no operation twice")
+        #expect(lists.contains(["create", "list", "get", "update", "delete"]) && lists.contains(["list", "get"]))
+        #expect(!lists.contains(["list", "create"]), "schema order only, the order answers are trained in")
+        let searchable = entity?["properties"]?["searchable"]?["items"]
+        #expect(searchable?["pattern"] == .string("^[a-z][a-z0-9_]{0,47}$"), "searchable entries are field names")
+    }
+
     @Test(arguments: WorkedExamples.all.indices)
     func workedExamplesAreValidSpecs(_ i: Int) throws {
         let spec = try SpecCoding.decode(Data(WorkedExamples.all[i].spec.utf8))
