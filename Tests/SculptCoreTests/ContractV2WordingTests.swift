@@ -20,6 +20,15 @@ struct ContractV2WordingTests {
         return try #require(e.action(named: name), "no action \(name) on \(entityName): \(e.actions.map(\.name)); notes \(u.report.notes)")
     }
 
+    @Test("the limited side of a role contrast acts as any signed-in user: '学生只能查看活动和报名' is not reserved to a role nobody can get")
+    func limitedSideActsSignedIn() throws {
+        let u = try parse("老师可以创建活动并修改活动，学生只能查看活动和报名。活动有名称和时间。")
+        let event = try entity(u, "event")
+        #expect(event.grants(for: .create) == [.role("teacher")])
+        let enroll = try action(u, "event", "enroll")
+        #expect(enroll.access == [.signedIn])
+    }
+
     @Test("an actor who signs up is the account, not an entity; a rule's quantity becomes a field of the thing acted on (zh)")
     func actorIsAccountAndQuantityIsField() throws {
         let u = try parse("器材室：管理员可以添加、修改和删除器材。会员注册登录后可以借器材，借器材时数量减一，数量为0时不能借。")

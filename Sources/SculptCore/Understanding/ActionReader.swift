@@ -306,7 +306,9 @@ extension Reading {
             if at == nil {
                 var access: [Grant] = [.signedIn]
                 var roles: [DomainLexicon.RoleWord] = []
-                if let r = role(before: v.start, in: text) { access = [.role(r.name)]; roles = [r] }
+                // The limited side of a contrast ("学生只能查看课程和选课") is every signed-in user: a role
+                // nobody can be given at sign-up must not be the only way to act.
+                if let r = role(before: v.start, in: text), !isLimitedRole(r) { access = [.role(r.name)]; roles = [r] }
                 let before = String(Array(text)[..<v.start])
                 if index.tokens(before).contains(where: { $0.access() == "anyone" }) && roles.isEmpty { access = [.anyone] }
                 actionDrafts.append(ActionDraft(name: v.word.name, label: v.word.label(language), object: v.object, context: context,
@@ -314,7 +316,7 @@ extension Reading {
                 at = actionDrafts.count - 1
             } else if let i = at {
                 if actionDrafts[i].object == nil { actionDrafts[i].object = v.object }
-                if actionDrafts[i].access == [.signedIn], let r = role(before: v.start, in: text) {
+                if actionDrafts[i].access == [.signedIn], let r = role(before: v.start, in: text), !isLimitedRole(r) {
                     actionDrafts[i].access = [.role(r.name)]; actionDrafts[i].roles = [r]
                 }
             }
