@@ -17,6 +17,13 @@ public struct ProjectGenerator: Sendable {
         self.init(backend: b)
     }
 
+    /// Starts reading and parsing this backend's templates (and the page's and README's) on another
+    /// thread, so that it overlaps with understanding the requirement; `generate` then finds them
+    /// parsed, or waits for the template it needs. Optional: without it `generate` parses them itself.
+    public func prefetchTemplates() {
+        TemplateSet.prefetch([target.templateFolders, [FrontendTarget.folder], [ReadmeWriter.folder]])
+    }
+
     public func generate(_ spec: AppSpec) throws -> [GeneratedFile] {
         try SpecValidator.validate(spec)
         let catalog = try MessageCatalog(spec.language)
