@@ -159,7 +159,6 @@ final class TemplateStore: @unchecked Sendable {
     static func pieces(of text: String, size: Int = 512) -> [String] {
         let bytes = Array(text.utf8)
         let open: [UInt8] = Array("{{".utf8), close = UInt8(ascii: "}")
-        if text.contains("{{=") || text.contains("{{%") { return [text] }
         var out: [String] = []
         var start = 0, depth = 0, i = 0
         while i < bytes.count {
@@ -179,6 +178,7 @@ final class TemplateStore: @unchecked Sendable {
                 switch sigil {
                 case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "<"): depth += 1
                 case UInt8(ascii: "/"): depth -= 1
+                case UInt8(ascii: "="), UInt8(ascii: "%"): return [text]
                 default: break
                 }
                 i = j + 2
@@ -196,15 +196,21 @@ final class TemplateStore: @unchecked Sendable {
 
     /// The names after `{{>` and `{{<` (partials and parents), the only templates a template pulls in.
     static func partials(in text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        let brace = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var out: [String] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            guard let mark = rest.first, mark == ">" || mark == "<" else { continue }
-            guard let close = rest.range(of: "}}") else { break }
-            let name = rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+        var i = 0
+        while i + 2 < bytes.count {
+            guard bytes[i] == brace, bytes[i + 1] == brace, bytes[i + 2] == UInt8(ascii: ">") || bytes[i + 2] == UInt8(ascii: "<") else {
+                i += 1
+                continue
+            }
+            var j = i + 3
+            while j + 1 < bytes.count && !(bytes[j] == close && bytes[j + 1] == close) { j += 1 }
+            guard j + 1 < bytes.count else { break }
+            let name = String(decoding: bytes[(i + 3)..<j], as: UTF8.self).trimmingCharacters(in: .whitespaces)
             if !name.isEmpty { out.append(name) }
-            rest = rest[close.upperBound...]
+            i = j + 2
         }
         return out
     }
