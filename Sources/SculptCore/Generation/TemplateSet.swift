@@ -70,9 +70,10 @@ public struct TemplateSet: Sendable {
 
     public func render(_ name: String, _ model: Any) throws -> String {
         let (library, pieces) = try store.prepare(name)
+        let boxed = ReflectedModel.wrap(model)
         var out = ""
         for piece in pieces {
-            guard let text = library.render(model, withTemplate: piece) else {
+            guard let text = library.render(boxed, withTemplate: piece) else {
                 throw GenerationError.template("\(folder)/\(name)", "no such template")
             }
             out += text
