@@ -18,13 +18,16 @@ final class ReflectedModel: MustacheParent, CustomStringConvertible {
     /// `value` boxed when it is a plain struct or class, an array with its such elements boxed, or
     /// `value` itself.
     static func wrap(_ value: Any) -> Any {
+        // The common scalars first: a cast to a concrete type is cheap, a protocol check is not.
+        if value is String || value is Bool || value is Int || value is Double { return value }
         if let array = value as? [Any] { return wrapElements(array) ?? value }
-        if value is MustacheParent || value is MustacheCustomRepresentation || value is MustacheCustomRenderable
-            || value is MustacheTransformable || value is MustacheLambda || value is MustacheTemplate {
-            return value
-        }
         switch Mirror(reflecting: value).displayStyle {
-        case .struct?, .class?: return ReflectedModel(value)
+        case .struct?, .class?:
+            if value is MustacheParent || value is MustacheCustomRepresentation || value is MustacheCustomRenderable
+                || value is MustacheTransformable || value is MustacheLambda || value is MustacheTemplate {
+                return value
+            }
+            return ReflectedModel(value)
         default: return value
         }
     }
