@@ -57,7 +57,7 @@ public struct ProjectWriter {
             for file in files {
                 let url = staging.appendingPathComponent(file.path)
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents.utf8).write(to: url)
+                try PlainFileWrite.save(file.contents.utf8, to: url.path)
                 if file.executable { try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
             }
             if fm.fileExists(atPath: destination.path) {

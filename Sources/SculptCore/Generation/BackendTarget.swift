@@ -7,6 +7,8 @@ public protocol BackendTarget: Sendable {
     var id: String { get }
     /// The manifest's `backend` object: how to set up, start and test the backend.
     var manifest: BackendManifest { get }
+    /// Its template folders under `Templates/`: its own first, then shared ones (`python`).
+    var templateFolders: [String] { get }
     /// Files under `backend/`, paths relative to it.
     func files(for spec: AppSpec, context: GenerationContext) throws -> [GeneratedFile]
 }

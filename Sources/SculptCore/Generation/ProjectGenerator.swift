@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a valid AppSpec into every file of a project, deterministically and in memory.
 public struct ProjectGenerator: Sendable {
     public static let version = "0.1.0"
@@ -17,6 +19,26 @@ public struct ProjectGenerator: Sendable {
         self.init(backend: b)
     }
 
+    /// Starts reading and parsing this backend's templates (and the page's and README's) on another
+    /// thread, so that it overlaps with understanding the requirement; `generate` then finds them
+    /// parsed, or waits for the template it needs. Optional: without it `generate` parses them itself.
+    public func prefetchTemplates() {
+        TemplateSet.prefetch([target.templateFolders, [FrontendTarget.folder], [ReadmeWriter.folder]])
+    }
+
+    /// Runs the jobs at the same time and returns their results in order. The template key audit
+    /// that tests switch on (a task-local) is carried to the other threads.
+    static func concurrently(_ jobs: [@Sendable () throws -> [GeneratedFile]]) -> [Result<[GeneratedFile], Error>] {
+        let results = Locked<[Int: Result<[GeneratedFile], Error>]>([:])
+        let sink = TemplateKeyAudit.sink
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            let result = TemplateKeyAudit.$sink.withValue(sink) { Result { try jobs[i]() } }
+            results.mutate { $0[i] = result }
+        }
+        let done = results.value
+        return jobs.indices.map { done[$0]! }
+    }
+
     public func generate(_ spec: AppSpec) throws -> [GeneratedFile] {
         try SpecValidator.validate(spec)
         let catalog = try MessageCatalog(spec.language)
@@ -30,10 +52,16 @@ public struct ProjectGenerator: Sendable {
         files.append(GeneratedFile(path: "sculpt.json", contents: ProjectManifest(generator: context.generator, backend: manifest).json))
         files.append(GeneratedFile(path: "spec.json", contents: SpecCoding.encode(spec)))
         files.append(GeneratedFile(path: "openapi.json", contents: JSONText.render(openAPI)))
-        files += try target.files(for: spec, context: context).map {
+        // The backend and the page share nothing but the inputs: they are rendered on both cores.
+        let target = self.target
+        let parts = Self.concurrently([
+            { try target.files(for: spec, context: context) },
+            { try FrontendTarget().files(for: spec, context: context) },
+        ])
+        files += try parts[0].get().map {
             GeneratedFile(path: "\(manifest.dir)/\($0.path)", contents: $0.contents, executable: $0.executable)
         }
-        files += try FrontendTarget().files(for: spec, context: context).map {
+        files += try parts[1].get().map {
             GeneratedFile(path: "frontend/\($0.path)", contents: $0.contents)
         }
         files.append(try ReadmeWriter().readme(for: spec, manifest: manifest, context: context, files: files.map(\.path) + ["README.md"]))

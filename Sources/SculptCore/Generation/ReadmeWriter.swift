@@ -6,6 +6,8 @@ import Foundation
 /// paths and constraints it shows are the ones the project really has, whatever the backend.
 /// The wording lives in the message catalog (`readme.*`), the layout in `Templates/readme`.
 public struct ReadmeWriter: Sendable {
+    public static let folder = "readme"
+
     public init() {}
 
     /// - Parameters:
@@ -14,7 +16,7 @@ public struct ReadmeWriter: Sendable {
     public func readme(for spec: AppSpec, manifest: BackendManifest, context: GenerationContext,
                        files: [String]? = nil, verification: String? = nil) throws -> GeneratedFile {
         let model = ReadmeViewModel(spec: spec, manifest: manifest, context: context, files: files, verification: verification)
-        let text = try TemplateSet(folder: "readme").render("README.md", model)
+        let text = try TemplateSet(folder: Self.folder).render("README.md", model)
         return GeneratedFile(path: "README.md", contents: text)
     }
 }

@@ -89,10 +89,13 @@ extension Reading {
             return hits.sorted { $0.start < $1.start }
         }
         let ns = lower as NSString
+        let bytes = Array(lower.utf8)
         for (word, term) in Self.actionTermsEN(domain) {
             // Cheap test first: the verb's first letters must be there (long requirements stay fast).
+            // An ASCII stem is searched in the bytes: Foundation's `contains` converted the clause to
+            // UTF-16 for every verb of the lexicon.
             let stem = ["buy": "b", "pay": "pa"][term] ?? String(term.prefix(3))
-            guard lower.contains(stem),
+            guard stem.utf8.allSatisfy({ $0 < 0x80 }) ? Self.occurs(Array(stem.utf8), in: bytes) : lower.contains(stem),
                   let re = RegexCache.regex(Self.verbPattern(term)) else { continue }
             for m in re.matches(in: lower, range: NSRange(location: 0, length: ns.length)) {
                 // Character offsets (the text may hold non-ASCII dashes).
@@ -117,6 +120,21 @@ extension Reading {
             }
         }
         return hits.sorted { $0.start < $1.start }
+    }
+
+    /// Whether `needle` occurs in `haystack` (bytes; a plain scan, clauses are short).
+    static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        var i = 0
+        while i <= haystack.count - needle.count {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     private static let termCache = Locked<[Language: [(DomainLexicon.ActionWord, String)]]>([:])

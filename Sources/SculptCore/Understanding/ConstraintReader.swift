@@ -25,11 +25,23 @@ struct ConstraintReader: Sendable {
     /// Compiled once per language: a parse must stay a few milliseconds.
     private static let cache = Locked<[Language: ConstraintReader]>([:])
 
+    /// Held while a reader is compiled, so a second caller waits for it instead of compiling again.
+    private static let building = NSLock()
+
     static func shipped(_ language: Language) throws -> ConstraintReader {
+        if let r = cache.value[language] { return r }
+        building.lock(); defer { building.unlock() }
         if let r = cache.value[language] { return r }
         let r = try ConstraintReader(language: language)
         cache.mutate { $0[language] = r }
         return r
+    }
+
+    /// Starts compiling the language's patterns on another thread (they take as long as loading the
+    /// lexicon, which the parse does meanwhile); `shipped` then returns them or waits for them.
+    static func prepareInBackground(_ language: Language) {
+        guard cache.value[language] == nil else { return }
+        Thread.detachNewThread { _ = try? shipped(language) }
     }
 
     private struct Rule: Decodable { var kind: ConstraintHit.Kind; var pattern: String }

@@ -71,7 +71,8 @@ enum FieldListMatcher {
                         out += marker; i += conn.count; continue
                     }
                 } else {
-                    let rest = String(chars[i...]).lowercased()
+                    // The next 12 characters are all the connectors need (the whole rest made this quadratic).
+                    let rest = String(chars[i..<min(chars.count, i + 12)]).lowercased()
                     if rest.hasPrefix(" and ") || rest.hasPrefix(" as well as ") || rest.hasPrefix(" plus ") {
                         out += marker
                         i += rest.hasPrefix(" and ") ? 5 : rest.hasPrefix(" plus ") ? 6 : 12

@@ -19,6 +19,7 @@ public struct RequirementParser: Sendable {
         guard !text.isEmpty else { throw UnderstandingError.empty }
         guard text.count <= Self.maxCharacters else { throw UnderstandingError.tooLong(characters: text.count, limit: Self.maxCharacters) }
         let language = ClauseSplitter.language(of: text)
+        ConstraintReader.prepareInBackground(language)
         var reading = try Reading(language: language)
         reading.read(text)
         let (spec, report) = try SpecAssembler(reading: reading, requirement: text, allowPartial: allowPartial).assemble()

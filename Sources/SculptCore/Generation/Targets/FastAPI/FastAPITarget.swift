@@ -8,6 +8,7 @@
 public struct FastAPITarget: BackendTarget {
     public init() {}
     public var id: String { "fastapi" }
+    public var templateFolders: [String] { ["fastapi", "python"] }
     public var manifest: BackendManifest {
         BackendManifest(framework: "fastapi", kind: .python, dir: "backend",
                         setup: ["python3 -m venv .venv", ".venv/bin/pip install -q -r requirements-dev.txt"],
@@ -27,7 +28,7 @@ public struct FastAPITarget: BackendTarget {
     ]
 
     public func files(for spec: AppSpec, context: GenerationContext) throws -> [GeneratedFile] {
-        let templates = try TemplateSet(folder: "fastapi", shared: ["python"])
+        let templates = try TemplateSet(folders: templateFolders)
         let model = try FastAPIViewModel(spec: spec, context: context)
         var out = RenderedFiles(templates)
         try out.add(Self.appFiles, model)

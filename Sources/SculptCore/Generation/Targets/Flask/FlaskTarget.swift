@@ -5,6 +5,7 @@
 public struct FlaskTarget: BackendTarget {
     public init() {}
     public var id: String { "flask" }
+    public var templateFolders: [String] { ["flask", "python"] }
     public var manifest: BackendManifest {
         BackendManifest(framework: "flask", kind: .python, dir: "backend",
                         setup: ["python3 -m venv .venv", ".venv/bin/pip install -q -r requirements-dev.txt"],
@@ -24,7 +25,7 @@ public struct FlaskTarget: BackendTarget {
     ]
 
     public func files(for spec: AppSpec, context: GenerationContext) throws -> [GeneratedFile] {
-        let templates = try TemplateSet(folder: "flask", shared: ["python"])
+        let templates = try TemplateSet(folders: templateFolders)
         let model = try PythonViewModel(spec: spec, context: context)
         var out = RenderedFiles(templates)
         try out.add(Self.appFiles, model)

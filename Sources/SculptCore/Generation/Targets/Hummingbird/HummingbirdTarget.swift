@@ -6,6 +6,7 @@
 public struct HummingbirdTarget: BackendTarget {
     public init() {}
     public var id: String { "hummingbird" }
+    public var templateFolders: [String] { ["hummingbird"] }
     public var manifest: BackendManifest {
         BackendManifest(framework: "hummingbird", kind: .swiftpm, dir: "backend", setup: HummingbirdPackage.setup,
                         start: HummingbirdPackage.start, test: HummingbirdPackage.test, health: "/health")
@@ -28,7 +29,7 @@ public struct HummingbirdTarget: BackendTarget {
     ]
 
     public func files(for spec: AppSpec, context: GenerationContext) throws -> [GeneratedFile] {
-        let templates = try TemplateSet(folder: "hummingbird")
+        let templates = try TemplateSet(folders: templateFolders)
         let model = try HummingbirdViewModel(spec: spec, context: context)
         var out = RenderedFiles(templates)
         try out.add(Self.appFiles, model)
