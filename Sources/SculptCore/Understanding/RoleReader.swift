@@ -98,7 +98,7 @@ extension Reading {
             for e in objects {
                 roleGrants.append(RoleGrant(role: f.word, entity: e, operations: ops, orOwner: orOwner, text: text,
                                             only: only))
-                refs += ops.map { "entities.\(e).permissions.\($0.rawValue)" }
+                refs += EntityOperation.allCases.filter(ops.contains).map { "entities.\(e).permissions.\($0.rawValue)" }
             }
         }
         return Self.unique(refs)
