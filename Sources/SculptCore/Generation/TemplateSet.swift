@@ -108,11 +108,7 @@ final class TemplateStore: @unchecked Sendable {
         var names: [String] = []
         for (k, piece) in Self.pieces(of: text).enumerated() {
             let pieceName = "\(name)\u{0}\(k)"
-            do {
-                try library.register(piece, named: pieceName)
-            } catch {
-                throw GenerationError.template(files[name]?.label ?? name, "\(error)")
-            }
+            try register(piece, as: pieceName, from: name)
             names.append(pieceName)
         }
         for partial in Self.partials(in: text) { try parse(partial) }
@@ -142,13 +138,18 @@ final class TemplateStore: @unchecked Sendable {
 
     private func parse(_ name: String) throws {
         guard !parsed.contains(name), let text = try load(name) else { return }
+        try register(text, as: name, from: name)
+        parsed.insert(name)
+        for partial in Self.partials(in: text) { try parse(partial) }
+    }
+
+    /// Parses `text` into the library; a syntax error names the template file it came from.
+    private func register(_ text: String, as registered: String, from name: String) throws {
         do {
-            try library.register(text, named: name)
+            try library.register(text, named: registered)
         } catch {
             throw GenerationError.template(files[name]?.label ?? name, "\(error)")
         }
-        parsed.insert(name)
-        for partial in Self.partials(in: text) { try parse(partial) }
     }
 
     /// The template cut into runs of whole lines at top level (outside any tag and any section), each
