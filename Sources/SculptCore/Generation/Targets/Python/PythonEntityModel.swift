@@ -97,7 +97,13 @@ struct PythonEntityModel {
     static let testTemplate = "tests/test_entity.py"
 
     /// Names an entity's Python class may not take (they are imported where the class is used).
-    static let reservedClassNames: Set<String> = ["Base", "Mapped", "User", "Rule", "ApiError", "Blueprint", "Response"]
+    /// FastAPI's routers also import the query types of crud.py (`Page`, a wiki's page would shadow it), the
+    /// caller types of auth.py and the schemas' own classes.
+    static let reservedClassNames: Set<String> = [
+        "Base", "Mapped", "User", "Rule", "ApiError", "Blueprint", "Response", "Request", "Page", "PageSize", "Search",
+        "Caller", "CurrentUser", "DB", "Settings", "AppSettings", "Account", "Login", "SignUp", "Body", "PatchBody",
+        "Query", "Depends", "APIRouter", "Annotated", "Session", "JSONResponse",
+    ]
     /// Names an entity's local variable may not take in its routes module.
     static let reservedVariables: Set<String> = [
         "bp", "db", "user", "values", "query", "text", "page", "page_size", "partial", "session", "message", "select",
