@@ -57,7 +57,7 @@ struct ContractCheckSecretScanTests {
         #""SECRET_KEY": os.environ.get("SECRET_KEY", ""),"#,
         #"PASSWORD = Rule("password", "Password", "string", format="password", required=True)"#,
         #""PASSWORD_HASH_METHOD": "scrypt","#,
-        #"FAST_PASSWORD_HASH_METHOD = "scrypt:1024:8:1""#,
+        #"LOW_COST_HASH_METHOD = "scrypt:1024:8:1""#,
         #"password: str = Field(title="Password", min_length=8)"#,
         #"SIGNING_SALT = "access-token""#,
         #"PASSWORD = Rule("password", "密码", "string", format="password", required=True, min_length=8)"#,

@@ -13,7 +13,7 @@ MAX_BODY_BYTES = 1024 * 1024
 # Passwords are hashed with scrypt at Werkzeug's full cost (N=2**15: 32 MB and about 0.1 s a hash).
 # PASSWORD_HASH_FAST=1 lowers the cost of new hashes for a test run that signs many accounts up
 # (`sculpt check` sets it for the server it tests); never set it in production.
-FAST_PASSWORD_HASH_METHOD = "scrypt:1024:8:1"
+LOW_COST_HASH_METHOD = "scrypt:1024:8:1"
 
 
 def load_settings(overrides=None):
@@ -26,7 +26,7 @@ def load_settings(overrides=None):
         "SECRET_KEY": os.environ.get("SECRET_KEY", ""),
         "FRONTEND_DIR": os.environ.get("FRONTEND_DIR") or str(HERE.parent / "frontend"),
         "MAX_CONTENT_LENGTH": MAX_BODY_BYTES,
-        "PASSWORD_HASH_METHOD": FAST_PASSWORD_HASH_METHOD if fast_hashes else "scrypt",
+        "PASSWORD_HASH_METHOD": LOW_COST_HASH_METHOD if fast_hashes else "scrypt",
     }
     settings.update(overrides or {})
     if not settings["SECRET_KEY"]:

@@ -39,7 +39,6 @@ def test_close_unknown_repair_request_is_404(client):
 
     Requirement: A request can be closed only while it is open; closing it sets the status to done
     """
-    headers = {}
     caller = {}
     error_of(client.post(f"{URL}/987654/close", headers=caller), 404)
 
