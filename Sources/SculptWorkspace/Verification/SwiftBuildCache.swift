@@ -126,23 +126,10 @@ public struct SwiftBuildCache: Sendable {
     /// Copies an executable through a close-on-exec descriptor, so no process started meanwhile by another
     /// thread inherits it open for writing (which would make exec of the copy fail with ETXTBSY).
     static func copyExecutable(_ source: URL, to destination: URL) throws {
-        let data = try Data(contentsOf: source)
-        let fd = open(destination.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
-        guard fd >= 0 else {
-            throw Failure(description: "cannot write \(destination.path): \(String(cString: strerror(errno)))", log: "")
-        }
-        defer { close(fd) }
-        let written = data.withUnsafeBytes { raw -> Int in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return -1 }
-                offset += n
-            }
-            return offset
-        }
-        guard written == data.count else {
-            throw Failure(description: "cannot write \(destination.path): \(String(cString: strerror(errno)))", log: "")
+        do {
+            try PlainFileWrite.save(try Data(contentsOf: source), to: destination.path, mode: 0o755, exclusive: true)
+        } catch {
+            throw Failure(description: "\(error)", log: "")
         }
     }
 }
