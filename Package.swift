@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
@@ -18,7 +17,6 @@ let package = Package(
         // The pure core: spec, understanding, generation. No network, no subprocess.
         .target(
             name: "SculptCore",
-            dependencies: [.product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Resources")]
         ),
         // The edges: writing projects to disk, running generated code.

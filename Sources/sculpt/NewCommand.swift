@@ -36,8 +36,6 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         do {
             let generator = ProjectGenerator(backend: backend)
-            // Templates are parsed on the other core while the requirement is understood.
-            generator.prefetchTemplates()
             if let out { try ProjectWriter(destination: URL(fileURLWithPath: out), force: force).checkDestination() }
             let (spec, report) = try input.understand(allowPartial: allowPartial)
             let files: [GeneratedFile]

@@ -18,13 +18,13 @@ struct TemplateKeyTests {
     }
 
     @Test("the audit finds a misspelt key, a missing section and a missing partial")
-    func auditCatches() {
+    func auditCatches() throws {
         struct Model { let title: String; let items: [Item]; let flag: Bool; let note: String? }
         struct Item { let name: String }
         let model = Model(title: "t", items: [Item(name: "a")], flag: true, note: nil)
         let text = "{{title}} {{titel}} {{#items}}{{name}}{{nmae}}{{title}}{{/items}} {{#flag}}{{flagg}}{{/flag}}"
             + " {{#note}}{{whatever}}{{/note}} {{^missing}}x{{/missing}} {{> nowhere}} {{{raw}}}"
-        let misses = TemplateKeyAudit.unresolved(in: text, template: "t", model: model, partials: [:])
+        let misses = try TemplateKeyAudit.unresolved(in: text, template: "t", model: model, partials: [:])
         #expect(misses == ["titel (in t)", "nmae (in t)", "flagg (in t)", "#missing (in t)",
                            ">nowhere (in t)", "raw (in t)"])
     }

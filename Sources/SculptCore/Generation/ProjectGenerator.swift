@@ -19,13 +19,6 @@ public struct ProjectGenerator: Sendable {
         self.init(backend: b)
     }
 
-    /// Starts reading and parsing this backend's templates (and the page's and README's) on another
-    /// thread, so that it overlaps with understanding the requirement; `generate` then finds them
-    /// parsed, or waits for the template it needs. Optional: without it `generate` parses them itself.
-    public func prefetchTemplates() {
-        TemplateSet.prefetch([target.templateFolders, [FrontendTarget.folder], [ReadmeWriter.folder]])
-    }
-
     /// Runs the jobs at the same time and returns their results in order. The template key audit
     /// that tests switch on (a task-local) is carried to the other threads.
     static func concurrently(_ jobs: [@Sendable () throws -> [GeneratedFile]]) -> [Result<[GeneratedFile], Error>] {
