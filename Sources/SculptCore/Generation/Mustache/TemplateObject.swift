@@ -25,7 +25,8 @@ final class TemplateObject: CustomStringConvertible {
     /// `value` as templates handle it: scalars as they are, arrays as `[Any]` of boxed elements, an
     /// optional unwrapped (nil when empty), anything with properties as a `TemplateObject`.
     static func box(_ value: Any) -> Any? {
-        if value is String || value is Bool || value is Int || value is Double || value is TemplateObject { return value }
+        // Casts to concrete value types are cheap; a cast to a class or a protocol is not (see above).
+        if value is String || value is Bool || value is Int || value is Double { return value }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional?:
