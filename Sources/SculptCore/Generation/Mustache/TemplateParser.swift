@@ -148,7 +148,7 @@ struct TemplateParser {
             throw fail("the tag {{\(name)… is not closed with }} (names are letters, digits and . - _ ? *)")
         }
         i += 2
-        if name.contains("(") || name.contains(")") {
+        if name.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }) {
             throw fail("{{\(name)}}: transforms are not supported in Sculpt's templates")
         }
         return name
