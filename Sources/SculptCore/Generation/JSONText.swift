@@ -31,7 +31,7 @@ public enum JSONText {
         } else if let d = value as? Double {
             writeNumber(d, to: &out)
         } else if let dict = value as? [String: Any] {
-            let keys = dict.keys.sorted(by: keyPrecedes)
+            let keys = sortedKeys(dict.keys)
             writeContainer("{", "}", count: keys.count, to: &out, indent: indent, pretty: pretty) { i, out in
                 writeString(keys[i], to: &out)
                 out += pretty ? " : " : ":"
@@ -104,6 +104,20 @@ public enum JSONText {
         }
         out += "\""
     }
+
+    /// The keys in `JSONSerialization`'s order. That order takes a collator per comparison, so each
+    /// set of keys is ordered once per process: a document repeats the same few sets (every string
+    /// field's schema has the same keys).
+    private static func sortedKeys(_ keys: Dictionary<String, Any>.Keys) -> [String] {
+        let plain = keys.sorted()
+        let id = plain.joined(separator: "\u{0}")
+        if let known = orders.value[id] { return known }
+        let ordered = plain.sorted(by: keyPrecedes)
+        orders.mutate { $0[id] = ordered }
+        return ordered
+    }
+
+    private static let orders = Locked<[String: [String]]>([:])
 
     /// `JSONSerialization`'s `.sortedKeys` order: numeric, case-insensitive, then forced, in the system locale.
     private static func keyPrecedes(_ a: String, _ b: String) -> Bool {

@@ -14,11 +14,17 @@ final class TestPlan {
 
     private(set) var tests: [Test] = []
     private var cited: [String: [String]] = [:]
+    /// Where each test is in `tests`, by key; the keys of the tests proving each ref, in order.
+    private var position: [String: Int] = [:]
+    private var proving: [String: [String]] = [:]
 
     /// Registers a test under a unique key; `refs` are the spec paths it proves.
     func add(_ key: String, _ summary: String, refs: [String]) {
-        precondition(!tests.contains { $0.key == key }, "test key \(key) registered twice")
-        tests.append(Test(key: key, summary: summary, refs: Set(refs)))
+        precondition(position[key] == nil, "test key \(key) registered twice")
+        let test = Test(key: key, summary: summary, refs: Set(refs))
+        position[key] = tests.count
+        tests.append(test)
+        for ref in test.refs { proving[ref, default: []].append(key) }
     }
 
     /// Attaches each clause to the tests that prove its refs (see the type's comment).
@@ -38,8 +44,7 @@ final class TestPlan {
         var path = ref.split(separator: ".").map(String.init)
         while true {
             let joined = path.joined(separator: ".")
-            let found = tests.filter { $0.refs.contains(joined) }.map(\.key)
-            if !found.isEmpty { return found }
+            if let found = proving[joined], !found.isEmpty { return found }
             if path.isEmpty { return tests.prefix(1).map(\.key) }
             path.removeLast()
         }
@@ -47,8 +52,8 @@ final class TestPlan {
 
     /// The summary a test was registered with.
     func summary(_ key: String) -> String {
-        guard let test = tests.first(where: { $0.key == key }) else { preconditionFailure("no test \(key)") }
-        return test.summary
+        guard let i = position[key] else { preconditionFailure("no test \(key)") }
+        return tests[i].summary
     }
 
     /// The clauses a test cites, in the requirement's order (empty before `cite`).
