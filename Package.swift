@@ -38,11 +38,7 @@ let package = Package(
             dependencies: [
                 "SculptCore", "SculptWorkspace", "SculptModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // A position-dependent executable: with the Swift runtime linked in (`--static-swift-stdlib`,
-            // as README's install line builds it) a PIE binary has ~100k relocations for the loader to
-            // apply at every start, a share of a 20 ms `sculpt new`.
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux]))]
+            ]
         ),
         .testTarget(name: "SculptCoreTests", dependencies: ["SculptCore"]),
         .testTarget(name: "SculptIntegrationTests", dependencies: ["SculptCore", "SculptWorkspace"]),
