@@ -53,7 +53,7 @@ struct TemplateRenderer {
         case .variable(let name, let escaped):
             guard let value = resolve(name, on: stack, tag: "", in: template) else { return "" }
             let text = value as? String ?? String(describing: value)
-            return escaped && escaping ? Self.htmlEscaped(text) : text
+            return escaped && escaping ? HTMLText.escaped(text) : text
         case .section(let name, let body, let inverted):
             let value = resolve(name, on: stack, tag: "#", in: template)
             var out = ""
@@ -107,23 +107,5 @@ struct TemplateRenderer {
         }
         if !known { misses?.append("\(tag)\(name.text) (in \(template))") }
         return nil
-    }
-
-    /// `<`, `>`, `&`, `"` and `'` as HTML entities, as swift-mustache escapes `{{name}}`.
-    static func htmlEscaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }
