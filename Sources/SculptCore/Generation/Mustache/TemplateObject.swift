@@ -1,5 +1,5 @@
 /// A view-model value as templates see it: a struct, class, enum or dictionary whose properties are
-/// read once, with one `Mirror` pass, when a tag first looks into it.
+/// read once, when a tag first looks into it (a struct by its `TypeShape`, anything else by `Mirror`).
 ///
 /// Values are boxed as they are handed out (structs and classes as `TemplateObject`s, arrays with
 /// their elements boxed, optionals unwrapped), so an object met again (an entity listed by several
@@ -8,12 +8,13 @@
 /// protocol checks per value made that a tenth of `sculpt new`.
 final class TemplateObject: CustomStringConvertible {
     let value: Any
-    private let isDictionary: Bool
+    /// How to read a struct's properties without `Mirror`; nil for classes, enums and tuples.
+    private let shape: TypeShape?
     private var table: [String: Any?]?
 
-    private init(_ value: Any, isDictionary: Bool) {
+    private init(_ value: Any, shape: TypeShape?) {
         self.value = value
-        self.isDictionary = isDictionary
+        self.shape = shape
     }
 
     /// What a name finds on an object: nothing of that name, a name whose value is nil, or a value.
@@ -27,25 +28,26 @@ final class TemplateObject: CustomStringConvertible {
     static func box(_ value: Any) -> Any? {
         // Casts to concrete value types are cheap; a cast to a class or a protocol is not (see above).
         if value is String || value is Bool || value is Int || value is Double { return value }
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .optional?:
-            guard let wrapped = mirror.children.first?.value else { return nil }
+        if let array = value as? [Any] { return array.map { box($0) ?? $0 } }
+        let shape = TypeShape.of(type(of: value))
+        switch shape.kind {
+        case .optional:
+            guard case .some(.some(let wrapped)) = value as? Any? else { return nil }
             return box(wrapped)
-        case .collection?, .set?:
-            return mirror.children.map { box($0.value) ?? ($0.value) } as [Any]
-        case .dictionary?:
-            return TemplateObject(value, isDictionary: true)
-        case .struct?, .class?, .enum?, .tuple?:
-            return TemplateObject(value, isDictionary: false)
-        default:
+        case .structure:
+            return TemplateObject(value, shape: shape)
+        case .mirrored:
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .collection || mirror.displayStyle == .set { return mirror.children.map { box($0.value) ?? $0.value } as [Any] }
+            return TemplateObject(value, shape: nil)
+        case .opaque:
             return value
         }
     }
 
     /// The property (or dictionary key) `name`.
     func lookup(_ name: String) -> Lookup {
-        if table == nil { table = isDictionary ? Self.entries(of: value) : Self.properties(of: value) }
+        if table == nil { table = makeTable() }
         guard let entry = table?[name] else { return .missing }
         guard let found = entry else { return .absent }
         return .found(found)
@@ -53,21 +55,18 @@ final class TemplateObject: CustomStringConvertible {
 
     var description: String { String(describing: value) }
 
-    private static func properties(of value: Any) -> [String: Any?] {
+    /// Each property (first of a name) or dictionary entry, boxed; nil for a property that is nil.
+    private func makeTable() -> [String: Any?] {
         var t: [String: Any?] = [:]
-        for child in Mirror(reflecting: value).children {
-            guard let label = child.label, t[label] == nil else { continue }
-            t[label] = .some(box(child.value))
-        }
-        return t
-    }
-
-    private static func entries(of value: Any) -> [String: Any?] {
-        var t: [String: Any?] = [:]
-        for child in Mirror(reflecting: value).children {
-            let pair = Mirror(reflecting: child.value).children.map(\.value)
-            guard pair.count == 2, let key = pair[0] as? String else { continue }
-            t[key] = .some(box(pair[1]))
+        if let shape, !shape.isStringDictionary {
+            for (name, child) in shape.values(of: value) where t[name] == nil { t[name] = .some(Self.box(child)) }
+        } else if let dictionary = value as? [String: Any] {
+            for (key, child) in dictionary { t[key] = .some(Self.box(child)) }
+        } else {
+            for child in Mirror(reflecting: value).children {
+                guard let label = child.label, t[label] == nil else { continue }
+                t[label] = .some(Self.box(child.value))
+            }
         }
         return t
     }
