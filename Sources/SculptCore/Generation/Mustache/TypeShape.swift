@@ -51,7 +51,7 @@ struct TypeShape: @unchecked Sendable {
         case .class, .enum, .tuple: kind = .mirrored
         default: kind = .opaque
         }
-        let name = String(reflecting: type)
+        let name = _typeName(type, qualified: true)
         isStringDictionary = kind == .structure && name.hasPrefix("Swift.Dictionary<Swift.String, ")
         // Other collections are structs whose stored properties are their storage: `Mirror` lists them.
         if kind == .structure && !isStringDictionary && (name.hasPrefix("Swift.Set<") || name.hasPrefix("Swift.Dictionary<")

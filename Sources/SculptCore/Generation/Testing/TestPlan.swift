@@ -56,6 +56,26 @@ final class TestPlan {
         return tests[i].summary
     }
 
+    /// The keys starting with `prefix`, each with the rest of the key after it: a binary search in the
+    /// keys kept sorted (the generators ask once per entity, so a scan of every test each time was
+    /// quadratic in the size of the app).
+    func keys(withPrefix prefix: String) -> [(key: String, rest: String)] {
+        if sortedKeys.count != tests.count { sortedKeys = tests.map(\.key).sorted() }
+        var low = 0, high = sortedKeys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sortedKeys[mid] < prefix { low = mid + 1 } else { high = mid }
+        }
+        var out: [(key: String, rest: String)] = []
+        while low < sortedKeys.count, sortedKeys[low].hasPrefix(prefix) {
+            out.append((sortedKeys[low], String(sortedKeys[low].dropFirst(prefix.count))))
+            low += 1
+        }
+        return out
+    }
+
+    private var sortedKeys: [String] = []
+
     /// The clauses a test cites, in the requirement's order (empty before `cite`).
     func requirements(_ key: String) -> [String] { cited[key] ?? [] }
 }

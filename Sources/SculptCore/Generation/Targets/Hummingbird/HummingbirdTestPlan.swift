@@ -201,7 +201,7 @@ struct HummingbirdTestPlan {
     /// Doc comments of the tests whose key starts with `prefix`, keyed by the rest of the key.
     func comments(prefix: String) -> [String: String] {
         var out: [String: String] = [:]
-        for t in plan.tests where t.key.hasPrefix(prefix) { out[String(t.key.dropFirst(prefix.count))] = comment(t.key) }
+        for (key, rest) in plan.keys(withPrefix: prefix) { out[rest] = comment(key) }
         return out
     }
 }

@@ -63,7 +63,7 @@ extension TestPlan {
     /// Docstrings of the tests whose key starts with `prefix`, keyed by the rest of the key.
     func docstrings(prefix: String) -> [String: String] {
         var out: [String: String] = [:]
-        for t in tests where t.key.hasPrefix(prefix) { out[String(t.key.dropFirst(prefix.count))] = docstring(t.key) }
+        for (key, rest) in keys(withPrefix: prefix) { out[rest] = docstring(key) }
         return out
     }
 }
