@@ -1,5 +1,5 @@
 /// What the test templates print for one constraint test, one uniqueness test and one search test.
-/// Plain structs: swift-mustache renders them by reflection.
+/// Plain structs: the templates read their stored properties (`TemplateObject`).
 
 struct PythonValueCaseModel {
     let function: String
