@@ -96,7 +96,7 @@ extension Reading {
             // UTF-16 for every verb of the lexicon.
             let stem = ["buy": "b", "pay": "pa"][term] ?? String(term.prefix(3))
             guard stem.utf8.allSatisfy({ $0 < 0x80 }) ? Self.occurs(Array(stem.utf8), in: bytes) : lower.contains(stem),
-                  let re = RegexCache.regex(Self.verbPattern(term)) else { continue }
+                  let re = RegexCache.regex(Self.verbPattern(term), for: lower) else { continue }
             for m in re.matches(in: lower, range: NSRange(location: 0, length: ns.length)) {
                 // Character offsets (the text may hold non-ASCII dashes).
                 let s = lower.distance(from: lower.startIndex, to: String.Index(utf16Offset: m.range.location, in: lower))
@@ -175,7 +175,7 @@ extension Reading {
     func actionRules(_ text: String) -> [RuleHit] {
         var out: [RuleHit] = []
         func add(_ r: RuleDraft, _ pattern: String, in t: String) {
-            guard let re = RegexCache.regex(pattern) else { return }
+            guard let re = RegexCache.regex(pattern, for: t) else { return }
             let ns = t as NSString
             if let m = re.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) {
                 let s = t.distance(from: t.startIndex, to: String.Index(utf16Offset: m.range.location, in: t))

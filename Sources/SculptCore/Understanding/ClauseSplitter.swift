@@ -49,14 +49,32 @@ enum ClauseSplitter {
     }
 
     /// "- a", "* a", "• a", "1. a", "1、a", "(1) a" → ("a", true).
+    ///
+    /// Scans the scalars as `^(?:[-*•·+]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）])\s*` would match, without a
+    /// regular expression (it has no word a prefilter could look for, and runs on every sentence).
     static func stripBullet(_ s: String) -> (String, Bool) {
         let t = s.trimmingCharacters(in: .whitespaces)
-        let ns = t as NSString
-        if let re = RegexCache.regex("^(?:[-*•·+]|\\d{1,2}[.、)）]|[（(]\\d{1,2}[)）])\\s*"),
-           let m = re.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)), m.range.length < ns.length {
-            return (ns.substring(from: m.range.length).trimmingCharacters(in: .whitespaces), true)
+        let u = Array(t.unicodeScalars)
+        func digit(_ i: Int) -> Bool { i < u.count && u[i].properties.numericType == .decimal }
+        func one(_ i: Int, of set: String) -> Bool { i < u.count && set.unicodeScalars.contains(u[i]) }
+        var end: Int?
+        if one(0, of: "-*•·+") {
+            end = 1
+        } else if digit(0) {
+            let j = digit(1) ? 2 : 1
+            if one(j, of: ".、)）") { end = j + 1 }
+        } else if one(0, of: "（("), digit(1) {
+            let j = digit(2) ? 3 : 2
+            if one(j, of: ")）") { end = j + 1 }
         }
-        return (t, false)
+        guard var i = end else { return (t, false) }
+        // ICU's \s: tab, line feed, form feed, carriage return and the Z categories.
+        while i < u.count, u[i] == "\t" || u[i] == "\n" || u[i] == "\u{0C}" || u[i] == "\r"
+            || [.spaceSeparator, .lineSeparator, .paragraphSeparator].contains(u[i].properties.generalCategory) { i += 1 }
+        guard i < u.count else { return (t, false) }
+        var rest = String.UnicodeScalarView()
+        rest.append(contentsOf: u[i...])
+        return (String(rest).trimmingCharacters(in: .whitespaces), true)
     }
 
     /// Sentences end at 。！？!? ; newlines, and at a period followed by a space or the end.

@@ -14,7 +14,7 @@ enum FieldListMatcher {
     /// can open a ticket with a subject" is read at the second "with" when the first reading fails.
     static func candidates(_ text: String, language: Language) -> [Match] {
         let verbs = language == .zh ? zhVerbs : "\\b" + enVerbs + "\\b"
-        guard let re = RegexCache.regex(verbs + (language == .zh ? "[：:]?\\s*" : "[:]?\\s*")) else { return [] }
+        guard let re = RegexCache.regex(verbs + (language == .zh ? "[：:]?\\s*" : "[:]?\\s*"), for: text) else { return [] }
         let ns = text as NSString
         let limit = language == .zh ? 14 : 100
         var out: [Match] = []
@@ -31,7 +31,7 @@ enum FieldListMatcher {
         let pattern = language == .zh
             ? "^(.{0,14}?)" + zhVerbs + "[：:]?\\s*(.+)$"
             : "^(.{0,100}?)\\b" + enVerbs + "\\b[:]?\\s*(.+)$"
-        guard let re = RegexCache.regex(pattern) else { return nil }
+        guard let re = RegexCache.regex(pattern, for: text) else { return nil }
         let ns = text as NSString
         guard let m = re.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
         let subject = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces)
@@ -98,7 +98,7 @@ enum FieldListMatcher {
     static func mergeValueLists(_ pieces: [String]) -> [String] {
         var out: [String] = []
         var open = false
-        let opener = RegexCache.regex("(?:\\b(?:can be|one of|either|such as|is|are|values?|like)\\s+|:\\s*)[\\w-]+$")
+        let opener = "(?:\\b(?:can be|one of|either|such as|is|are|values?|like)\\s+|:\\s*)[\\w-]+$"
         for p in pieces {
             let startsItem = p.matches("^(?:a|an|the|its|their|and a|and an)\\s")
             if open, !startsItem, let last = out.last {
@@ -107,7 +107,7 @@ enum FieldListMatcher {
                 continue
             }
             out.append(p)
-            open = opener?.firstMatch(in: p, range: NSRange(location: 0, length: (p as NSString).length)) != nil
+            open = p.matches(opener)
         }
         return out
     }

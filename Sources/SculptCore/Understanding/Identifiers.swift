@@ -21,6 +21,16 @@ enum Identifiers {
 
     /// A readable identifier for Chinese words not in the lexicon: their pinyin without tones.
     static func pinyin(_ text: String) -> String {
+        // ICU builds its transliterator anew for every call: each word is transliterated once.
+        if let known = pinyinCache.value[text] { return known }
+        let s = transliterated(text)
+        pinyinCache.mutate { $0[text] = s }
+        return s
+    }
+
+    private static let pinyinCache = Locked<[String: String]>([:])
+
+    private static func transliterated(_ text: String) -> String {
         let latin = text.applyingTransform(.toLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false) ?? ""
         let s = snake(latin)
         return s.isEmpty ? "field" : s

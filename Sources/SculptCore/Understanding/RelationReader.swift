@@ -208,7 +208,7 @@ extension Reading {
 extension String {
     /// Every capture group of the first match of a regular expression (empty strings for groups that did not take part).
     func groups(_ pattern: String) -> [String]? {
-        guard let re = RegexCache.regex(pattern) else { return nil }
+        guard let re = RegexCache.regex(pattern, for: self) else { return nil }
         let ns = self as NSString
         guard let m = re.firstMatch(in: self, range: NSRange(location: 0, length: ns.length)) else { return nil }
         return (1..<max(1, m.numberOfRanges)).map { i in
@@ -218,7 +218,7 @@ extension String {
 
     /// Every match's capture groups.
     func allGroups(_ pattern: String) -> [[String]] {
-        guard let re = RegexCache.regex(pattern) else { return [] }
+        guard let re = RegexCache.regex(pattern, for: self) else { return [] }
         let ns = self as NSString
         return re.matches(in: self, range: NSRange(location: 0, length: ns.length)).map { m in
             (1..<max(1, m.numberOfRanges)).map { i in

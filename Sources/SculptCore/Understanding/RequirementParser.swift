@@ -19,7 +19,6 @@ public struct RequirementParser: Sendable {
         guard !text.isEmpty else { throw UnderstandingError.empty }
         guard text.count <= Self.maxCharacters else { throw UnderstandingError.tooLong(characters: text.count, limit: Self.maxCharacters) }
         let language = ClauseSplitter.language(of: text)
-        ConstraintReader.prepareInBackground(language)
         var reading = try Reading(language: language)
         reading.read(text)
         let (spec, report) = try SpecAssembler(reading: reading, requirement: text, allowPartial: allowPartial).assemble()
@@ -74,6 +73,8 @@ struct Reading {
     /// The action the current sentence is about ("借书时库存减一，库存为0时不能借").
     var currentAction: Int?
     var fullText = ""
+    /// Answers about `fullText`, computed once per parse.
+    var memo = ReadingMemo()
     /// The heading of the current sentence ("保养记录：每条记录属于一辆车"), which a generic noun may stand for.
     var sentenceHeading: String?
     /// A child named with "on them" whose parent is the thing its clause describes.
@@ -117,6 +118,7 @@ struct Reading {
 
     mutating func read(_ text: String) {
         fullText = text
+        memo = ReadingMemo()
         let pieces = ClauseSplitter.split(text, language: language)
         var sentence = -1
         /// A heading that opened a list of bullet lines ("Fields per listing:").
@@ -381,7 +383,7 @@ struct Reading {
         let pattern = language == .zh
             ? "^作为(?:一[个名位])?(.{1,12}?)[，,]?\\s*我(?:想要|希望|想|要|需要|可以|能够|能)(?:可以|能够|能)?(.+)$"
             : "^as (?:an? |the )?([\\w' -]{1,40}?),? i (?:want|would like|'d like|need|wish|can|should be able) (?:to |that )?(?:be able to )?(.+)$"
-        guard let re = RegexCache.regex(pattern) else { return nil }
+        guard let re = RegexCache.regex(pattern, for: text) else { return nil }
         let ns = text as NSString
         guard let m = re.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)), m.numberOfRanges == 3 else { return nil }
         var rest = ns.substring(with: m.range(at: 2))
@@ -790,11 +792,26 @@ struct Reading {
     /// not a determiner, a verb or a people word. Nil when the text never qualifies it.
     func qualifiedName(_ word: String) -> (name: String, plural: String, label: String)? {
         guard language == .en else { return nil }
+        if let known = memo.qualified[word] { return known }
+        let q = findQualifiedName(word)
+        memo.qualified[word] = .some(q)
+        return q
+    }
+
+    /// The requirement, lower-cased (once per parse).
+    var lowerText: String {
+        if let t = memo.lowerText { return t }
+        let t = fullText.lowercased()
+        memo.lowerText = t
+        return t
+    }
+
+    private func findQualifiedName(_ word: String) -> (name: String, plural: String, label: String)? {
         let plural = Inflection.plural(of: word)
         let pattern = "\\b([a-z]+)[ -]+(?:" + NSRegularExpression.escapedPattern(for: word) + "|" + NSRegularExpression.escapedPattern(for: plural) + ")\\b"
         let skip: Set<String> = ["same", "other", "another", "new", "next", "this", "that", "these", "those", "first", "last", "which",
                                  "what", "whole", "one", "no", "my", "every", "per", "own", "given", "full", "open", "whose", "and", "or", "to", "in", "on", "at", "by", "with", "from", "as", "is", "are", "be"]
-        for g in fullText.lowercased().allGroups(pattern) {
+        for g in lowerText.allGroups(pattern) {
             guard let m = g.first, !skip.contains(m), !Identifiers.englishStopwords.contains(m), m.count > 1 else { continue }
             if let t = index.tokens(m).first, t.operation() != nil || t.access() != nil || t.account() != nil || isActorWord(t) { continue }
             let name = m + "_" + word
@@ -1233,7 +1250,7 @@ struct Reading {
 extension String {
     /// The first capture group of a regular expression match, or nil.
     func firstMatch(_ pattern: String) -> String? {
-        guard let re = RegexCache.regex(pattern) else { return nil }
+        guard let re = RegexCache.regex(pattern, for: self) else { return nil }
         let ns = self as NSString
         guard let m = re.firstMatch(in: self, range: NSRange(location: 0, length: ns.length)), m.numberOfRanges > 1,
               m.range(at: 1).location != NSNotFound else { return nil }

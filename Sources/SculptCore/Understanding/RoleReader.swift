@@ -107,10 +107,20 @@ extension Reading {
     /// A role that is not one by name (teacher, staff) is kept when the requirement gives it rights others lack:
     /// "only teachers can…", or another kind of user is limited ("而学生只能查看", "students can only view").
     func isRoleByContrast(_ role: DomainLexicon.RoleWord) -> Bool {
+        if let known = memo.roleByContrast[role.name] { return known }
         let own = Set((role.zh + role.en).map { $0.lowercased() })
         let others = (lexicon.actors?(language) ?? []).filter { !own.contains($0.lowercased()) && !own.contains(Inflection.singulars(of: $0.lowercased()).first ?? "") }
-        let text = fullText.lowercased()
-        return others.contains { !$0.isEmpty && saysOnly($0, in: text) }
+        let answer = others.contains { !$0.isEmpty && saysOnlyInText($0) }
+        memo.roleByContrast[role.name] = answer
+        return answer
+    }
+
+    /// `saysOnly` over the whole requirement, once per word.
+    func saysOnlyInText(_ word: String) -> Bool {
+        if let known = memo.saysOnly[word] { return known }
+        let answer = saysOnly(word, in: lowerText)
+        memo.saysOnly[word] = answer
+        return answer
     }
 
     /// "学生登录后只能查看", "students can only view": the people word is limited to what follows.
@@ -125,7 +135,7 @@ extension Reading {
     /// The limited side of a contrast ("老师可以录入…，学生只能查看"): a kind of user of its own, whose
     /// limit the other role's grants already express, so it gets no grants (they would shut the others out).
     func isLimitedRole(_ role: DomainLexicon.RoleWord) -> Bool {
-        !role.privileged && (role.zh + role.en).contains { !$0.isEmpty && saysOnly($0, in: fullText.lowercased()) }
+        !role.privileged && (role.zh + role.en).contains { !$0.isEmpty && saysOnlyInText($0) }
     }
 
     /// Turns the role clauses into `accounts.roles` and per-operation grants.

@@ -1,0 +1,14 @@
+/// Answers about the whole requirement that a parse asks again and again ("is 'class' qualified
+/// anywhere in the text?", "do students 'only' do something?"): each scans the full text, so they
+/// are computed once per parse, which keeps long requirements linear.
+///
+/// A class so the `Reading` methods that ask (which do not mutate the reading) can fill it in; it
+/// belongs to one parse of one text.
+final class ReadingMemo {
+    typealias Qualified = (name: String, plural: String, label: String)
+    /// The requirement, lower-cased.
+    var lowerText: String?
+    var qualified: [String: Qualified?] = [:]
+    var saysOnly: [String: Bool] = [:]
+    var roleByContrast: [String: Bool] = [:]
+}
