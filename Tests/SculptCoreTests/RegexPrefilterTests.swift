@@ -75,7 +75,15 @@ struct RegexPrefilterTests {
             samples.append(t.lowercased())
             for p in ClauseSplitter.split(t, language: language) { samples.append(p.text); samples.append(p.text.lowercased()) }
         }
-        let patterns = RegexCache.patterns
+        var patterns = RegexCache.patterns
+        // The constraint rules, as the reader builds them (numbers in digits and in words).
+        let file = try ConstraintReader.File.shipped()
+        for language in Language.allCases {
+            for words in [false, true] {
+                let number = NumberWords.pattern(language, englishWords: words)
+                patterns += (language == .zh ? file.zh + file.en : file.en).map { ConstraintReader.numbersAsWords($0.pattern, number: number) }
+            }
+        }
         #expect(patterns.count > 50, "the parser ran its patterns")
         var checked = 0
         for pattern in patterns {

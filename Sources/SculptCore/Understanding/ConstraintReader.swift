@@ -52,8 +52,8 @@ struct ConstraintReader: Sendable {
         }
     }
 
-    /// Each kind with its pattern (compiled lazily by `RegexCache`, case-insensitive).
-    private let rules: [(ConstraintHit.Kind, String)]
+    /// Each kind with its pattern (compiled lazily by `RegexCache`, case-insensitive) and the words it needs.
+    private let rules: [(ConstraintHit.Kind, String, RegexPrefilter)]
     private let language: Language
 
     init(language: Language, englishWords: Bool = false) throws {
@@ -63,7 +63,10 @@ struct ConstraintReader: Sendable {
         // used only for texts that contain an English number word, as those patterns are slow to compile).
         self.language = language
         let number = NumberWords.pattern(language, englishWords: englishWords)
-        rules = list.map { ($0.kind, Self.numbersAsWords($0.pattern, number: number)) }
+        rules = list.map { rule in
+            let pattern = Self.numbersAsWords(rule.pattern, number: number)
+            return (rule.kind, pattern, RegexPrefilter(pattern: pattern))
+        }
     }
 
     /// The pattern with each number (`\d+(?:\.\d+)?` or `\d+`) replaced by `number`, in one pass
@@ -109,15 +112,15 @@ struct ConstraintReader: Sendable {
             return utf16 < characterAt.count ? characterAt[utf16] : text.count
         }
         var hits: [ConstraintHit] = []
-        for (kind, pattern) in rules {
-            guard let regex = RegexCache.regex(pattern, for: working) else { continue }
+        for (kind, pattern, prefilter) in rules {
+            guard prefilter.mayMatch(working), let regex = RegexCache.regex(pattern) else { continue }
             var ns = working as NSString
             let matches = regex.matches(in: working, range: NSRange(location: 0, length: ns.length))
             guard !matches.isEmpty else { continue }
             for m in matches {
                 var values: [String] = []
                 for g in 1..<max(1, m.numberOfRanges) where m.range(at: g).location != NSNotFound {
-                    values.append(ns.substring(with: m.range(at: g)).trimmingCharacters(in: .whitespaces))
+                    values.append(ns.substring(with: m.range(at: g)).trimmingWhitespace())
                 }
                 hits.append(ConstraintHit(kind: kind, values: values, offset: characterOffset(m.range.location),
                                           phrase: ns.substring(with: m.range)))

@@ -93,8 +93,10 @@ struct DomainLexicon: Decodable, Sendable {
     /// The roles named in a text ("管理员", "HR admins"), in order, the longest term at each place.
     func roles(in text: String, language: Language) -> [(word: RoleWord, start: Int, length: Int)] {
         let chars = Array(text.lowercased())
+        // Only terms whose first character the text has are searched (most are not there).
+        let present = Set(chars)
         var found: [(word: RoleWord, start: Int, length: Int)] = []
-        for (r, term) in roleTerms(language) {
+        for (r, term) in roleTerms(language) where term.first.map(present.contains) ?? true {
             for at in Self.occurrences(of: term, in: chars) {
                 if term.first?.isASCII == true {
                     let before: Character = at == 0 ? " " : chars[at - 1]

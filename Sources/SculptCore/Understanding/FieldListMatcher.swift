@@ -19,7 +19,7 @@ enum FieldListMatcher {
         let limit = language == .zh ? 14 : 100
         var out: [Match] = []
         for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)) where m.range.location <= limit * 3 {
-            let subject = ns.substring(to: m.range.location).trimmingCharacters(in: .whitespaces)
+            let subject = ns.substring(to: m.range.location).trimmingWhitespace()
             guard subject.count <= limit else { break }
             let items = splitItems(ns.substring(from: m.range.location + m.range.length), language: language)
             if !items.isEmpty { out.append(Match(subject: subject, items: items)) }
@@ -34,7 +34,7 @@ enum FieldListMatcher {
         guard let re = RegexCache.regex(pattern, for: text) else { return nil }
         let ns = text as NSString
         guard let m = re.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
-        let subject = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces)
+        let subject = ns.substring(with: m.range(at: 1)).trimmingWhitespace()
         let rest = ns.substring(with: m.range(at: 2))
         let items = splitItems(rest, language: language)
         guard !items.isEmpty else { return nil }
@@ -86,7 +86,7 @@ enum FieldListMatcher {
         text = out
         marker = "\u{1F}"
         let pieces = text.components(separatedBy: marker).map {
-            var t = $0.trimmingCharacters(in: .whitespaces)
+            var t = $0.trimmingWhitespace()
             if t.lowercased().hasPrefix("and ") { t = String(t.dropFirst(4)) }
             return t
         }.filter { !$0.isEmpty }

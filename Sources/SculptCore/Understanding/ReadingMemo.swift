@@ -1,6 +1,6 @@
-/// Answers about the whole requirement that a parse asks again and again ("is 'class' qualified
-/// anywhere in the text?", "do students 'only' do something?"): each scans the full text, so they
-/// are computed once per parse, which keeps long requirements linear.
+/// Answers a parse asks again and again ("is 'class' qualified anywhere in the text?", "do students
+/// 'only' do something?"): most scan the full text, so each is computed once per parse, which keeps
+/// long requirements linear.
 ///
 /// A class so the `Reading` methods that ask (which do not mutate the reading) can fill it in; it
 /// belongs to one parse of one text.
@@ -11,4 +11,6 @@ final class ReadingMemo {
     var qualified: [String: Qualified?] = [:]
     var saysOnly: [String: Bool] = [:]
     var roleByContrast: [String: Bool] = [:]
+    /// A lexicon entity's Chinese terms, by its name.
+    var entityTermsZH: [String: [String]] = [:]
 }

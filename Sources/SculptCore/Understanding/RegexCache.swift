@@ -10,27 +10,40 @@ enum RegexCache {
         var regex: NSRegularExpression??
     }
 
-    private static let entries = Locked<[String: Entry]>([:])
+    /// A pattern as a dictionary key, hashed and compared by its bytes: `String` hashing normalises
+    /// Unicode first, which made the look-up of a Chinese pattern cost more than many matches.
+    private struct Key: Hashable {
+        let pattern: String
+        func hash(into hasher: inout Hasher) {
+            var p = pattern
+            p.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+        static func == (a: Key, b: Key) -> Bool { a.pattern.utf8.elementsEqual(b.pattern.utf8) }
+    }
+
+    private static let entries = Locked<[Key: Entry]>([:])
 
     /// Every pattern seen so far (for tests that check the prefilters against real patterns).
-    static var patterns: [String] { Array(entries.value.keys) }
+    static var patterns: [String] { entries.value.keys.map(\.pattern) }
 
     /// The compiled pattern (case-insensitive), or nil when it does not compile.
     static func regex(_ pattern: String) -> NSRegularExpression? {
-        if let e = entries.value[pattern], let r = e.regex { return r }
+        let key = Key(pattern: pattern)
+        if let e = entries.value[key], let r = e.regex { return r }
         let r = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-        entries.mutate { $0[pattern] = Entry(prefilter: $0[pattern]?.prefilter ?? RegexPrefilter(pattern: pattern), regex: .some(r)) }
+        entries.mutate { $0[key] = Entry(prefilter: $0[key]?.prefilter ?? RegexPrefilter(pattern: pattern), regex: .some(r)) }
         return r
     }
 
     /// The compiled pattern when it may match `text`; nil when the text lacks a word every match
     /// needs (or the pattern does not compile): then there is no match.
     static func regex(_ pattern: String, for text: String) -> NSRegularExpression? {
-        let entry = entries.value[pattern]
+        let key = Key(pattern: pattern)
+        let entry = entries.value[key]
         let prefilter: RegexPrefilter
         if let entry { prefilter = entry.prefilter } else {
             prefilter = RegexPrefilter(pattern: pattern)
-            entries.mutate { if $0[pattern] == nil { $0[pattern] = Entry(prefilter: prefilter, regex: nil) } }
+            entries.mutate { if $0[key] == nil { $0[key] = Entry(prefilter: prefilter, regex: nil) } }
         }
         guard prefilter.mayMatch(text) else { return nil }
         if let r = entry?.regex { return r }

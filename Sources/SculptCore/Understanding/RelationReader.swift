@@ -128,7 +128,7 @@ extension Reading {
 
     /// The entity a short phrase names, without creating one: "project", "projects", "the album", "歌单".
     func knownEntity(_ phrase: String) -> String? {
-        let p = phrase.trimmingCharacters(in: .whitespaces)
+        let p = phrase.trimmingWhitespace()
         if language == .zh {
             if let e = unknownForms[p] { return e }
             if let e = index.tokens(p).last(where: { $0.entity() != nil })?.entity() { return entities.first { $0.lexiconName == e }?.name ?? e }
@@ -212,7 +212,7 @@ extension String {
         let ns = self as NSString
         guard let m = re.firstMatch(in: self, range: NSRange(location: 0, length: ns.length)) else { return nil }
         return (1..<max(1, m.numberOfRanges)).map { i in
-            m.range(at: i).location == NSNotFound ? "" : ns.substring(with: m.range(at: i)).trimmingCharacters(in: .whitespaces)
+            m.range(at: i).location == NSNotFound ? "" : ns.substring(with: m.range(at: i)).trimmingWhitespace()
         }
     }
 
@@ -222,7 +222,7 @@ extension String {
         let ns = self as NSString
         return re.matches(in: self, range: NSRange(location: 0, length: ns.length)).map { m in
             (1..<max(1, m.numberOfRanges)).map { i in
-                m.range(at: i).location == NSNotFound ? "" : ns.substring(with: m.range(at: i)).trimmingCharacters(in: .whitespaces)
+                m.range(at: i).location == NSNotFound ? "" : ns.substring(with: m.range(at: i)).trimmingWhitespace()
             }
         }
     }

@@ -16,7 +16,7 @@ extension Reading {
     /// "only", "只有" just before a people word: the rights that follow are theirs alone.
     func onlyBefore(_ text: String, at offset: Int) -> Bool {
         let chars = Array(text)
-        let before = String(chars[max(0, offset - 14)..<offset]).lowercased().trimmingCharacters(in: .whitespaces)
+        let before = String(chars[max(0, offset - 14)..<offset]).lowercased().trimmingWhitespace()
         if language == .zh { return ["只有", "仅", "只", "仅限", "只允许", "只能由", "由"].contains { before.hasSuffix($0) } }
         return before.hasSuffix("only") || before.hasSuffix("only the") || before.hasSuffix("only an") || before.hasSuffix("only a")
             || before.hasSuffix("just") || before.hasSuffix("only the owner or") || before.hasSuffix("or an") || before.hasSuffix("or the")
@@ -43,7 +43,7 @@ extension Reading {
             let next = k + 1 < found.count ? found[k + 1].start : chars.count
             var seg = String(chars[min(chars.count, f.start + f.length)..<next])
             // "主办方（管理员）发布…", "Coordinators (admins) create…": the words after the parenthesis.
-            if seg.trimmingCharacters(in: .whitespaces).allSatisfy({ "（()）".contains($0) }), k + 1 < found.count { continue }
+            if seg.trimmingWhitespace().allSatisfy({ "（()）".contains($0) }), k + 1 < found.count { continue }
             seg = String(seg.prefix(Self.roleSegmentEnd(seg, language: language)))
             var tokens = index.tokens(seg)
             let negated = Negation.negated(tokens, language: language)
@@ -51,7 +51,7 @@ extension Reading {
             // "approve a request", "handle the order": after a determiner a verb-looking word is a thing.
             if language == .en {
                 for i in tokens.indices.dropFirst() where tokens[i].operation() != nil && tokens[i].entity() == nil
-                    && ["a", "an", "the", "each", "every", "any", "their", "its"].contains(tokens[i - 1].text.lowercased().trimmingCharacters(in: .whitespaces)) {
+                    && ["a", "an", "the", "each", "every", "any", "their", "its"].contains(tokens[i - 1].text.lowercased().trimmingWhitespace()) {
                     tokens[i].meanings = []
                 }
             }
@@ -66,7 +66,7 @@ extension Reading {
             let joiners: Set<String> = ["and", "or", "can", "may", "also", "only", "to", "must", "will", "和", "、", "或", "及", "并", "以及", "可以", "才能", "能", "都", "也", "负责", "登录后", "才可以", "可"]
             var run: [Token] = []
             for t in tokens.drop(while: { $0.operation() == nil }) {
-                let w = t.text.trimmingCharacters(in: .whitespaces).lowercased()
+                let w = t.text.trimmingWhitespace().lowercased()
                 if t.operation() != nil { run.append(t); continue }
                 if w.isEmpty || joiners.contains(w) || w.allSatisfy({ ",，、".contains($0) }) || t.access() != nil { continue }
                 break
