@@ -52,11 +52,12 @@ struct ResourceJSONTests {
         let text = #"{"a": "x\"y\\z\/\n\t\u00e9\u4e2d\ud83d\ude00", "b": [1, -2.5, 3e2, true, false, null, []], "c": {"d": {}}, "中文": "值"}"#
         let v = try ResourceJSON.parse(Data(text.utf8))
         #expect(v == .object([
-            "a": .string("x\"y\\z/\n\té中😀"),
-            "b": .array([.number(1), .number(-2.5), .number(300), .bool(true), .bool(false), .null, .array([])]),
-            "c": .object(["d": .object([:])]),
-            "中文": .string("值"),
+            .init(key: "a", value: .string("x\"y\\z/\n\té中😀")),
+            .init(key: "b", value: .array([.number(1), .number(-2.5), .number(300), .bool(true), .bool(false), .null, .array([])])),
+            .init(key: "c", value: .object([.init(key: "d", value: .object([]))])),
+            .init(key: "中文", value: .string("值")),
         ]))
+        #expect(try ResourceJSON.parse(Data(#"{"k": 1, "k": 2}"#.utf8)).member("k") == .number(2), "a key written twice reads as its last value")
     }
 
     @Test("damaged JSON and wrong shapes are refused with where and what")

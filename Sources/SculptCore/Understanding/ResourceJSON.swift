@@ -12,7 +12,19 @@ indirect enum ResourceJSON: Equatable, Sendable {
     case bool(Bool)
     case null
     case array([ResourceJSON])
-    case object([String: ResourceJSON])
+    /// Members in the order written (objects here are small: a scan finds a key faster than hashing).
+    case object([Member])
+
+    struct Member: Equatable, Sendable {
+        var key: String
+        var value: ResourceJSON
+    }
+
+    /// The value of `key` (the last one when written twice).
+    func member(_ key: String) -> ResourceJSON? {
+        guard case .object(let members) = self else { return nil }
+        return members.last { $0.key == key }?.value
+    }
 
     /// Why a word list could not be read: where, and what was expected.
     struct Problem: Error, CustomStringConvertible {
@@ -46,7 +58,7 @@ indirect enum ResourceJSON: Equatable, Sendable {
             switch bytes[i] {
             case UInt8(ascii: "{"):
                 i += 1
-                var out: [String: ResourceJSON] = [:]
+                var out: [Member] = []
                 skipSpace()
                 if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(out) }
                 while true {
@@ -57,7 +69,7 @@ indirect enum ResourceJSON: Equatable, Sendable {
                     guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw problem("expected ':'") }
                     i += 1
                     skipSpace()
-                    out[key] = try value(depth: depth + 1)
+                    out.append(Member(key: key, value: try value(depth: depth + 1)))
                     skipSpace()
                     guard i < bytes.count else { throw problem("unexpected end") }
                     if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -230,8 +242,7 @@ struct ResourceJSONField {
     var isAbsent: Bool { value == nil || value == .null }
 
     subscript(key: String) -> ResourceJSONField {
-        if case .object(let o)? = value { return ResourceJSONField(o[key], parent: path, step: .key(key)) }
-        return ResourceJSONField(nil, parent: path, step: .key(key))
+        ResourceJSONField(value?.member(key), parent: path, step: .key(key))
     }
 
     func string() throws -> String {
@@ -264,7 +275,8 @@ struct ResourceJSONField {
         guard case .object(let o)? = value else { throw problem("an object") }
         var out: [String: ResourceJSONField] = [:]
         let here = path
-        for (k, v) in o { out[k] = ResourceJSONField(v, parent: here, step: .key(k)) }
+        out.reserveCapacity(o.count)
+        for m in o { out[m.key] = ResourceJSONField(m.value, parent: here, step: .key(m.key)) }
         return out
     }
 

@@ -57,6 +57,15 @@ struct TermIndex: Sendable {
         }
         // Chinese requirements often use English terms too (SKU, email), so zh indexes both.
         let langs: [Language] = language == .zh ? [.zh, .en] : [.en]
+        // Room for every term at once: growing the table step by step cost as much as filling it.
+        var count = 0
+        for l in langs {
+            count += lexicon.entities.reduce(0) { $0 + (l == .zh ? $1.zh.count : $1.en.count) }
+            count += lexicon.fields.reduce(0) { $0 + (l == .zh ? $1.zh.count : $1.en.count) }
+            for group in [lexicon.operations, lexicon.accounts, lexicon.access] { count += group.values.reduce(0) { $0 + $1(l).count } }
+            count += lexicon.search(l).count + lexicon.fillers(l).count
+        }
+        terms.reserveCapacity(count)
         for l in langs {
             for e in lexicon.entities { add(l == .zh ? e.zh : e.en, .entity(e.name)) }
             for f in lexicon.fields { add(l == .zh ? f.zh : f.en, .field(f.name)) }
