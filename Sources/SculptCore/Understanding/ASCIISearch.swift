@@ -30,3 +30,12 @@ extension String {
         return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
     }
 }
+
+extension String {
+    /// Whether two strings hold the same bytes (no Unicode normalisation, unlike `==`): for caches
+    /// whose keys are the parser's own patterns and clauses.
+    func sameBytes(as other: String) -> Bool {
+        var a = self, b = other
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+    }
+}

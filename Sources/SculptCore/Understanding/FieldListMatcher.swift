@@ -58,19 +58,28 @@ enum FieldListMatcher {
         var out = ""
         var depth = 0
         let connectorsZH = ["以及", "还有", "和", "与", "及", "跟"]
+        let connectorStartsZH: Set<Character> = ["以", "还", "和", "与", "及", "跟"]
         let chars = Array(text)
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if "(（".contains(c) { depth += 1 }
-            if ")）".contains(c) { depth = max(0, depth - 1) }
+            switch c {
+            case "(", "（": depth += 1
+            case ")", "）": depth = max(0, depth - 1)
+            default: break
+            }
             if depth == 0 {
-                if "、，,;；".contains(c) { out += marker; i += 1; continue }
+                switch c {
+                case "、", "，", ",", ";", "；": out += marker; i += 1; continue
+                default: break
+                }
                 if language == .zh {
-                    if let conn = connectorsZH.first(where: { w in i + w.count <= chars.count && String(chars[i..<i + w.count]) == w }) {
+                    // Only where a connector can start (以及 还有 和 与 及 跟).
+                    if connectorStartsZH.contains(c), let conn = connectorsZH.first(where: { w in i + w.count <= chars.count && String(chars[i..<i + w.count]) == w }) {
                         out += marker; i += conn.count; continue
                     }
-                } else {
+                } else if c == " " {
+                    // Every connector starts with a space.
                     // The next 12 characters are all the connectors need (the whole rest made this quadratic).
                     let rest = String(chars[i..<min(chars.count, i + 12)]).lowercased()
                     if rest.hasPrefix(" and ") || rest.hasPrefix(" as well as ") || rest.hasPrefix(" plus ") {

@@ -13,4 +13,6 @@ final class ReadingMemo {
     var roleByContrast: [String: Bool] = [:]
     /// A lexicon entity's Chinese terms, by its name.
     var entityTermsZH: [String: [String]] = [:]
+    /// The roles found in the last text asked about (a clause is asked several times).
+    var lastRoles: (text: String, found: [(word: DomainLexicon.RoleWord, start: Int, length: Int)])?
 }

@@ -18,7 +18,7 @@ enum RegexCache {
             var p = pattern
             p.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
-        static func == (a: Key, b: Key) -> Bool { a.pattern.utf8.elementsEqual(b.pattern.utf8) }
+        static func == (a: Key, b: Key) -> Bool { a.pattern.sameBytes(as: b.pattern) }
     }
 
     private static let entries = Locked<[Key: Entry]>([:])

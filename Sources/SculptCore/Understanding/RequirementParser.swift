@@ -1049,7 +1049,7 @@ struct Reading {
         for target in targets {
             let i = ensureEntity(target)
             if accessWords.isEmpty { entities[i].operations.formUnion(ops) } else { entities[i].accessOperations.formUnion(ops) }
-            if domain.roles(in: tokens.map(\.text).joined(), language: language).isEmpty { entities[i].openOperations.formUnion(ops) }
+            if roles(in: tokens.map(\.text).joined()).isEmpty { entities[i].openOperations.formUnion(ops) }
             refs += ops.sorted { $0.rawValue < $1.rawValue }.map { "entities.\(target).\($0.rawValue)" }
             let reads = ops.contains(.list) || ops.contains(.get)
             let writes = ops.contains(.create) || ops.contains(.update) || ops.contains(.delete)

@@ -13,6 +13,14 @@ extension Reading {
         return end
     }
 
+    /// `domain.roles(in:language:)`, remembered for the last text asked (a clause asks several times).
+    func roles(in text: String) -> [(word: DomainLexicon.RoleWord, start: Int, length: Int)] {
+        if let last = memo.lastRoles, last.text.sameBytes(as: text) { return last.found }
+        let found = domain.roles(in: text, language: language)
+        memo.lastRoles = (text, found)
+        return found
+    }
+
     /// "only", "只有" just before a people word: the rights that follow are theirs alone.
     func onlyBefore(_ text: String, at offset: Int) -> Bool {
         let chars = Array(text)
@@ -26,7 +34,7 @@ extension Reading {
     func role(before offset: Int, in text: String) -> DomainLexicon.RoleWord? {
         let chars = Array(text)
         var found: DomainLexicon.RoleWord?
-        for r in domain.roles(in: text, language: language) where r.start + r.length <= offset {
+        for r in roles(in: text) where r.start + r.length <= offset {
             let between = String(chars[(r.start + r.length)..<offset])
             if Self.roleSegmentEnd(between, language: language) == between.count { found = r.word }
         }
@@ -35,7 +43,7 @@ extension Reading {
 
     /// Records who may call which operations when a clause names a role as its subject.
     mutating func readRoles(_ text: String) -> [String] {
-        let found = domain.roles(in: text, language: language)
+        let found = roles(in: text)
         guard !found.isEmpty else { return [] }
         let chars = Array(text)
         var refs: [String] = []
