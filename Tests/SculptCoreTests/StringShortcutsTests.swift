@@ -30,3 +30,12 @@ struct StringShortcutsTests {
         }
     }
 }
+
+extension StringShortcutsTests {
+    @Test("the term index's lower case is lowercased()")
+    func lower() {
+        for t in Self.texts + ["SKU编号", "sku", "Ünits", "ΣΑΣ", "用户名", "İ", "ＡＢＣ"] {
+            #expect(TermIndex.lower(t) == t.lowercased(), "\(t.debugDescription)")
+        }
+    }
+}

@@ -42,7 +42,7 @@ struct TermIndex: Sendable {
         self.language = language
         func add(_ words: [String], _ m: Meaning) {
             for w in words {
-                let key = language == .zh ? w.lowercased() : Self.normalise(w)
+                let key = language == .zh ? Self.lower(w) : Self.normalise(w)
                 guard !key.isEmpty else { continue }
                 if !(terms[key]?.contains(m) ?? false) { terms[key, default: []].append(m) }
                 if language == .zh {
@@ -77,6 +77,16 @@ struct TermIndex: Sendable {
         }
     }
 
+    /// `s.lowercased()`, without the copy when nothing in it has case: ASCII other than A–Z and CJK
+    /// (U+3000–U+9FFF) are their own lower case, which is most of a Chinese requirement.
+    static func lower(_ s: String) -> String {
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v < 0x80 ? (0x41...0x5A).contains(v) : !(0x3000...0x9FFF).contains(v) { return s.lowercased() }
+        }
+        return s
+    }
+
     /// English words lower-cased, joined by single spaces, with hyphens kept.
     static func normalise(_ s: String) -> String {
         s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }).joined(separator: " ")
@@ -103,7 +113,7 @@ struct TermIndex: Sendable {
             var len = min(longestTerm(from: chars[i]), chars.count - i)
             while len >= 1 {
                 let piece = String(chars[i..<i + len])
-                if let m = terms[piece.lowercased()], isWordBoundary(chars, i, len) {
+                if let m = terms[Self.lower(piece)], isWordBoundary(chars, i, len) {
                     flush()
                     out.append(Token(text: piece, start: i, meanings: m))
                     i += len
