@@ -54,7 +54,8 @@ extension Reading {
         let lower = text.lowercased()
         func overlaps(_ s: Int, _ l: Int) -> Bool { hits.contains { s < $0.start + $0.length && $0.start < s + l } }
         if language == .zh {
-            for (word, term) in Self.actionTermsZH(domain) {
+            let present = Set(chars)
+            for (word, term) in Self.actionTermsZH(domain) where term.first.map(present.contains) ?? true {
                 for s in DomainLexicon.occurrences(of: Array(term), in: chars) {
                     guard !overlaps(s, term.count) else { continue }
                     let before = String(chars[max(0, s - 4)..<s])
@@ -90,13 +91,14 @@ extension Reading {
         }
         let ns = lower as NSString
         let bytes = Array(lower.utf8)
-        for (word, term) in Self.actionTermsEN(domain) {
+        let patterns = Self.verbPatternsEN(domain)
+        for (k, (word, term)) in Self.actionTermsEN(domain).enumerated() {
             // Cheap test first: the verb's first letters must be there (long requirements stay fast).
             // An ASCII stem is searched in the bytes: Foundation's `contains` converted the clause to
             // UTF-16 for every verb of the lexicon.
             let stem = ["buy": "b", "pay": "pa"][term] ?? String(term.prefix(3))
             guard stem.utf8.allSatisfy({ $0 < 0x80 }) ? Self.occurs(Array(stem.utf8), in: bytes) : lower.contains(stem),
-                  let re = RegexCache.regex(Self.verbPattern(term)) else { continue }
+                  let re = RegexCache.regex(patterns[k], for: lower) else { continue }
             for m in re.matches(in: lower, range: NSRange(location: 0, length: ns.length)) {
                 // Character offsets (the text may hold non-ASCII dashes).
                 let s = lower.distance(from: lower.startIndex, to: String.Index(utf16Offset: m.range.location, in: lower))
@@ -138,6 +140,15 @@ extension Reading {
     }
 
     private static let termCache = Locked<[Language: [(DomainLexicon.ActionWord, String)]]>([:])
+    private static let patternCache = Locked<[String]?>(nil)
+
+    /// `verbPattern` of each English action term, in `actionTermsEN` order, built once.
+    static func verbPatternsEN(_ domain: DomainLexicon) -> [String] {
+        if let p = patternCache.value { return p }
+        let p = actionTermsEN(domain).map { verbPattern($0.1) }
+        patternCache.set(p)
+        return p
+    }
 
     /// The action verbs' terms, longest first, sorted once per language.
     static func actionTermsZH(_ domain: DomainLexicon) -> [(DomainLexicon.ActionWord, String)] { actionTerms(domain, .zh) }
@@ -175,7 +186,7 @@ extension Reading {
     func actionRules(_ text: String) -> [RuleHit] {
         var out: [RuleHit] = []
         func add(_ r: RuleDraft, _ pattern: String, in t: String) {
-            guard let re = RegexCache.regex(pattern) else { return }
+            guard let re = RegexCache.regex(pattern, for: t) else { return }
             let ns = t as NSString
             if let m = re.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) {
                 let s = t.distance(from: t.startIndex, to: String.Index(utf16Offset: m.range.location, in: t))
@@ -298,7 +309,7 @@ extension Reading {
             if let r = t.range(of: cut, options: .backwards) { t = String(t[r.upperBound...]) }
         }
         for p in ["这本书", "这门课", "这个", "该", "其", "它", "这", "那"] where t.hasPrefix(p) { t = String(t.dropFirst(p.count)) }
-        return t.trimmingCharacters(in: .whitespaces)
+        return t.trimmingWhitespace()
     }
 
     // MARK: - One clause
@@ -355,7 +366,7 @@ extension Reading {
                 let chars = Array(text)
                 var j = k
                 while j > 0, placed[j - 1] >= 0, placed[j - 1] != t {
-                    let gap = String(chars[(verbs[j - 1].start + verbs[j - 1].length)..<verbs[j].start]).lowercased().trimmingCharacters(in: .whitespaces)
+                    let gap = String(chars[(verbs[j - 1].start + verbs[j - 1].length)..<verbs[j].start]).lowercased().trimmingWhitespace()
                     guard ["or", "and", ",", "、", "或", "和", "及", "或者", "and/or", ", or", ", and"].contains(gap) else { break }
                     actionDrafts[placed[j - 1]].rules.append(r.rule)
                     j -= 1

@@ -7,7 +7,7 @@ extension Reading {
     /// The field of entity `ei` a rule's words name ("库存", "spot", "the photo's like count").
     func ruleField(_ phrase: String, in ei: Int) -> Int? {
         let fields = entities[ei].fields
-        var p = phrase.trimmingCharacters(in: .whitespaces)
+        var p = phrase.trimmingWhitespace()
         if language == .en {
             p = p.lowercased().replacingOccurrences(of: "’", with: "'")
             for drop in ["the ", "its ", "their ", "a ", "an ", "one "] where p.hasPrefix(drop) { p = String(p.dropFirst(drop.count)) }
@@ -114,7 +114,7 @@ extension Reading {
 
     /// "借阅记录", "loan record": the record an action leaves, named from its words when no clause described it.
     mutating func recordEntity(_ phrase: String) -> String? {
-        let p = phrase.trimmingCharacters(in: .whitespaces)
+        let p = phrase.trimmingWhitespace()
         let name = language == .zh ? translator.identifier(p).0 : Identifiers.snake(p.lowercased().split(separator: " ").map(String.init))
         guard !p.isEmpty, p.count <= 12, SpecValidator.isIdentifier(name), !Self.keywords.contains(name),
               !SpecValidator.reservedEntityNames.contains(name) else { return nil }

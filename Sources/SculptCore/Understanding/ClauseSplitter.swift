@@ -31,17 +31,17 @@ enum ClauseSplitter {
             let (sentence, bullet) = stripBullet(raw)
             var body = sentence
             if let colon = topLevelIndex(of: [":", "："], in: body) {
-                let head = String(body[..<colon]).trimmingCharacters(in: .whitespaces)
+                let head = String(body[..<colon]).trimmingWhitespace()
                 let rest = String(body[body.index(after: colon)...])
                 if !head.isEmpty && head.count <= 80 {
-                    let empty = rest.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                    let empty = rest.trimmingWhitespaceAndNewlines().isEmpty
                     out.append(Piece(text: head, sentence: n, isHeading: true, isBullet: bullet, opensList: empty, line: sentence))
                     body = rest
                 }
             }
             let separators: Set<Character> = language == .zh ? ["，", ",", "；"] : [";"]
             for part in splitTopLevel(body, on: separators) {
-                let t = part.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = part.trimmingWhitespaceAndNewlines()
                 if !t.isEmpty { out.append(Piece(text: t, sentence: n, isHeading: false, isBullet: bullet, line: sentence)) }
             }
         }
@@ -49,14 +49,32 @@ enum ClauseSplitter {
     }
 
     /// "- a", "* a", "• a", "1. a", "1、a", "(1) a" → ("a", true).
+    ///
+    /// Scans the scalars as `^(?:[-*•·+]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）])\s*` would match, without a
+    /// regular expression (it has no word a prefilter could look for, and runs on every sentence).
     static func stripBullet(_ s: String) -> (String, Bool) {
-        let t = s.trimmingCharacters(in: .whitespaces)
-        let ns = t as NSString
-        if let re = RegexCache.regex("^(?:[-*•·+]|\\d{1,2}[.、)）]|[（(]\\d{1,2}[)）])\\s*"),
-           let m = re.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)), m.range.length < ns.length {
-            return (ns.substring(from: m.range.length).trimmingCharacters(in: .whitespaces), true)
+        let t = s.trimmingWhitespace()
+        let u = Array(t.unicodeScalars)
+        func digit(_ i: Int) -> Bool { i < u.count && u[i].properties.numericType == .decimal }
+        func one(_ i: Int, of set: String) -> Bool { i < u.count && set.unicodeScalars.contains(u[i]) }
+        var end: Int?
+        if one(0, of: "-*•·+") {
+            end = 1
+        } else if digit(0) {
+            let j = digit(1) ? 2 : 1
+            if one(j, of: ".、)）") { end = j + 1 }
+        } else if one(0, of: "（("), digit(1) {
+            let j = digit(2) ? 3 : 2
+            if one(j, of: ")）") { end = j + 1 }
         }
-        return (t, false)
+        guard var i = end else { return (t, false) }
+        // ICU's \s: tab, line feed, form feed, carriage return and the Z categories.
+        while i < u.count, u[i] == "\t" || u[i] == "\n" || u[i] == "\u{0C}" || u[i] == "\r"
+            || [.spaceSeparator, .lineSeparator, .paragraphSeparator].contains(u[i].properties.generalCategory) { i += 1 }
+        guard i < u.count else { return (t, false) }
+        var rest = String.UnicodeScalarView()
+        rest.append(contentsOf: u[i...])
+        return (String(rest).trimmingWhitespace(), true)
     }
 
     /// Sentences end at 。！？!? ; newlines, and at a period followed by a space or the end.
@@ -66,36 +84,51 @@ enum ClauseSplitter {
         let chars = Array(text)
         var depth = 0
         for (i, c) in chars.enumerated() {
-            if "(（[".contains(c) { depth += 1 }
-            if ")）]".contains(c) { depth = max(0, depth - 1) }
+            switch c {
+            case "(", "（", "[": depth += 1
+            case ")", "）", "]": depth = max(0, depth - 1)
+            default: break
+            }
             let next = i + 1 < chars.count ? chars[i + 1] : " "
             // "1. " numbers a line and "e.g. " abbreviates: neither ends a sentence.
-            let numbering = c == "." && (current.trimmingCharacters(in: .whitespaces).allSatisfy(\.isNumber)
+            let numbering = c == "." && (current.trimmingWhitespace().allSatisfy(\.isNumber)
                 || ["e.g", "i.e", "vs"].contains { current.lowercased().hasSuffix($0) })
             // "done? (defaults to false)": an English ? or ! ends a sentence only before a new one.
             let after = i + 2 < chars.count ? chars[i + 2] : " "
             let latinMark = (c == "?" || c == "!") && !(next.isWhitespace && (after.isUppercase || after.isWhitespace || i + 2 >= chars.count) || i + 1 >= chars.count)
-            let ends = !latinMark && "。！？!?\n；".contains(c) || c == ";" && depth == 0 || (c == "." && !numbering && (next.isWhitespace) && depth == 0)
+            let ends = !latinMark && Self.sentenceEnds(c) || c == ";" && depth == 0 || (c == "." && !numbering && (next.isWhitespace) && depth == 0)
             if ends && depth == 0 || (c == "\n") {
                 if c == ";" || c == "；" { current.append(c) }
-                let t = current.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = current.trimmingWhitespaceAndNewlines()
                 if !t.isEmpty { out.append(t) }
                 current = ""
             } else {
                 current.append(c)
             }
         }
-        let t = current.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        let t = current.trimmingWhitespaceAndNewlines().trimmingCharacters(in: CharacterSet(charactersIn: "."))
         if !t.isEmpty { out.append(t) }
         // A semicolon keeps the sentence's context: re-join is not needed, but drop the trailing mark.
         return out.map { $0.hasSuffix(";") || $0.hasSuffix("；") ? String($0.dropLast()) : $0 }
+    }
+
+    /// 。！？!? a newline or ；: the marks that end a sentence (the Latin ones with conditions).
+    static func sentenceEnds(_ c: Character) -> Bool {
+        switch c {
+        case "。", "！", "？", "!", "?", "\n", "；": return true
+        default: return false
+        }
     }
 
     static func topLevelIndex(of marks: Set<Character>, in s: String) -> String.Index? {
         var depth = 0
         for i in s.indices {
             let c = s[i]
-            if "(（".contains(c) { depth += 1 } else if ")）".contains(c) { depth = max(0, depth - 1) } else if depth == 0 && marks.contains(c) { return i }
+            switch c {
+            case "(", "（": depth += 1
+            case ")", "）": depth = max(0, depth - 1)
+            default: if depth == 0 && marks.contains(c) { return i }
+            }
         }
         return nil
     }
@@ -106,7 +139,11 @@ enum ClauseSplitter {
         var current = ""
         var depth = 0
         for c in s {
-            if "(（".contains(c) { depth += 1 } else if ")）".contains(c) { depth = max(0, depth - 1) }
+            switch c {
+            case "(", "（": depth += 1
+            case ")", "）": depth = max(0, depth - 1)
+            default: break
+            }
             if depth == 0 && seps.contains(c) {
                 out.append(current)
                 current = ""

@@ -22,46 +22,66 @@ struct ConstraintHit: Equatable, Sendable {
 /// Patterns are tried in order and each match is blanked out before the next pattern runs, so a
 /// precise phrase ("3到20个字符") is never read again by a looser one ("至少3").
 struct ConstraintReader: Sendable {
-    /// Compiled once per language: a parse must stay a few milliseconds.
+    /// Read once per language; each pattern is compiled when a clause first holds the words it needs.
     private static let cache = Locked<[Language: ConstraintReader]>([:])
 
-    /// Held while a reader is compiled, so a second caller waits for it instead of compiling again.
-    private static let building = NSLock()
-
     static func shipped(_ language: Language) throws -> ConstraintReader {
-        if let r = cache.value[language] { return r }
-        building.lock(); defer { building.unlock() }
         if let r = cache.value[language] { return r }
         let r = try ConstraintReader(language: language)
         cache.mutate { $0[language] = r }
         return r
     }
 
-    /// Starts compiling the language's patterns on another thread (they take as long as loading the
-    /// lexicon, which the parse does meanwhile); `shipped` then returns them or waits for them.
-    static func prepareInBackground(_ language: Language) {
-        guard cache.value[language] == nil else { return }
-        Thread.detachNewThread { _ = try? shipped(language) }
+    struct Rule: Decodable, Equatable { var kind: ConstraintHit.Kind; var pattern: String }
+    /// `Resources/Lexicon/constraints.json`: each language's rules, in the order they are tried.
+    struct File: Decodable, Equatable {
+        var zh: [Rule]
+        var en: [Rule]
+
+        static func shipped() throws -> File {
+            try File(json: ResourceJSONField(ResourceJSON.parse(Resources.data("Lexicon/constraints.json")), path: "constraints"))
+        }
+
+        /// Read without `JSONDecoder` (see `ResourceJSON`).
+        init(json j: ResourceJSONField) throws {
+            func rules(_ f: ResourceJSONField) throws -> [Rule] {
+                try f.map { Rule(kind: try $0["kind"].raw(ConstraintHit.Kind.self), pattern: try $0["pattern"].string()) }
+            }
+            zh = try rules(j["zh"])
+            en = try rules(j["en"])
+        }
     }
 
-    private struct Rule: Decodable { var kind: ConstraintHit.Kind; var pattern: String }
-    private struct File: Decodable { var zh: [Rule]; var en: [Rule] }
-
-    private let rules: [(ConstraintHit.Kind, NSRegularExpression)]
+    /// Each kind with its pattern (compiled lazily by `RegexCache`, case-insensitive) and the words it needs.
+    private let rules: [(ConstraintHit.Kind, String, RegexPrefilter)]
     private let language: Language
 
     init(language: Language, englishWords: Bool = false) throws {
-        let file = try JSONDecoder().decode(File.self, from: Resources.data("Lexicon/constraints.json"))
+        let file = try File.shipped()
         let list = language == .zh ? file.zh + file.en : file.en
         // Every number in a pattern also matches numbers in words ("五十" always; "fifty" in the variant
         // used only for texts that contain an English number word, as those patterns are slow to compile).
         self.language = language
         let number = NumberWords.pattern(language, englishWords: englishWords)
-        rules = try list.map { rule in
-            let pattern = rule.pattern.replacingOccurrences(of: "\\d+(?:\\.\\d+)?", with: "\u{1}").replacingOccurrences(of: "\\d+", with: "\u{1}")
-                .replacingOccurrences(of: "\u{1}", with: number)
-            return (rule.kind, try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
+        rules = list.map { rule in
+            let pattern = Self.numbersAsWords(rule.pattern, number: number)
+            return (rule.kind, pattern, RegexPrefilter(pattern: pattern))
         }
+    }
+
+    /// The pattern with each number (`\d+(?:\.\d+)?` or `\d+`) replaced by `number`, in one pass
+    /// over the bytes (Foundation's replacing goes through NSString, slow at start-up).
+    static func numbersAsWords(_ pattern: String, number: String) -> String {
+        let decimal = Array("\\d+(?:\\.\\d+)?".utf8), whole = Array("\\d+".utf8)
+        let p = Array(pattern.utf8), n = Array(number.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(p.count)
+        func at(_ i: Int, _ w: [UInt8]) -> Bool { i + w.count <= p.count && p[i..<(i + w.count)].elementsEqual(w) }
+        var i = 0
+        while i < p.count {
+            if at(i, decimal) { out += n; i += decimal.count } else if at(i, whole) { out += n; i += whole.count } else { out.append(p[i]); i += 1 }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let wordCache = Locked<[Language: ConstraintReader]>([:])
@@ -80,27 +100,35 @@ struct ConstraintReader: Sendable {
     }
 
     private func readAll(_ text: String) -> [ConstraintHit] {
-        var working = text as NSString
-        // UTF-16 offsets (what NSRegularExpression reports) to Character offsets, computed once.
+        var working = text
+        // UTF-16 offsets (what NSRegularExpression reports) to Character offsets, computed at the first match.
         var characterAt: [Int] = []
-        characterAt.reserveCapacity(working.length + 1)
-        for (n, c) in text.enumerated() { for _ in 0..<c.utf16.count { characterAt.append(n) } }
-        characterAt.append(text.count)
-        func characterOffset(_ utf16: Int) -> Int { utf16 < characterAt.count ? characterAt[utf16] : text.count }
+        func characterOffset(_ utf16: Int) -> Int {
+            if characterAt.isEmpty {
+                characterAt.reserveCapacity(text.utf16.count + 1)
+                for (n, c) in text.enumerated() { for _ in 0..<c.utf16.count { characterAt.append(n) } }
+                characterAt.append(text.count)
+            }
+            return utf16 < characterAt.count ? characterAt[utf16] : text.count
+        }
         var hits: [ConstraintHit] = []
-        for (kind, regex) in rules {
-            let matches = regex.matches(in: working as String, range: NSRange(location: 0, length: working.length))
+        for (kind, pattern, prefilter) in rules {
+            guard prefilter.mayMatch(working), let regex = RegexCache.regex(pattern) else { continue }
+            var ns = working as NSString
+            let matches = regex.matches(in: working, range: NSRange(location: 0, length: ns.length))
+            guard !matches.isEmpty else { continue }
             for m in matches {
                 var values: [String] = []
                 for g in 1..<max(1, m.numberOfRanges) where m.range(at: g).location != NSNotFound {
-                    values.append(working.substring(with: m.range(at: g)).trimmingCharacters(in: .whitespaces))
+                    values.append(ns.substring(with: m.range(at: g)).trimmingWhitespace())
                 }
                 hits.append(ConstraintHit(kind: kind, values: values, offset: characterOffset(m.range.location),
-                                          phrase: working.substring(with: m.range)))
+                                          phrase: ns.substring(with: m.range)))
             }
             for m in matches.reversed() {
-                working = working.replacingCharacters(in: m.range, with: String(repeating: " ", count: m.range.length)) as NSString
+                ns = ns.replacingCharacters(in: m.range, with: String(repeating: " ", count: m.range.length)) as NSString
             }
+            working = ns as String
         }
         return hits.sorted { $0.offset < $1.offset }
     }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Kept as data beside the lexicon so a new role or verb is a word-list edit, not a code change.
 struct DomainLexicon: Decodable, Sendable {
-    struct RoleWord: Decodable, Sendable {
+    struct RoleWord: Decodable, Sendable, Equatable {
         var name: String
         var label: Lexicon.Localized
         /// A role by its very name (admin, manager); otherwise (teacher, staff) it is a role only when
@@ -15,7 +15,7 @@ struct DomainLexicon: Decodable, Sendable {
         var en: [String]
     }
 
-    struct ActionWord: Decodable, Sendable {
+    struct ActionWord: Decodable, Sendable, Equatable {
         var name: String
         var label: Lexicon.Localized
         var zh: [String]
@@ -33,7 +33,7 @@ struct DomainLexicon: Decodable, Sendable {
     }
 
     /// The entity a participation verb leaves: `enrollment`, "报名记录".
-    struct RecordName: Decodable, Sendable {
+    struct RecordName: Decodable, Sendable, Equatable {
         var name: String
         var plural: String
         var label: Lexicon.Localized
@@ -41,8 +41,8 @@ struct DomainLexicon: Decodable, Sendable {
 
     /// A record people make about another record (a comment on a post, an order for a product): when
     /// the requirement names it without fields, these are the obvious ones.
-    struct RecordTemplate: Decodable, Sendable {
-        struct FieldTemplate: Decodable, Sendable {
+    struct RecordTemplate: Decodable, Sendable, Equatable {
+        struct FieldTemplate: Decodable, Sendable, Equatable {
             var name: String
             var label: Lexicon.Localized
             var type: FieldType
@@ -66,6 +66,10 @@ struct DomainLexicon: Decodable, Sendable {
     var records: [RecordTemplate]
     /// Words that count several of a thing ("若干", "several"): never part of a name.
     var quantifiers: Lexicon.Words
+    /// Each language's role terms as lower-cased characters, made on first use.
+    private var roleTermCache = Locked<[Language: [(RoleWord, [Character])]]>([:])
+
+    private enum CodingKeys: String, CodingKey { case roles, actions, parts, records, quantifiers }
 
     /// The template for a record about another record, by entity name or lexicon name.
     func record(_ names: [String?]) -> RecordTemplate? {
@@ -76,7 +80,7 @@ struct DomainLexicon: Decodable, Sendable {
         if let d = cache.value { return d }
         let data = try Resources.data("Lexicon/domain.json")
         do {
-            let d = try JSONDecoder().decode(DomainLexicon.self, from: data)
+            let d = try DomainLexicon(json: ResourceJSONField(ResourceJSON.parse(data), path: "domain"))
             cache.set(d)
             return d
         } catch {
@@ -89,8 +93,10 @@ struct DomainLexicon: Decodable, Sendable {
     /// The roles named in a text ("管理员", "HR admins"), in order, the longest term at each place.
     func roles(in text: String, language: Language) -> [(word: RoleWord, start: Int, length: Int)] {
         let chars = Array(text.lowercased())
+        // Only terms whose first character the text has are searched (most are not there).
+        let present = Set(chars)
         var found: [(word: RoleWord, start: Int, length: Int)] = []
-        for (r, term) in roleTerms(language) {
+        for (r, term) in roleTerms(language) where term.first.map(present.contains) ?? true {
             for at in Self.occurrences(of: term, in: chars) {
                 if term.first?.isASCII == true {
                     let before: Character = at == 0 ? " " : chars[at - 1]
@@ -109,7 +115,10 @@ struct DomainLexicon: Decodable, Sendable {
 
     /// Each role's terms as characters, for a language (zh also matches English terms: "HR").
     func roleTerms(_ language: Language) -> [(RoleWord, [Character])] {
-        roles.flatMap { r in (language == .zh ? r.zh + r.en : r.en).map { (r, Array($0.lowercased())) } }
+        if let t = roleTermCache.value[language] { return t }
+        let t = roles.flatMap { r in (language == .zh ? r.zh + r.en : r.en).map { (r, Array($0.lowercased())) } }
+        roleTermCache.mutate { $0[language] = t }
+        return t
     }
 
     /// Where `term` starts in `chars` (plain search: clauses are short).
@@ -126,5 +135,69 @@ struct DomainLexicon: Decodable, Sendable {
             i += 1
         }
         return out
+    }
+}
+
+/// Reading the shipped domain words without `JSONDecoder` (see `ResourceJSON`), as strictly as the
+/// `Decodable` conformance, which `ResourceJSONTests` holds it to.
+extension DomainLexicon {
+    init(json j: ResourceJSONField) throws {
+        roles = try j["roles"].map(RoleWord.init(json:))
+        actions = try j["actions"].map(ActionWord.init(json:))
+        parts = try j["parts"].strings()
+        records = try j["records"].map(RecordTemplate.init(json:))
+        quantifiers = try Lexicon.Words(json: j["quantifiers"])
+    }
+}
+
+extension DomainLexicon.RoleWord {
+    init(json j: ResourceJSONField) throws {
+        name = try j["name"].string()
+        label = try Lexicon.Localized(json: j["label"])
+        privileged = try j["privileged"].bool()
+        zh = try j["zh"].strings()
+        en = try j["en"].strings()
+    }
+}
+
+extension DomainLexicon.ActionWord {
+    init(json j: ResourceJSONField) throws {
+        name = try j["name"].string()
+        label = try Lexicon.Localized(json: j["label"])
+        zh = try j["zh"].strings()
+        en = try j["en"].strings()
+        crud = try j["crud"].optional { try $0.bool() }
+        participation = try j["participation"].optional(DomainLexicon.RecordName.init(json:))
+        state = try j["state"].optional(Lexicon.Words.init(json:))
+        inverse = try j["inverse"].optional { try $0.strings() }
+    }
+}
+
+extension DomainLexicon.RecordName {
+    init(json j: ResourceJSONField) throws {
+        name = try j["name"].string()
+        plural = try j["plural"].string()
+        label = try Lexicon.Localized(json: j["label"])
+    }
+}
+
+extension DomainLexicon.RecordTemplate {
+    init(json j: ResourceJSONField) throws {
+        entities = try j["entities"].strings()
+        fields = try j["fields"].map(FieldTemplate.init(json:))
+        `private` = try j["private"].optional { try $0.bool() }
+    }
+}
+
+extension DomainLexicon.RecordTemplate.FieldTemplate {
+    init(json j: ResourceJSONField) throws {
+        name = try j["name"].string()
+        label = try Lexicon.Localized(json: j["label"])
+        type = try j["type"].raw(FieldType.self)
+        required = try j["required"].bool()
+        minimum = try j["minimum"].optional { try $0.double() }
+        maximum = try j["maximum"].optional { try $0.double() }
+        values = try j["values"].optional(Lexicon.Words.init(json:))
+        defaultIndex = try j["defaultIndex"].optional { try $0.int() }
     }
 }

@@ -14,12 +14,12 @@ enum FieldListMatcher {
     /// can open a ticket with a subject" is read at the second "with" when the first reading fails.
     static func candidates(_ text: String, language: Language) -> [Match] {
         let verbs = language == .zh ? zhVerbs : "\\b" + enVerbs + "\\b"
-        guard let re = RegexCache.regex(verbs + (language == .zh ? "[：:]?\\s*" : "[:]?\\s*")) else { return [] }
+        guard let re = RegexCache.regex(verbs + (language == .zh ? "[：:]?\\s*" : "[:]?\\s*"), for: text) else { return [] }
         let ns = text as NSString
         let limit = language == .zh ? 14 : 100
         var out: [Match] = []
         for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)) where m.range.location <= limit * 3 {
-            let subject = ns.substring(to: m.range.location).trimmingCharacters(in: .whitespaces)
+            let subject = ns.substring(to: m.range.location).trimmingWhitespace()
             guard subject.count <= limit else { break }
             let items = splitItems(ns.substring(from: m.range.location + m.range.length), language: language)
             if !items.isEmpty { out.append(Match(subject: subject, items: items)) }
@@ -31,10 +31,10 @@ enum FieldListMatcher {
         let pattern = language == .zh
             ? "^(.{0,14}?)" + zhVerbs + "[：:]?\\s*(.+)$"
             : "^(.{0,100}?)\\b" + enVerbs + "\\b[:]?\\s*(.+)$"
-        guard let re = RegexCache.regex(pattern) else { return nil }
+        guard let re = RegexCache.regex(pattern, for: text) else { return nil }
         let ns = text as NSString
         guard let m = re.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
-        let subject = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces)
+        let subject = ns.substring(with: m.range(at: 1)).trimmingWhitespace()
         let rest = ns.substring(with: m.range(at: 2))
         let items = splitItems(rest, language: language)
         guard !items.isEmpty else { return nil }
@@ -58,19 +58,28 @@ enum FieldListMatcher {
         var out = ""
         var depth = 0
         let connectorsZH = ["以及", "还有", "和", "与", "及", "跟"]
+        let connectorStartsZH: Set<Character> = ["以", "还", "和", "与", "及", "跟"]
         let chars = Array(text)
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if "(（".contains(c) { depth += 1 }
-            if ")）".contains(c) { depth = max(0, depth - 1) }
+            switch c {
+            case "(", "（": depth += 1
+            case ")", "）": depth = max(0, depth - 1)
+            default: break
+            }
             if depth == 0 {
-                if "、，,;；".contains(c) { out += marker; i += 1; continue }
+                switch c {
+                case "、", "，", ",", ";", "；": out += marker; i += 1; continue
+                default: break
+                }
                 if language == .zh {
-                    if let conn = connectorsZH.first(where: { w in i + w.count <= chars.count && String(chars[i..<i + w.count]) == w }) {
+                    // Only where a connector can start (以及 还有 和 与 及 跟).
+                    if connectorStartsZH.contains(c), let conn = connectorsZH.first(where: { w in i + w.count <= chars.count && String(chars[i..<i + w.count]) == w }) {
                         out += marker; i += conn.count; continue
                     }
-                } else {
+                } else if c == " " {
+                    // Every connector starts with a space.
                     // The next 12 characters are all the connectors need (the whole rest made this quadratic).
                     let rest = String(chars[i..<min(chars.count, i + 12)]).lowercased()
                     if rest.hasPrefix(" and ") || rest.hasPrefix(" as well as ") || rest.hasPrefix(" plus ") {
@@ -86,7 +95,7 @@ enum FieldListMatcher {
         text = out
         marker = "\u{1F}"
         let pieces = text.components(separatedBy: marker).map {
-            var t = $0.trimmingCharacters(in: .whitespaces)
+            var t = $0.trimmingWhitespace()
             if t.lowercased().hasPrefix("and ") { t = String(t.dropFirst(4)) }
             return t
         }.filter { !$0.isEmpty }
@@ -98,7 +107,7 @@ enum FieldListMatcher {
     static func mergeValueLists(_ pieces: [String]) -> [String] {
         var out: [String] = []
         var open = false
-        let opener = RegexCache.regex("(?:\\b(?:can be|one of|either|such as|is|are|values?|like)\\s+|:\\s*)[\\w-]+$")
+        let opener = "(?:\\b(?:can be|one of|either|such as|is|are|values?|like)\\s+|:\\s*)[\\w-]+$"
         for p in pieces {
             let startsItem = p.matches("^(?:a|an|the|its|their|and a|and an)\\s")
             if open, !startsItem, let last = out.last {
@@ -107,7 +116,7 @@ enum FieldListMatcher {
                 continue
             }
             out.append(p)
-            open = opener?.firstMatch(in: p, range: NSRange(location: 0, length: (p as NSString).length)) != nil
+            open = p.matches(opener)
         }
         return out
     }

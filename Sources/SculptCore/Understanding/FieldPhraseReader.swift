@@ -32,7 +32,7 @@ struct FieldPhraseReader {
         }
         // "priority low/normal/high/urgent — normal by default": values joined by slashes right after the noun.
         if language == .en, let g = noun.groups("^(.*?[A-Za-z])\\s+([A-Za-z][\\w-]*(?:\\s*/\\s*[A-Za-z][\\w-]*)+)(.*)$"), g.count == 3 {
-            let values = g[1].split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let values = g[1].split(separator: "/").map { $0.trimmingWhitespace().lowercased() }
             let flags: Set<String> = ["yes", "no", "true", "false", "y", "n", "date", "time", "on", "off"]
             if values.count >= 2, !values.allSatisfy(flags.contains) {
                 noun = g[0] + " " + g[2]
@@ -94,10 +94,10 @@ struct FieldPhraseReader {
     /// "what it is (title, required)" → title; "where it was lost" → location; "when it was lost" →
     /// date; "the date it was lost" → lost date.
     static func clauseNoun(_ noun: String, _ modifiers: String) -> (String, String) {
-        let n = noun.lowercased().trimmingCharacters(in: .whitespaces)
+        let n = noun.lowercased().trimmingWhitespace()
         if n.matches("^(?:and |or )?what (?:it|they|this) (?:is|are)$") {
             let parts = modifiers.components(separatedBy: CharacterSet(charactersIn: ",，;；"))
-            if let first = parts.first?.trimmingCharacters(in: .whitespaces), !first.isEmpty, first.split(separator: " ").count <= 2,
+            if let first = parts.first?.trimmingWhitespace(), !first.isEmpty, first.split(separator: " ").count <= 2,
                !["required", "optional", "unique", "mandatory"].contains(first.lowercased()) {
                 return (first, parts.dropFirst().joined(separator: ","))
             }
@@ -117,15 +117,15 @@ struct FieldPhraseReader {
             if ")）".contains(c) { depth = max(0, depth - 1); if depth == 0 { inside += "，"; continue } }
             if depth > 0 { inside.append(c) } else { outside.append(c) }
         }
-        return (outside.trimmingCharacters(in: .whitespaces), inside.trimmingCharacters(in: CharacterSet(charactersIn: "，, ")))
+        return (outside.trimmingWhitespace(), inside.trimmingCharacters(in: CharacterSet(charactersIn: "，, ")))
     }
 
     private func englishNoun(_ s: String) -> String {
         var text = " " + s.lowercased() + " "
         // "the number of open slots" is the open slots (a count), before " of " ends the noun.
-        if let r = text.range(of: " number of ") ?? text.range(of: " count of ") { text = " " + String(text[r.upperBound...]) }
+        if let r = text.asciiRange(of: " number of ") ?? text.asciiRange(of: " count of ") { text = " " + String(text[r.upperBound...]) }
         for marker in Self.tailMarkersEN {
-            if let r = text.range(of: marker), r.lowerBound > text.startIndex { text = String(text[..<r.lowerBound]) + " " }
+            if let r = text.asciiRange(of: marker), r.lowerBound > text.startIndex { text = String(text[..<r.lowerBound]) + " " }
         }
         text = text.replacingOccurrences(of: "'s ", with: " ").replacingOccurrences(of: "’s ", with: " ")
         var words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }).map(String.init)
@@ -151,7 +151,7 @@ struct FieldPhraseReader {
 
     /// Maps a noun to a lexicon field, or makes a new one with a readable identifier and an inferred type.
     func resolve(_ noun: String, entityNames: [String]) -> FieldDraft? {
-        let tokens = index.tokens(noun).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        let tokens = index.tokens(noun).filter { !$0.text.trimmingWhitespace().isEmpty }
         var fieldTokens = tokens.filter { $0.field() != nil }
         // "SKU编码", "ISBN号": a generic code word after a specific one adds nothing.
         if fieldTokens.count == 2, tokens.count == 2, ["code", "number", "serial_number", "id"].contains(fieldTokens[1].field() ?? ""),
@@ -274,7 +274,7 @@ struct FieldPhraseReader {
             // English hints match whole words ("count" is not the end of "account").
             let whole = hint.lang == .en
             if let s = hint.suffix?.lowercased(), whole ? (n == s || n.hasSuffix(" " + s)) : n.hasSuffix(s) { return hint.type }
-            if let p = hint.prefix?.lowercased(), whole ? (n == p.trimmingCharacters(in: .whitespaces) || n.hasPrefix(p.hasSuffix(" ") ? p : p + " ")) : n.hasPrefix(p) { return hint.type }
+            if let p = hint.prefix?.lowercased(), whole ? (n == p.trimmingWhitespace() || n.hasPrefix(p.hasSuffix(" ") ? p : p + " ")) : n.hasPrefix(p) { return hint.type }
         }
         return .string
     }
@@ -288,9 +288,9 @@ struct FieldPhraseReader {
         return text.split(separator: "\u{1F}").map {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"'“”‘’「」《》.。:：")).replacingOccurrences(of: "either ", with: "")
         }.map { v in v.hasPrefix("a ") ? String(v.dropFirst(2)) : v }.map { v -> String in
-            var t = v.replacing(pattern: "\\s*[(（]\\s*[)）]", with: "").trimmingCharacters(in: .whitespaces)
+            var t = v.replacing(pattern: "\\s*[(（]\\s*[)）]", with: "").trimmingWhitespace()
             for tail in [" and", " or", " etc", "等"] where t.lowercased().hasSuffix(tail) && t.count > tail.count { t = String(t.dropLast(tail.count)) }
-            return t.trimmingCharacters(in: .whitespaces)
+            return t.trimmingWhitespace()
         }
             .filter { !$0.isEmpty && $0.count <= 40 && ($0 == "A" || !Identifiers.englishStopwords.contains($0.lowercased())) }
     }

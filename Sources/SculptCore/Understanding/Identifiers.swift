@@ -21,9 +21,25 @@ enum Identifiers {
 
     /// A readable identifier for Chinese words not in the lexicon: their pinyin without tones.
     static func pinyin(_ text: String) -> String {
-        let latin = text.applyingTransform(.toLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false) ?? ""
+        // Each word is named once per process.
+        if let known = pinyinCache.value[text] { return known }
+        let s = transliterated(text)
+        pinyinCache.mutate { $0[text] = s }
+        return s
+    }
+
+    private static let pinyinCache = Locked<[String: String]>([:])
+
+    private static func transliterated(_ text: String) -> String {
+        // Ideographs by the table (the same syllables as ICU, without building its transliterator).
+        let latin = PinyinTable.shipped()?.latin(text) ?? icuLatin(text)
         let s = snake(latin)
         return s.isEmpty ? "field" : s
+    }
+
+    /// ICU's toneless transliteration (what the pinyin table was made from).
+    static func icuLatin(_ text: String) -> String {
+        text.applyingTransform(.toLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false) ?? ""
     }
 
     /// Title case for English labels: `stock count` → `Stock count`.

@@ -70,15 +70,15 @@ extension Reading {
 
     /// "若干选项", "several options": the quantifier's noun, or nil when the item names no counted part.
     func quantifiedPart(_ item: String) -> String? {
-        let t = item.trimmingCharacters(in: .whitespaces)
+        let t = item.trimmingWhitespace()
         for q in domain.quantifiers(language).sorted(by: { $0.count > $1.count }) {
             let lower = t.lowercased()
             guard lower.hasPrefix(q.lowercased()) else { continue }
-            var rest = String(t.dropFirst(q.count)).trimmingCharacters(in: .whitespaces)
+            var rest = String(t.dropFirst(q.count)).trimmingWhitespace()
             if language == .zh, let m = rest.firstMatch("^" + Self.measureZH + "(.+)$") { rest = m }
             if language == .en, rest.lowercased().hasPrefix("of ") { rest = String(rest.dropFirst(3)) }
             // "several options (required)": the part's name only.
-            rest = FieldPhraseReader.splitParentheses(rest).0.trimmingCharacters(in: .whitespaces)
+            rest = FieldPhraseReader.splitParentheses(rest).0.trimmingWhitespace()
             let words = language == .zh ? (rest.count <= 6 ? 1 : 0) : rest.split(separator: " ").count
             return (1...2).contains(words) && !rest.isEmpty ? rest : nil
         }

@@ -6,20 +6,36 @@ import Foundation
 /// The parts are the lexicon's own field and entity words plus its `morphemes` table, matched
 /// longest first; only what no part covers falls back to pinyin, so a name is never a guess.
 struct MorphemeTranslator: Sendable {
-    private let words: [String: String]
-    private let longest: Int
+    /// The parts table, built at the first unknown noun (many requirements have none).
+    private let table: Table
+
+    private final class Table: @unchecked Sendable {
+        private let lexicon: Lexicon
+        private let lock = NSLock()
+        private var built: (words: [String: String], longest: Int)?
+
+        init(lexicon: Lexicon) { self.lexicon = lexicon }
+
+        var value: (words: [String: String], longest: Int) {
+            lock.lock(); defer { lock.unlock() }
+            if let built { return built }
+            var w: [String: String] = [:]
+            for f in lexicon.fields { for z in f.zh where w[z] == nil { w[z] = f.name } }
+            for e in lexicon.entities { for z in e.zh where w[z] == nil { w[z] = e.name } }
+            for (k, v) in lexicon.morphemes ?? [:] { w[k] = v }
+            let b = (w, w.keys.map(\.count).max() ?? 1)
+            built = b
+            return b
+        }
+    }
 
     init(lexicon: Lexicon) {
-        var w: [String: String] = [:]
-        for f in lexicon.fields { for z in f.zh where w[z] == nil { w[z] = f.name } }
-        for e in lexicon.entities { for z in e.zh where w[z] == nil { w[z] = e.name } }
-        for (k, v) in lexicon.morphemes ?? [:] { w[k] = v }
-        words = w
-        longest = w.keys.map(\.count).max() ?? 1
+        table = Table(lexicon: lexicon)
     }
 
     /// The identifier, and whether every part of it was translated (false: some pinyin remains).
     func identifier(_ text: String) -> (String, translated: Bool) {
+        let (words, longest) = table.value
         let chars = Array(text)
         var parts: [String] = []
         var unknown = ""

@@ -35,7 +35,7 @@ enum NumberWords {
     }
 
     static func value(_ s: String) -> Double? {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = s.trimmingWhitespace()
         if let d = Double(t) { return d }
         if let c = t.first, digitsZH[c] != nil || scalesZH[c] != nil { return chinese(t) }
         return english(t)

@@ -128,7 +128,7 @@ extension Reading {
 
     /// The entity a short phrase names, without creating one: "project", "projects", "the album", "歌单".
     func knownEntity(_ phrase: String) -> String? {
-        let p = phrase.trimmingCharacters(in: .whitespaces)
+        let p = phrase.trimmingWhitespace()
         if language == .zh {
             if let e = unknownForms[p] { return e }
             if let e = index.tokens(p).last(where: { $0.entity() != nil })?.entity() { return entities.first { $0.lexiconName == e }?.name ?? e }
@@ -208,21 +208,21 @@ extension Reading {
 extension String {
     /// Every capture group of the first match of a regular expression (empty strings for groups that did not take part).
     func groups(_ pattern: String) -> [String]? {
-        guard let re = RegexCache.regex(pattern) else { return nil }
+        guard let re = RegexCache.regex(pattern, for: self) else { return nil }
         let ns = self as NSString
         guard let m = re.firstMatch(in: self, range: NSRange(location: 0, length: ns.length)) else { return nil }
         return (1..<max(1, m.numberOfRanges)).map { i in
-            m.range(at: i).location == NSNotFound ? "" : ns.substring(with: m.range(at: i)).trimmingCharacters(in: .whitespaces)
+            m.range(at: i).location == NSNotFound ? "" : ns.substring(with: m.range(at: i)).trimmingWhitespace()
         }
     }
 
     /// Every match's capture groups.
     func allGroups(_ pattern: String) -> [[String]] {
-        guard let re = RegexCache.regex(pattern) else { return [] }
+        guard let re = RegexCache.regex(pattern, for: self) else { return [] }
         let ns = self as NSString
         return re.matches(in: self, range: NSRange(location: 0, length: ns.length)).map { m in
             (1..<max(1, m.numberOfRanges)).map { i in
-                m.range(at: i).location == NSNotFound ? "" : ns.substring(with: m.range(at: i)).trimmingCharacters(in: .whitespaces)
+                m.range(at: i).location == NSNotFound ? "" : ns.substring(with: m.range(at: i)).trimmingWhitespace()
             }
         }
     }

@@ -15,11 +15,10 @@ public struct RequirementParser: Sendable {
     public init(allowPartial: Bool = false) { self.allowPartial = allowPartial }
 
     public func understand(_ requirement: String) throws -> Understanding {
-        let text = requirement.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = requirement.trimmingWhitespaceAndNewlines()
         guard !text.isEmpty else { throw UnderstandingError.empty }
         guard text.count <= Self.maxCharacters else { throw UnderstandingError.tooLong(characters: text.count, limit: Self.maxCharacters) }
         let language = ClauseSplitter.language(of: text)
-        ConstraintReader.prepareInBackground(language)
         var reading = try Reading(language: language)
         reading.read(text)
         let (spec, report) = try SpecAssembler(reading: reading, requirement: text, allowPartial: allowPartial).assemble()
@@ -60,6 +59,9 @@ struct Reading {
     var lastFields: (entity: Int, fields: [Int])?
     /// The written forms of entities the lexicon does not know ("gadgets", "宝贝") → their names.
     var unknownForms: [String: String] = [:]
+    /// The longest written form starting with each character, so a clause's words are looked up
+    /// only where a form can start.
+    var unknownFormLongest: [Character: Int] = [:]
     /// "nobody else uses it", "只给公司内部员工用": everything needs signing in.
     var privateApp = false
     /// What the requirement is for, when Sculpt does not build that ("converts videos into GIFs").
@@ -74,6 +76,8 @@ struct Reading {
     /// The action the current sentence is about ("借书时库存减一，库存为0时不能借").
     var currentAction: Int?
     var fullText = ""
+    /// Answers about `fullText`, computed once per parse.
+    var memo = ReadingMemo()
     /// The heading of the current sentence ("保养记录：每条记录属于一辆车"), which a generic noun may stand for.
     var sentenceHeading: String?
     /// A child named with "on them" whose parent is the thing its clause describes.
@@ -117,6 +121,7 @@ struct Reading {
 
     mutating func read(_ text: String) {
         fullText = text
+        memo = ReadingMemo()
         let pieces = ClauseSplitter.split(text, language: language)
         var sentence = -1
         /// A heading that opened a list of bullet lines ("Fields per listing:").
@@ -173,12 +178,12 @@ struct Reading {
     func parenthesizedList(_ text: String) -> (String, [String], String)? {
         guard let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }),
               let close = text[open...].firstIndex(where: { $0 == ")" || $0 == "）" }) else { return nil }
-        var before = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+        var before = String(text[..<open]).trimmingWhitespace()
         let inside = String(text[text.index(after: open)..<close])
         let items = FieldListMatcher.splitItems(inside, language: language)
         guard items.count >= 2, items.allSatisfy(itemLike) else { return nil }
         if language == .zh, let m = before.firstMatch("^(.+?)(?:的)?(?:信息|资料|内容|数据)$") { before = m }
-        let tokens = index.tokens(before).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        let tokens = index.tokens(before).filter { !$0.text.trimmingWhitespace().isEmpty }
         // The noun phrase just before the parenthesis: entity words and unknown words, after a verb.
         var run: [Token] = []
         for t in tokens.reversed() {
@@ -225,7 +230,7 @@ struct Reading {
 
     /// "领养状态", "Status values", "Priority": a heading that names a field, not a thing.
     func isFieldHeading(_ heading: String) -> Bool {
-        let tokens = index.tokens(heading).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        let tokens = index.tokens(heading).filter { !$0.text.trimmingWhitespace().isEmpty }
         guard let last = tokens.last(where: { !["values", "value", "options", "choices"].contains($0.text.lowercased()) }) else { return false }
         return last.field() != nil && last.entity() == nil && tokens.count <= 3
     }
@@ -238,9 +243,9 @@ struct Reading {
         let rest = parts.dropFirst().joined(separator: language == .zh ? "，" : ", ")
         let subs = FieldListMatcher.splitItems(first, language: language)
         guard subs.count >= 2 else { return [item] }
-        var head = noun.trimmingCharacters(in: .whitespaces)
+        var head = noun.trimmingWhitespace()
         for suffix in ["范围", "区间", " range", " ranges"] where head.lowercased().hasSuffix(suffix) { head = String(head.dropLast(suffix.count)) }
-        guard head != noun.trimmingCharacters(in: .whitespaces), !head.isEmpty else { return [item] }
+        guard head != noun.trimmingWhitespace(), !head.isEmpty else { return [item] }
         let bounds = ["min", "max", "minimum", "maximum", "lowest", "highest", "from", "to"]
         let named: [String] = subs.compactMap { s in
             if s.contains(head) { return s }
@@ -286,14 +291,14 @@ struct Reading {
     func itemLike(_ item: String) -> Bool {
         var (outside, _) = FieldPhraseReader.splitParentheses(item)
         if let colon = ClauseSplitter.topLevelIndex(of: [":", "："], in: outside) { outside = String(outside[..<colon]) }
-        let tokens = index.tokens(outside).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        let tokens = index.tokens(outside).filter { !$0.text.trimmingWhitespace().isEmpty }
         // A verb opening the item ("search by make", "可以按名字搜") or any access word makes it a sentence.
         if let first = tokens.first, first.operation() != nil && first.entity() == nil && first.field() == nil || first.isSearch { return false }
         if tokens.contains(where: { $0.access() != nil || $0.account() == "login" || $0.account() == "register" || $0.isSearch }) { return false }
         if language == .en, outside.lowercased().hasPrefix("to ") { return false }
         // "an API for our rooms", "一个宠物信息管理的接口": the app itself, not a field.
         var head = " " + outside.lowercased() + " "
-        for marker in FieldPhraseReader.tailMarkersEN { if let r = head.range(of: marker) { head = String(head[..<r.lowerBound]) } }
+        for marker in FieldPhraseReader.tailMarkersEN { if let r = head.asciiRange(of: marker) { head = String(head[..<r.lowerBound]) } }
         let last = head.split(separator: " ").last.map(String.init) ?? ""
         if language == .en, ["api", "app", "application", "system", "website", "site", "tool", "service", "platform", "backend"].contains(last) { return false }
         if language == .zh, ["系统", "接口", "平台", "网站", "后台", "小程序"].contains(where: outside.contains) { return false }
@@ -366,7 +371,7 @@ struct Reading {
 
     func isOnlyFunctionWords(_ tokens: [Token]) -> Bool {
         let filler: Set<String> = ["否则", "然后", "并且", "otherwise", "then", "and", "also", "please", "请"]
-        return tokens.allSatisfy { filler.contains($0.text.lowercased()) || $0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        return tokens.allSatisfy { filler.contains($0.text.lowercased()) || $0.text.trimmingWhitespace().isEmpty }
     }
 
     static func unique(_ refs: [String]) -> [String] {
@@ -381,7 +386,7 @@ struct Reading {
         let pattern = language == .zh
             ? "^作为(?:一[个名位])?(.{1,12}?)[，,]?\\s*我(?:想要|希望|想|要|需要|可以|能够|能)(?:可以|能够|能)?(.+)$"
             : "^as (?:an? |the )?([\\w' -]{1,40}?),? i (?:want|would like|'d like|need|wish|can|should be able) (?:to |that )?(?:be able to )?(.+)$"
-        guard let re = RegexCache.regex(pattern) else { return nil }
+        guard let re = RegexCache.regex(pattern, for: text) else { return nil }
         let ns = text as NSString
         guard let m = re.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)), m.numberOfRanges == 3 else { return nil }
         var rest = ns.substring(with: m.range(at: 2))
@@ -590,7 +595,7 @@ struct Reading {
             target = nil
         } else if let e = subjectEntity(subject, create: true) {
             target = e
-        } else if subject.trimmingCharacters(in: .whitespaces).isEmpty || isPronoun(subject) {
+        } else if subject.trimmingWhitespace().isEmpty || isPronoun(subject) {
             if current == nil, let object = lastObject, let e = subjectEntity(object, create: true) { current = e }
             target = current ?? lastEntity
             if target == nil && (register || login) { target = nil } else if target == nil { return nil }
@@ -678,7 +683,7 @@ struct Reading {
     func isPronoun(_ s: String) -> Bool {
         let words = s.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         return !words.isEmpty && words.allSatisfy { Self.pronouns.contains($0) || ["and", "also", "then", "each", "every"].contains($0) }
-            || Self.pronouns.contains(s.trimmingCharacters(in: .whitespaces))
+            || Self.pronouns.contains(s.trimmingWhitespace())
     }
 
     /// The entity a list's subject or a heading names, in the user's words ("service tasks" →
@@ -777,12 +782,20 @@ struct Reading {
     /// ("成绩" for 成绩记录, "借阅" for 借阅记录, "订单" for 订单信息).
     func shortFormEntity(_ word: String) -> String? {
         guard word.count >= 2 else { return nil }
-        let generic = ["记录", "信息", "单", "表", "资料"]
+        let forms = Set(["记录", "信息", "单", "表", "资料"].map { word + $0 })
         for e in entities {
-            let names = [e.label] + (e.lexiconName.flatMap { lexicon.entity($0)?.zh } ?? [])
-            if names.contains(where: { n in generic.contains { n == word + $0 } }) { return e.name }
+            if forms.contains(e.label) { return e.name }
+            if let l = e.lexiconName, lexiconTermsZH(l).contains(where: forms.contains) { return e.name }
         }
         return nil
+    }
+
+    /// The lexicon entity's Chinese terms (looked up once per parse).
+    func lexiconTermsZH(_ name: String) -> [String] {
+        if let known = memo.entityTermsZH[name] { return known }
+        let terms = lexicon.entity(name)?.zh ?? []
+        memo.entityTermsZH[name] = terms
+        return terms
     }
 
     /// A word that cannot name a table ("class") qualified the way the requirement itself qualifies it
@@ -790,11 +803,26 @@ struct Reading {
     /// not a determiner, a verb or a people word. Nil when the text never qualifies it.
     func qualifiedName(_ word: String) -> (name: String, plural: String, label: String)? {
         guard language == .en else { return nil }
+        if let known = memo.qualified[word] { return known }
+        let q = findQualifiedName(word)
+        memo.qualified[word] = .some(q)
+        return q
+    }
+
+    /// The requirement, lower-cased (once per parse).
+    var lowerText: String {
+        if let t = memo.lowerText { return t }
+        let t = fullText.lowercased()
+        memo.lowerText = t
+        return t
+    }
+
+    private func findQualifiedName(_ word: String) -> (name: String, plural: String, label: String)? {
         let plural = Inflection.plural(of: word)
         let pattern = "\\b([a-z]+)[ -]+(?:" + NSRegularExpression.escapedPattern(for: word) + "|" + NSRegularExpression.escapedPattern(for: plural) + ")\\b"
         let skip: Set<String> = ["same", "other", "another", "new", "next", "this", "that", "these", "those", "first", "last", "which",
                                  "what", "whole", "one", "no", "my", "every", "per", "own", "given", "full", "open", "whose", "and", "or", "to", "in", "on", "at", "by", "with", "from", "as", "is", "are", "be"]
-        for g in fullText.lowercased().allGroups(pattern) {
+        for g in lowerText.allGroups(pattern) {
             guard let m = g.first, !skip.contains(m), !Identifiers.englishStopwords.contains(m), m.count > 1 else { continue }
             if let t = index.tokens(m).first, t.operation() != nil || t.access() != nil || t.account() != nil || isActorWord(t) { continue }
             let name = m + "_" + word
@@ -826,7 +854,10 @@ struct Reading {
     mutating func addUnknownEntity(name: String, plural: String, label: String) -> String {
         if !entities.contains(where: { $0.name == name }) {
             entities.append(EntityDraft(name: name, plural: plural, label: label, known: false))
-            for form in language == .zh ? [label] : [name, plural] where unknownForms[form] == nil { unknownForms[form] = name }
+            for form in language == .zh ? [label] : [name, plural] where unknownForms[form] == nil {
+                unknownForms[form] = name
+                if let f = form.first { unknownFormLongest[f] = max(unknownFormLongest[f] ?? 0, form.count) }
+            }
         }
         return name
     }
@@ -857,7 +888,7 @@ struct Reading {
         // the account, never a thing to store (unless the requirement already described it).
         // "readers can like an article": so is one that is the subject of a modal verb.
         let modals: Set<String> = ["can", "may", "must", "could", "will", "should", "可以", "能", "才能", "可", "都可以", "也可以"]
-        if let signIn = tokens.firstIndex(where: { $0.account() == "register" || $0.account() == "login" || modals.contains($0.text.lowercased().trimmingCharacters(in: .whitespaces)) }) {
+        if let signIn = tokens.firstIndex(where: { $0.account() == "register" || $0.account() == "login" || modals.contains($0.text.lowercased().trimmingWhitespace()) }) {
             let actors = entityMentions(tokens[..<signIn].filter(isActorWord))
                 .filter { name in !entities.contains { $0.name == name && !$0.fields.isEmpty } }
             if !actors.isEmpty {
@@ -933,7 +964,7 @@ struct Reading {
             if language == .zh {
                 let chars = Array(word)
                 for len in stride(from: min(8, chars.count), through: 1, by: -1) {
-                    for start in 0...(chars.count - len) {
+                    for start in 0...(chars.count - len) where len <= unknownFormLongest[chars[start]] ?? 0 {
                         if let e = unknownForms[String(chars[start..<start + len])], !out.contains(e) { out.append(e) }
                     }
                 }
@@ -1009,7 +1040,7 @@ struct Reading {
         // "Each issue belongs to a project … Projects have a name. Only the reporter can edit them": the
         // owner's "them" is the record people make inside the thing last named, not the container.
         if mentioned.isEmpty, accessWords.contains("owner"), targets.count == 1,
-           tokens.contains(where: { ["them", "it", "they", "其", "它", "它们"].contains($0.text.lowercased().trimmingCharacters(in: .whitespaces)) }),
+           tokens.contains(where: { ["them", "it", "they", "其", "它", "它们"].contains($0.text.lowercased().trimmingWhitespace()) }),
            let child = relations.first(where: { r in r.parent == targets[0] && entities.contains { $0.name == r.child && !$0.fields.isEmpty } })?.child {
             targets = [child]
         }
@@ -1018,7 +1049,7 @@ struct Reading {
         for target in targets {
             let i = ensureEntity(target)
             if accessWords.isEmpty { entities[i].operations.formUnion(ops) } else { entities[i].accessOperations.formUnion(ops) }
-            if domain.roles(in: tokens.map(\.text).joined(), language: language).isEmpty { entities[i].openOperations.formUnion(ops) }
+            if roles(in: tokens.map(\.text).joined()).isEmpty { entities[i].openOperations.formUnion(ops) }
             refs += ops.sorted { $0.rawValue < $1.rawValue }.map { "entities.\(target).\($0.rawValue)" }
             let reads = ops.contains(.list) || ops.contains(.get)
             let writes = ops.contains(.create) || ops.contains(.update) || ops.contains(.delete)
@@ -1063,7 +1094,7 @@ struct Reading {
             // "新建的时候默认是待确认": a verb saying when is not a use.
             func saysWhen(_ t: Token) -> Bool {
                 let after = String(chars[min(chars.count, t.start + t.text.count)...])
-                return ["的时候", "时", "后", "when"].contains { after.trimmingCharacters(in: .whitespaces).hasPrefix($0) }
+                return ["的时候", "时", "后", "when"].contains { after.trimmingWhitespace().hasPrefix($0) }
             }
             if before.contains(where: { $0.operation() != nil && !["new", "新"].contains($0.text.lowercased()) && !saysWhen($0) }) { return true }
             if h.kind == .default { return false }
@@ -1085,7 +1116,7 @@ struct Reading {
                 var named = coordinatedFields(prefix, entity: ei)
                 // "总票数至少1张": a word inside the field's name (票) may have named another thing; the
                 // field belongs to the described thing that has it.
-                if named == nil, entities[ei].fields.isEmpty, !prefix.trimmingCharacters(in: .whitespaces).isEmpty,
+                if named == nil, entities[ei].fields.isEmpty, !prefix.trimmingWhitespace().isEmpty,
                    let alt = entities.indices.first(where: { $0 != ei && !entities[$0].fields.isEmpty && coordinatedFields(prefix, entity: $0) != nil }),
                    let at = coordinatedFields(prefix, entity: alt) {
                     lastFields = (alt, at)
@@ -1096,7 +1127,7 @@ struct Reading {
                     continue
                 }
                 // "备注选填，最多200个字": a constraint with no subject goes on with the last one named.
-                if named == nil, prefix.trimmingCharacters(in: .whitespaces).isEmpty || prefix.trimmingCharacters(in: .whitespaces).count <= 1,
+                if named == nil, prefix.trimmingWhitespace().isEmpty || prefix.trimmingWhitespace().count <= 1,
                    let last = lastFields, last.entity == ei { named = last.fields }
                 if let at = named {
                     lastFields = (ei, at)
@@ -1233,10 +1264,10 @@ struct Reading {
 extension String {
     /// The first capture group of a regular expression match, or nil.
     func firstMatch(_ pattern: String) -> String? {
-        guard let re = RegexCache.regex(pattern) else { return nil }
+        guard let re = RegexCache.regex(pattern, for: self) else { return nil }
         let ns = self as NSString
         guard let m = re.firstMatch(in: self, range: NSRange(location: 0, length: ns.length)), m.numberOfRanges > 1,
               m.range(at: 1).location != NSNotFound else { return nil }
-        return ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces)
+        return ns.substring(with: m.range(at: 1)).trimmingWhitespace()
     }
 }

@@ -13,10 +13,18 @@ extension Reading {
         return end
     }
 
+    /// `domain.roles(in:language:)`, remembered for the last text asked (a clause asks several times).
+    func roles(in text: String) -> [(word: DomainLexicon.RoleWord, start: Int, length: Int)] {
+        if let last = memo.lastRoles, last.text.sameBytes(as: text) { return last.found }
+        let found = domain.roles(in: text, language: language)
+        memo.lastRoles = (text, found)
+        return found
+    }
+
     /// "only", "只有" just before a people word: the rights that follow are theirs alone.
     func onlyBefore(_ text: String, at offset: Int) -> Bool {
         let chars = Array(text)
-        let before = String(chars[max(0, offset - 14)..<offset]).lowercased().trimmingCharacters(in: .whitespaces)
+        let before = String(chars[max(0, offset - 14)..<offset]).lowercased().trimmingWhitespace()
         if language == .zh { return ["只有", "仅", "只", "仅限", "只允许", "只能由", "由"].contains { before.hasSuffix($0) } }
         return before.hasSuffix("only") || before.hasSuffix("only the") || before.hasSuffix("only an") || before.hasSuffix("only a")
             || before.hasSuffix("just") || before.hasSuffix("only the owner or") || before.hasSuffix("or an") || before.hasSuffix("or the")
@@ -26,7 +34,7 @@ extension Reading {
     func role(before offset: Int, in text: String) -> DomainLexicon.RoleWord? {
         let chars = Array(text)
         var found: DomainLexicon.RoleWord?
-        for r in domain.roles(in: text, language: language) where r.start + r.length <= offset {
+        for r in roles(in: text) where r.start + r.length <= offset {
             let between = String(chars[(r.start + r.length)..<offset])
             if Self.roleSegmentEnd(between, language: language) == between.count { found = r.word }
         }
@@ -35,7 +43,7 @@ extension Reading {
 
     /// Records who may call which operations when a clause names a role as its subject.
     mutating func readRoles(_ text: String) -> [String] {
-        let found = domain.roles(in: text, language: language)
+        let found = roles(in: text)
         guard !found.isEmpty else { return [] }
         let chars = Array(text)
         var refs: [String] = []
@@ -43,7 +51,7 @@ extension Reading {
             let next = k + 1 < found.count ? found[k + 1].start : chars.count
             var seg = String(chars[min(chars.count, f.start + f.length)..<next])
             // "主办方（管理员）发布…", "Coordinators (admins) create…": the words after the parenthesis.
-            if seg.trimmingCharacters(in: .whitespaces).allSatisfy({ "（()）".contains($0) }), k + 1 < found.count { continue }
+            if seg.trimmingWhitespace().allSatisfy({ "（()）".contains($0) }), k + 1 < found.count { continue }
             seg = String(seg.prefix(Self.roleSegmentEnd(seg, language: language)))
             var tokens = index.tokens(seg)
             let negated = Negation.negated(tokens, language: language)
@@ -51,7 +59,7 @@ extension Reading {
             // "approve a request", "handle the order": after a determiner a verb-looking word is a thing.
             if language == .en {
                 for i in tokens.indices.dropFirst() where tokens[i].operation() != nil && tokens[i].entity() == nil
-                    && ["a", "an", "the", "each", "every", "any", "their", "its"].contains(tokens[i - 1].text.lowercased().trimmingCharacters(in: .whitespaces)) {
+                    && ["a", "an", "the", "each", "every", "any", "their", "its"].contains(tokens[i - 1].text.lowercased().trimmingWhitespace()) {
                     tokens[i].meanings = []
                 }
             }
@@ -66,7 +74,7 @@ extension Reading {
             let joiners: Set<String> = ["and", "or", "can", "may", "also", "only", "to", "must", "will", "和", "、", "或", "及", "并", "以及", "可以", "才能", "能", "都", "也", "负责", "登录后", "才可以", "可"]
             var run: [Token] = []
             for t in tokens.drop(while: { $0.operation() == nil }) {
-                let w = t.text.trimmingCharacters(in: .whitespaces).lowercased()
+                let w = t.text.trimmingWhitespace().lowercased()
                 if t.operation() != nil { run.append(t); continue }
                 if w.isEmpty || joiners.contains(w) || w.allSatisfy({ ",，、".contains($0) }) || t.access() != nil { continue }
                 break
@@ -107,10 +115,20 @@ extension Reading {
     /// A role that is not one by name (teacher, staff) is kept when the requirement gives it rights others lack:
     /// "only teachers can…", or another kind of user is limited ("而学生只能查看", "students can only view").
     func isRoleByContrast(_ role: DomainLexicon.RoleWord) -> Bool {
+        if let known = memo.roleByContrast[role.name] { return known }
         let own = Set((role.zh + role.en).map { $0.lowercased() })
         let others = (lexicon.actors?(language) ?? []).filter { !own.contains($0.lowercased()) && !own.contains(Inflection.singulars(of: $0.lowercased()).first ?? "") }
-        let text = fullText.lowercased()
-        return others.contains { !$0.isEmpty && saysOnly($0, in: text) }
+        let answer = others.contains { !$0.isEmpty && saysOnlyInText($0) }
+        memo.roleByContrast[role.name] = answer
+        return answer
+    }
+
+    /// `saysOnly` over the whole requirement, once per word.
+    func saysOnlyInText(_ word: String) -> Bool {
+        if let known = memo.saysOnly[word] { return known }
+        let answer = saysOnly(word, in: lowerText)
+        memo.saysOnly[word] = answer
+        return answer
     }
 
     /// "学生登录后只能查看", "students can only view": the people word is limited to what follows.
@@ -125,7 +143,7 @@ extension Reading {
     /// The limited side of a contrast ("老师可以录入…，学生只能查看"): a kind of user of its own, whose
     /// limit the other role's grants already express, so it gets no grants (they would shut the others out).
     func isLimitedRole(_ role: DomainLexicon.RoleWord) -> Bool {
-        !role.privileged && (role.zh + role.en).contains { !$0.isEmpty && saysOnly($0, in: fullText.lowercased()) }
+        !role.privileged && (role.zh + role.en).contains { !$0.isEmpty && saysOnlyInText($0) }
     }
 
     /// Turns the role clauses into `accounts.roles` and per-operation grants.

@@ -65,7 +65,7 @@ enum SubjectPhrase {
         }
         if let m = text.firstMatch("^(?:我们|我|请|帮我)?(?:要|需要|想要|想)?(?:做|建|开发|搭建)?(?:一个|一套|一款|个)(.+)$") { text = m }
         for s in suffixesZH where text.hasSuffix(s) && text.count > s.count { text = String(text.dropLast(s.count)); break }
-        text = text.trimmingCharacters(in: .whitespaces)
+        text = text.trimmingWhitespace()
         guard !text.isEmpty, text.count <= 10 else { return nil }
         return text
     }

@@ -33,19 +33,39 @@ struct TermIndex: Sendable {
     let language: Language
     private var terms: [String: [Meaning]] = [:]
     private var longest = 1
+    /// The longest term starting with a character (zh, in characters) or a word (en, in words): a
+    /// place where no term starts is passed at once, and the others try only lengths that exist.
+    private var longestFromCharacter: [Character: Int] = [:]
+    private var longestFromWord: [String: Int] = [:]
 
     init(lexicon: Lexicon, language: Language) {
         self.language = language
         func add(_ words: [String], _ m: Meaning) {
             for w in words {
-                let key = language == .zh ? w.lowercased() : Self.normalise(w)
+                let key = language == .zh ? Self.lower(w) : Self.normalise(w)
                 guard !key.isEmpty else { continue }
                 if !(terms[key]?.contains(m) ?? false) { terms[key, default: []].append(m) }
-                longest = max(longest, language == .zh ? key.count : key.split(separator: " ").count)
+                if language == .zh {
+                    longest = max(longest, key.count)
+                    if let f = key.first { longestFromCharacter[f] = max(longestFromCharacter[f] ?? 0, key.count) }
+                } else {
+                    let words = key.split(separator: " ")
+                    longest = max(longest, words.count)
+                    if let f = words.first { longestFromWord[String(f)] = max(longestFromWord[String(f)] ?? 0, words.count) }
+                }
             }
         }
         // Chinese requirements often use English terms too (SKU, email), so zh indexes both.
         let langs: [Language] = language == .zh ? [.zh, .en] : [.en]
+        // Room for every term at once: growing the table step by step cost as much as filling it.
+        var count = 0
+        for l in langs {
+            count += lexicon.entities.reduce(0) { $0 + (l == .zh ? $1.zh.count : $1.en.count) }
+            count += lexicon.fields.reduce(0) { $0 + (l == .zh ? $1.zh.count : $1.en.count) }
+            for group in [lexicon.operations, lexicon.accounts, lexicon.access] { count += group.values.reduce(0) { $0 + $1(l).count } }
+            count += lexicon.search(l).count + lexicon.fillers(l).count
+        }
+        terms.reserveCapacity(count)
         for l in langs {
             for e in lexicon.entities { add(l == .zh ? e.zh : e.en, .entity(e.name)) }
             for f in lexicon.fields { add(l == .zh ? f.zh : f.en, .field(f.name)) }
@@ -55,6 +75,16 @@ struct TermIndex: Sendable {
             add(lexicon.search(l), .search)
             add(lexicon.fillers(l), .filler)
         }
+    }
+
+    /// `s.lowercased()`, without the copy when nothing in it has case: ASCII other than A–Z and CJK
+    /// (U+3000–U+9FFF) are their own lower case, which is most of a Chinese requirement.
+    static func lower(_ s: String) -> String {
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v < 0x80 ? (0x41...0x5A).contains(v) : !(0x3000...0x9FFF).contains(v) { return s.lowercased() }
+        }
+        return s
     }
 
     /// English words lower-cased, joined by single spaces, with hyphens kept.
@@ -80,10 +110,10 @@ struct TermIndex: Sendable {
         }
         while i < chars.count {
             var matched = false
-            var len = min(longest, chars.count - i)
+            var len = min(longestTerm(from: chars[i]), chars.count - i)
             while len >= 1 {
                 let piece = String(chars[i..<i + len])
-                if let m = terms[piece.lowercased()], isWordBoundary(chars, i, len) {
+                if let m = terms[Self.lower(piece)], isWordBoundary(chars, i, len) {
                     flush()
                     out.append(Token(text: piece, start: i, meanings: m))
                     i += len
@@ -100,6 +130,19 @@ struct TermIndex: Sendable {
         }
         flush()
         return out
+    }
+
+    /// The longest term that can start with `c` (lower-cased as the terms are): ASCII and CJK
+    /// characters by the table, anything else (whose lower case may differ in length) by the longest term.
+    private func longestTerm(from c: Character) -> Int {
+        if let a = c.asciiValue {
+            let lower = a >= 0x41 && a <= 0x5A ? a + 0x20 : a
+            return longestFromCharacter[Character(Unicode.Scalar(lower))] ?? 0
+        }
+        if c.unicodeScalars.count == 1, let s = c.unicodeScalars.first, (0x3000...0x9FFF).contains(s.value) {
+            return longestFromCharacter[c] ?? 0
+        }
+        return longest
     }
 
     /// Latin terms inside Chinese text (SKU, email) match only as whole words.
@@ -130,7 +173,7 @@ struct TermIndex: Sendable {
         var i = 0
         while i < words.count {
             var matched = false
-            var len = min(longest, words.count - i)
+            var len = min(max(1, longestFromWord[words[i].0] ?? 1), longest, words.count - i)
             while len >= 1 {
                 let slice = words[i..<i + len].map(\.0)
                 if let m = lookupEnglish(slice) {
