@@ -54,12 +54,24 @@ public struct ProjectWriter {
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).sculpt-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            for file in files {
-                let url = staging.appendingPathComponent(file.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try PlainFileWrite.save(file.contents.utf8, to: url.path)
-                if file.executable { try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
+            // Each folder once, then the files on both cores (creating files is most of the time).
+            let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
+            for folder in folders {
+                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
+            let failures = Locked<[Int: Error]>([:])
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                for i in stride(from: part, to: files.count, by: 2) {
+                    let path = staging.appendingPathComponent(files[i].path).path
+                    do {
+                        try PlainFileWrite.save(files[i].contents.utf8, to: path)
+                        if files[i].executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) }
+                    } catch {
+                        failures.mutate { $0[i] = error }
+                    }
+                }
+            }
+            if let (_, error) = failures.value.min(by: { $0.key < $1.key }) { throw error }
             if fm.fileExists(atPath: destination.path) {
                 // --force (checked above) or an empty folder: replace it, keeping the old one until the new is in place.
                 let old = parent.appendingPathComponent(staging.lastPathComponent + "-old")

@@ -36,6 +36,8 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         do {
             let generator = ProjectGenerator(backend: backend)
+            // Templates and messages are read on the other core while the requirement is understood.
+            generator.prefetch()
             if let out { try ProjectWriter(destination: URL(fileURLWithPath: out), force: force).checkDestination() }
             let (spec, report) = try input.understand(allowPartial: allowPartial)
             let files: [GeneratedFile]

@@ -19,6 +19,17 @@ public struct ProjectGenerator: Sendable {
         self.init(backend: b)
     }
 
+    /// Starts reading what generating takes from disk (this backend's templates, the page's and the
+    /// README's, the message catalogs of both languages) on another thread, while the requirement is
+    /// understood on this one; `generate` finds it ready or waits for it. Optional.
+    public func prefetch() {
+        let folderLists = [target.templateFolders, [FrontendTarget.folder], [ReadmeWriter.folder]]
+        Thread.detachNewThread {
+            for folders in folderLists { (try? TemplateSet(folders: folders))?.prepareAll() }
+            for language in Language.allCases { _ = try? MessageCatalog.shipped(language) }
+        }
+    }
+
     /// Runs the jobs at the same time and returns their results in order. The template key audit
     /// that tests switch on (a task-local) is carried to the other threads.
     static func concurrently(_ jobs: [@Sendable () throws -> [GeneratedFile]]) -> [Result<[GeneratedFile], Error>] {
@@ -34,7 +45,7 @@ public struct ProjectGenerator: Sendable {
 
     public func generate(_ spec: AppSpec) throws -> [GeneratedFile] {
         try SpecValidator.validate(spec)
-        let catalog = try MessageCatalog(spec.language)
+        let catalog = try MessageCatalog.shipped(spec.language)
         let plan = APIPlan(spec)
         let schemas = APISchemas(spec)
         let openAPI = OpenAPIDocument.build(spec, plan: plan, schemas: schemas, catalog: catalog)

@@ -31,6 +31,13 @@ public struct TemplateSet: Sendable {
         if let first = Self.made.value[folders] { self = first }
     }
 
+    /// Reads and parses every template of `folders` now, so that rendering finds them ready.
+    func prepareAll() {
+        for name in names where !name.split(separator: "/").contains(where: { $0.hasPrefix("_") }) {
+            _ = try? store.prepare(name)
+        }
+    }
+
     private init(reading folders: [String]) throws {
         let folder = folders[0]
         let shared = Array(folders.dropFirst())
