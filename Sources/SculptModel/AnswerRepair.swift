@@ -8,8 +8,8 @@ import SculptCore
 /// search entry, drop the default), so sending the answer back for a correction (which a
 /// 135M-parameter model rarely acts on) wastes a minute to learn nothing. Only such slips are
 /// mended: nothing is invented, only contradictory parts are removed (or the version raised to
-/// what the spec uses), and every repair is described so the user sees it in the report. A
-/// spec the validator accepts is never touched.
+/// what the spec uses, an enum with no values read as the text field it is), and every repair is
+/// described so the user sees it in the report. A spec the validator accepts is never touched.
 public enum AnswerRepair {
     /// The spec with its slips mended, and one line per repair (empty when nothing was changed).
     public static func mend(_ spec: AppSpec) -> (spec: AppSpec, repairs: [String]) {
@@ -69,8 +69,15 @@ public enum AnswerRepair {
             return true
         }
         for i in fields.indices {
+            let at = "\(owner): field '\(fields[i].name)'"
+            if fields[i].type == .enumeration && (fields[i].allowedValues ?? []).isEmpty {
+                // Nothing to choose from: what the answer does say is a field of free text (so
+                // its length limits, if any, now apply).
+                fields[i].type = .string
+                fields[i].allowedValues = nil
+                repairs.append("\(at) is an enum with no allowed values; made it a string field")
+            }
             let f = fields[i]
-            let at = "\(owner): field '\(f.name)'"
             if (f.minLength != nil || f.maxLength != nil) && !f.isText {
                 fields[i].minLength = nil
                 fields[i].maxLength = nil
