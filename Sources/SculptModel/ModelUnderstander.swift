@@ -66,12 +66,14 @@ public struct ModelUnderstander: Sendable {
                 client.log("answer \(answer) (\(completion.finishReason ?? "no finish reason")): \(completion.content)")
             }
             switch Self.read(completion, requirement: text) {
-            case .success(let spec):
+            case .success(let accepted):
+                let spec = accepted.spec
                 if !client.schemaEnforced {
                     warnings.append("the endpoint refused json_schema output; the answer was checked locally instead")
                 }
                 var report = UnderstandingReport()
                 report.notes.append("understood by the model '\(client.configuration.model)'" + (answer > 1 ? " after \(answer - 1) correction\(answer > 2 ? "s" : "")" : ""))
+                report.notes += accepted.repairs.map { "model answer mended: " + $0 }
                 let differences: [String]
                 switch offline {
                 case .success(let o): differences = SpecComparison.differences(offline: o.spec, model: spec)
@@ -129,34 +131,66 @@ public struct ModelUnderstander: Sendable {
         Answer with the JSON object only.
         """
 
-    /// Decodes and validates an answer; on failure, the problems in words the model can act on.
-    static func read(_ completion: ChatCompletion, requirement: String) -> Result<AppSpec, ProblemList> {
-        var content = completion.content.trimmingCharacters(in: .whitespacesAndNewlines)
-        // Models without enforced output like to wrap JSON in a Markdown fence.
-        if content.hasPrefix("```") {
-            content = content.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
-                .filter { !$0.hasPrefix("```") }.joined(separator: "\n")
-        }
-        guard var json = JSON.parse(content), case .object(var pairs) = json else {
+    /// A valid spec read from an answer, and the slips `AnswerRepair` mended on the way.
+    struct AcceptedAnswer {
+        var spec: AppSpec
+        var repairs: [String]
+    }
+
+    /// Decodes and validates an answer, mending mechanical slips first (`AnswerRepair`); on
+    /// failure, the problems of the answer as written, in words the model can act on.
+    static func read(_ completion: ChatCompletion, requirement: String) -> Result<AcceptedAnswer, ProblemList> {
+        guard let data = answerData(completion.content, requirement: requirement) else {
             if completion.finishReason == "length" {
                 return .failure(ProblemList(["the answer was cut off before the JSON object ended; give a shorter spec"]))
             }
             return .failure(ProblemList(["the answer is not a JSON object"]))
         }
-        // Sculpt fills these in itself; a model's version of them is not trusted.
-        pairs.removeAll { ["requirement", "clauses"].contains($0.0) }
-        if !pairs.contains(where: { $0.0 == "version" }) { pairs.insert(("version", .number(1)), at: 0) }
-        pairs.append(("requirement", .string(requirement)))
-        json = .object(pairs)
         do {
-            return .success(try SpecCoding.decode(Data(json.text.utf8)))
+            return .success(AcceptedAnswer(spec: try SpecCoding.decode(data), repairs: []))
         } catch SpecError.invalid(let problems) {
+            // It decoded, so it decodes again without the validator; mended, it may pass.
+            if let raw = try? JSONDecoder().decode(AppSpec.self, from: data) {
+                let (mended, repairs) = AnswerRepair.mend(raw)
+                if !repairs.isEmpty && SpecValidator.problems(in: mended).isEmpty {
+                    return .success(AcceptedAnswer(spec: mended, repairs: repairs))
+                }
+            }
             return .failure(ProblemList(problems.map(\.description)))
         } catch SpecError.unreadable(let why) {
             return .failure(ProblemList([why]))
         } catch {
             return .failure(ProblemList(["\(error)"]))
         }
+    }
+
+    /// An answer as `sculpt spec --model` would use it: decoded, then mended (`AnswerRepair`), not
+    /// yet validated; for scoring answers outside a conversation (`sculpt dataset mend-answer`).
+    public static func mendAnswer(_ content: String) throws -> (spec: AppSpec, repairs: [String]) {
+        guard let data = answerData(content, requirement: nil) else { throw SpecError.unreadable("the answer is not a JSON object") }
+        do {
+            return AnswerRepair.mend(try JSONDecoder().decode(AppSpec.self, from: data))
+        } catch {
+            _ = try SpecCoding.decode(data)  // the decoder's error in the words spec files get
+            throw error
+        }
+    }
+
+    /// The answer as spec JSON: a Markdown fence removed, Sculpt's own keys (version when missing,
+    /// the requirement) set; nil when it is not a JSON object.
+    static func answerData(_ answer: String, requirement: String?) -> Data? {
+        var content = answer.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Models without enforced output like to wrap JSON in a Markdown fence.
+        if content.hasPrefix("```") {
+            content = content.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+                .filter { !$0.hasPrefix("```") }.joined(separator: "\n")
+        }
+        guard let json = JSON.parse(content), case .object(var pairs) = json else { return nil }
+        // Sculpt fills these in itself; a model's version of them is not trusted.
+        pairs.removeAll { ["requirement", "clauses"].contains($0.0) }
+        if !pairs.contains(where: { $0.0 == "version" }) { pairs.insert(("version", .number(1)), at: 0) }
+        if let requirement { pairs.append(("requirement", .string(requirement))) }
+        return Data(JSON.object(pairs).text.utf8)
     }
 
     struct ProblemList: Error, Sequence {

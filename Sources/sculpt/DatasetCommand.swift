@@ -8,7 +8,7 @@ import SculptWorkspace
 struct DatasetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dataset", abstract: "Make training data: verified requirement → spec pairs, and a cleaned code corpus.",
-        subcommands: [SynthCommand.self, CleanCommand.self, ResponseSchemaCommand.self])
+        subcommands: [SynthCommand.self, CleanCommand.self, ResponseSchemaCommand.self, MendAnswerCommand.self])
 }
 
 /// `sculpt dataset synth`: labelled, verified requirement → AppSpec pairs as chat JSONL.
@@ -113,5 +113,22 @@ struct ResponseSchemaCommand: ParsableCommand {
 
     func run() throws {
         do { print(try AppSpecSchema.response().text) } catch { throw fail("\(error)") }
+    }
+}
+
+/// `sculpt dataset mend-answer`: a model's answer as `sculpt spec --model` uses it (AnswerRepair), so
+/// scripts/eval-model can score answers raw and mended without a model conversation.
+struct MendAnswerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mend-answer",
+        abstract: "Read a model's AppSpec answer on stdin; print it with its mechanical slips mended, each repair on stderr.")
+
+    func run() throws {
+        let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        do {
+            let (spec, repairs) = try ModelUnderstander.mendAnswer(text)
+            print(SpecCoding.encode(spec), terminator: "")
+            for r in repairs { FileHandle.standardError.write(Data(("- " + r + "\n").utf8)) }
+        } catch { throw fail("\(error)") }
     }
 }

@@ -102,7 +102,7 @@ struct UnitTests {
 
     @Test func answersAreReadLeniently() throws {
         let fenced = ChatCompletion(content: "```json\n" + WorkedExamples.all[2].spec.replacingOccurrences(of: #""version":1,"#, with: "") + "\n```")
-        let spec = try ModelUnderstander.read(fenced, requirement: "products").get()
+        let spec = try ModelUnderstander.read(fenced, requirement: "products").get().spec
         #expect(spec.entities.map(\.name) == ["product"] && spec.requirement == "products")
         let invalid = ChatCompletion(content: #"{"version":1,"name":"Shop","entities":[{"name":"item","fields":[{"name":"id","type":"string"}]}]}"#)
         guard case .failure(let problems) = ModelUnderstander.read(invalid, requirement: "x") else { Issue.record("accepted"); return }
