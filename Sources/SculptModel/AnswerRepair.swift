@@ -136,8 +136,8 @@ public enum AnswerRepair {
         }
     }
 
-    /// Names the generated code gives its own columns (`SpecValidator`'s reserved field names).
-    static let reservedFieldNames: Set<String> = ["id", "owner_id", "created_at", "updated_at", "password", "password_hash"]
+    /// Names the generated code gives its own columns.
+    static var reservedFieldNames: Set<String> { SpecValidator.reservedFieldNames }
 
     /// Why a default cannot stand on this field (the validator's default rules), nil when it fits.
     static func misfit(_ d: JSONValue, of f: Field) -> String? {

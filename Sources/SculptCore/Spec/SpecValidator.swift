@@ -6,7 +6,7 @@ import Foundation
 /// identifiers are valid and distinct, constraints are consistent, references resolve.
 public enum SpecValidator {
     /// Identifiers that generated code reserves for itself.
-    static let reservedFieldNames: Set<String> = ["id", "owner_id", "created_at", "updated_at", "password", "password_hash"]
+    public static let reservedFieldNames: Set<String> = ["id", "owner_id", "created_at", "updated_at", "password", "password_hash"]
     static let reservedEntityNames: Set<String> = ["auth", "health", "api", "static", "account", "accounts"]
 
     /// All problems found, empty when the spec is sound.
