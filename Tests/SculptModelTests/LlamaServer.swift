@@ -53,7 +53,9 @@ enum LlamaServers {
         do { try p.run() } catch { return nil }
         lock.lock()
         started.append(p.processIdentifier)
-        if started.count == 1 { atexit { for pid in LlamaServers.started { kill(pid, SIGTERM) } } }
+        // SIGKILL: llama-server finishes its open slots on SIGTERM and was seen still running minutes
+        // after the test process had exited.
+        if started.count == 1 { atexit { for pid in LlamaServers.started { kill(pid, SIGKILL) } } }
         lock.unlock()
         let health = URL(string: "http://127.0.0.1:\(port)/health")!
         for _ in 0..<600 {
