@@ -28,7 +28,7 @@ struct StartUpPreparationTests {
         }
         #expect(results[0]?.count == 1 && results[1]?.count == 1)
         #expect(results[0] != results[1])
-        #expect(Preparation.start() == false, "prepare() has already started the loading once")
+        #expect(Preparation.start(.en) == false, "prepare() has already started the loading once")
     }
 
     @Test("English terms are normalised over bytes exactly as over characters")

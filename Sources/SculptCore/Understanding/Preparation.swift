@@ -11,21 +11,40 @@ extension RequirementParser {
     /// A parse started meanwhile loads what the thread has not started (each table is built once per
     /// process) and waits for the rest; without the call everything is loaded at the first parse.
     public static func prepare(arguments: [String] = CommandLine.arguments) {
-        guard Preparation.start() else { return }
         let language = ClauseSplitter.language(of: arguments.dropFirst().joined(separator: " "))
+        guard Preparation.start(language) else { return }
         Thread.detachNewThread { Preparation.load(language) }
     }
 }
 
 /// The background loading `RequirementParser.prepare()` starts, once per process.
 enum Preparation {
-    private static let started = Locked(false)
+    /// The language being loaded, and whether its tables are done: a parse sleeps on this rather
+    /// than spinning on the tables' one-time initialisation while the thread builds them.
+    private final class State: @unchecked Sendable {
+        let condition = NSCondition()
+        var language: Language?
+        var tablesDone = false
+    }
+
+    private static let state = State()
 
     /// True the first time only.
-    static func start() -> Bool {
-        var first = false
-        started.mutate { if !$0 { $0 = true; first = true } }
-        return first
+    static func start(_ language: Language) -> Bool {
+        state.condition.lock(); defer { state.condition.unlock() }
+        if state.language != nil { return false }
+        state.language = language
+        return true
+    }
+
+    /// Returns when the tables of `language` are built, at once unless the thread is building them.
+    static func waitForTables(_ language: Language) {
+        state.condition.lock(); defer { state.condition.unlock() }
+        while state.language == language && !state.tablesDone { state.condition.wait() }
+    }
+
+    private static func tablesBuilt() {
+        state.condition.lock(); state.tablesDone = true; state.condition.broadcast(); state.condition.unlock()
     }
 
     /// The first regular expression compiled in a process sets up ICU (~1 ms; a parse compiles
@@ -36,6 +55,7 @@ enum Preparation {
     static func load(_ language: Language) {
         _ = try? Lexicon.shipped()
         _ = Reading.tables(language)
+        tablesBuilt()
         _ = try? DomainLexicon.shipped()
         _ = try? ConstraintReader.shipped(language)
         _ = regexReady

@@ -93,6 +93,7 @@ struct Reading {
         constraints = try ConstraintReader.shipped(language)
         domain = try DomainLexicon.shipped()
         _ = Preparation.regexReady
+        Preparation.waitForTables(language)
         let shared = try Self.tables(language).get()
         let lexicon = try Lexicon.shipped()
         self.language = language
