@@ -22,14 +22,13 @@ struct ConstraintHit: Equatable, Sendable {
 /// Patterns are tried in order and each match is blanked out before the next pattern runs, so a
 /// precise phrase ("3到20个字符") is never read again by a looser one ("至少3").
 struct ConstraintReader: Sendable {
-    /// Read once per language; each pattern is compiled when a clause first holds the words it needs.
-    private static let cache = Locked<[Language: ConstraintReader]>([:])
+    /// Read once per language and process (others wait while one thread reads it); each pattern is
+    /// compiled when a clause first holds the words it needs.
+    private static let zh = Result<ConstraintReader, any Error> { try ConstraintReader(language: .zh) }
+    private static let en = Result<ConstraintReader, any Error> { try ConstraintReader(language: .en) }
 
     static func shipped(_ language: Language) throws -> ConstraintReader {
-        if let r = cache.value[language] { return r }
-        let r = try ConstraintReader(language: language)
-        cache.mutate { $0[language] = r }
-        return r
+        try (language == .zh ? zh : en).get()
     }
 
     struct Rule: Decodable, Equatable { var kind: ConstraintHit.Kind; var pattern: String }
@@ -38,7 +37,10 @@ struct ConstraintReader: Sendable {
         var zh: [Rule]
         var en: [Rule]
 
-        static func shipped() throws -> File {
+        static func shipped() throws -> File { try loaded.get() }
+
+        /// Read once per process (both languages' readers use it).
+        private static let loaded = Result<File, any Error> {
             try File(json: ResourceJSONField(ResourceJSON.parse(Resources.data("Lexicon/constraints.json")), path: "constraints"))
         }
 

@@ -76,19 +76,17 @@ struct DomainLexicon: Decodable, Sendable {
         records.first { t in names.contains { n in n.map(t.entities.contains) ?? false } }
     }
 
-    static func shipped() throws -> DomainLexicon {
-        if let d = cache.value { return d }
+    static func shipped() throws -> DomainLexicon { try loaded.get() }
+
+    /// Loaded once per process, at first use or by `RequirementParser.prepare()`; others wait for it.
+    private static let loaded = Result<DomainLexicon, any Error> {
         let data = try Resources.data("Lexicon/domain.json")
         do {
-            let d = try DomainLexicon(json: ResourceJSONField(ResourceJSON.parse(data), path: "domain"))
-            cache.set(d)
-            return d
+            return try DomainLexicon(json: ResourceJSONField(ResourceJSON.parse(data), path: "domain"))
         } catch {
             throw GenerationError.unsupported("the shipped domain lexicon is damaged: \(error)")
         }
     }
-
-    private static let cache = Locked<DomainLexicon?>(nil)
 
     /// The roles named in a text ("管理员", "HR admins"), in order, the longest term at each place.
     func roles(in text: String, language: Language) -> [(word: RoleWord, start: Int, length: Int)] {

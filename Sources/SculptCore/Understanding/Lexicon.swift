@@ -61,19 +61,18 @@ public struct Lexicon: Decodable, Sendable, Equatable {
     public var outOfScope: Words?
 
     /// The lexicon shipped with Sculpt, loaded once.
-    public static func shipped() throws -> Lexicon {
-        if let l = cache.value { return l }
+    public static func shipped() throws -> Lexicon { try loaded.get() }
+
+    /// Loaded at first use, once per process: a thread that asks while another loads it waits
+    /// (`RequirementParser.prepare()` loads it on a background thread).
+    private static let loaded = Result<Lexicon, any Error> {
         let data = try Resources.data("Lexicon/lexicon.json")
         do {
-            let l = try Lexicon(json: ResourceJSONField(ResourceJSON.parse(data), path: "lexicon"))
-            cache.set(l)
-            return l
+            return try Lexicon(json: ResourceJSONField(ResourceJSON.parse(data), path: "lexicon"))
         } catch {
             throw GenerationError.unsupported("the shipped lexicon is damaged: \(error)")
         }
     }
-
-    private static let cache = Locked<Lexicon?>(nil)
 
     public func entity(_ name: String) -> EntityWord? { entities.first { $0.name == name } }
     public func field(_ name: String) -> FieldWord? { fields.first { $0.name == name } }

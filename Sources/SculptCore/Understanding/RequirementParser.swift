@@ -87,37 +87,40 @@ struct Reading {
     /// Entities made only by an action's create effect: kept though the requirement lists no fields for them.
     var createdOnly: Set<String> = []
 
-    /// Built once per language and shared: a parse must stay a few milliseconds.
-    private static let indexes = Locked<[Language: TermIndex]>([:])
-    private static let translators = Locked<[Language: MorphemeTranslator]>([:])
-
     init(language: Language) throws {
+        // What does not need the lexicon first: with `RequirementParser.prepare()` a background thread
+        // is meanwhile reading the lexicon and building the term table, which this then waits for.
+        constraints = try ConstraintReader.shipped(language)
+        domain = try DomainLexicon.shipped()
+        _ = Preparation.regexReady
+        Preparation.waitForTables(language)
+        let shared = try Self.tables(language).get()
         let lexicon = try Lexicon.shipped()
-        let index = Self.index(lexicon, language)
-        let translator = Self.translator(lexicon, language)
-        let constraints = try ConstraintReader.shipped(language)
         self.language = language
         self.lexicon = lexicon
-        self.index = index
-        self.constraints = constraints
-        self.translator = translator
-        domain = try DomainLexicon.shipped()
+        index = shared.index
+        translator = shared.translator
         fieldReader = FieldPhraseReader(lexicon: lexicon, index: index, constraints: constraints, language: language, translator: translator)
     }
 
-    private static func index(_ lexicon: Lexicon, _ language: Language) -> TermIndex {
-        if let i = indexes.value[language] { return i }
-        let i = TermIndex(lexicon: lexicon, language: language)
-        indexes.mutate { $0[language] = i }
-        return i
+    /// The lexicon's tables for a parse in one language.
+    struct Tables: Sendable {
+        let index: TermIndex
+        let translator: MorphemeTranslator
+
+        init(_ language: Language) throws {
+            let lexicon = try Lexicon.shipped()
+            index = TermIndex(lexicon: lexicon, language: language)
+            translator = MorphemeTranslator(lexicon: lexicon)
+        }
     }
 
-    private static func translator(_ lexicon: Lexicon, _ language: Language) -> MorphemeTranslator {
-        if let t = translators.value[language] { return t }
-        let t = MorphemeTranslator(lexicon: lexicon)
-        translators.mutate { $0[language] = t }
-        return t
-    }
+    /// Built once per language and process, at the first parse or by `RequirementParser.prepare()`
+    /// on a background thread; a parse that needs them while they are being built waits (no double work).
+    private static let zhTables = Result<Tables, any Error> { try Tables(.zh) }
+    private static let enTables = Result<Tables, any Error> { try Tables(.en) }
+
+    static func tables(_ language: Language) -> Result<Tables, any Error> { language == .zh ? zhTables : enTables }
 
     mutating func read(_ text: String) {
         fullText = text

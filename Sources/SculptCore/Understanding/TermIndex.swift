@@ -31,7 +31,7 @@ struct Token: Sendable {
 /// -ing/-ed forms reduced to the lexicon's base forms.
 struct TermIndex: Sendable {
     let language: Language
-    private var terms: [String: [Meaning]] = [:]
+    private var terms: [TermKey: [Meaning]] = [:]
     private var longest = 1
     /// The longest term starting with a character (zh, in characters) or a word (en, in words): a
     /// place where no term starts is passed at once, and the others try only lengths that exist.
@@ -44,7 +44,8 @@ struct TermIndex: Sendable {
             for w in words {
                 let key = language == .zh ? Self.lower(w) : Self.normalise(w)
                 guard !key.isEmpty else { continue }
-                if !(terms[key]?.contains(m) ?? false) { terms[key, default: []].append(m) }
+                let k = TermKey(key)
+                if !(terms[k]?.contains(m) ?? false) { terms[k, default: []].append(m) }
                 if language == .zh {
                     longest = max(longest, key.count)
                     if let f = key.first { longestFromCharacter[f] = max(longestFromCharacter[f] ?? 0, key.count) }
@@ -89,10 +90,33 @@ struct TermIndex: Sendable {
 
     /// English words lower-cased, joined by single spaces, with hyphens kept.
     static func normalise(_ s: String) -> String {
-        s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }).joined(separator: " ")
+        asciiNormalised(s) ?? s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }).joined(separator: " ")
     }
 
-    func meanings(of term: String) -> [Meaning] { terms[language == .zh ? term.lowercased() : Self.normalise(term)] ?? [] }
+    /// `normalise` over the bytes of an ASCII string (every English term of the lexicon), where
+    /// letters and digits are the only letters and numbers; nil for any other string.
+    static func asciiNormalised(_ s: String) -> String? {
+        var s = s
+        return s.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var gap = false
+            for b in bytes {
+                guard b < 0x80 else { return nil }
+                let upper = b >= 0x41 && b <= 0x5A
+                if upper || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x27 {
+                    if gap && !out.isEmpty { out.append(0x20) }
+                    gap = false
+                    out.append(upper ? b + 0x20 : b)
+                } else {
+                    gap = true
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    func meanings(of term: String) -> [Meaning] { terms[TermKey(language == .zh ? term.lowercased() : Self.normalise(term))] ?? [] }
 
     func tokens(_ text: String) -> [Token] {
         language == .zh ? chineseTokens(text) : englishTokens(text)
@@ -113,7 +137,7 @@ struct TermIndex: Sendable {
             var len = min(longestTerm(from: chars[i]), chars.count - i)
             while len >= 1 {
                 let piece = String(chars[i..<i + len])
-                if let m = terms[Self.lower(piece)], isWordBoundary(chars, i, len) {
+                if let m = terms[TermKey(Self.lower(piece))], isWordBoundary(chars, i, len) {
                     flush()
                     out.append(Token(text: piece, start: i, meanings: m))
                     i += len
@@ -197,17 +221,30 @@ struct TermIndex: Sendable {
     /// Exact first; then the last word singular (entities, fields) or reduced to its stem (operations).
     private func lookupEnglish(_ words: [String]) -> [Meaning]? {
         let joined = words.joined(separator: " ")
-        if let m = terms[joined] { return m }
+        if let m = terms[TermKey(joined)] { return m }
         guard let last = words.last else { return nil }
         let head = words.dropLast().joined(separator: " ")
         for form in Inflection.singulars(of: last) {
             let key = head.isEmpty ? form : head + " " + form
-            if let m = terms[key]?.filter({ if case .operation = $0 { return false } else { return true } }), !m.isEmpty { return m }
+            if let m = terms[TermKey(key)]?.filter({ if case .operation = $0 { return false } else { return true } }), !m.isEmpty { return m }
         }
         for form in Inflection.stems(of: last) {
             let key = head.isEmpty ? form : head + " " + form
-            if let m = terms[key]?.filter({ if case .operation = $0 { return true }; if case .account = $0 { return true }; if case .search = $0 { return true }; return false }), !m.isEmpty { return m }
+            if let m = terms[TermKey(key)]?.filter({ if case .operation = $0 { return true }; if case .account = $0 { return true }; if case .search = $0 { return true }; return false }), !m.isEmpty { return m }
         }
         return nil
     }
+}
+
+/// A term as a dictionary key, hashed and compared by its UTF-8 bytes: `String` hashing normalises
+/// Unicode first, which cost more than the rest of a Chinese look-up (terms and texts are compared
+/// as written, the lexicon's forms being plain ASCII and CJK).
+struct TermKey: Hashable, Sendable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    func hash(into hasher: inout Hasher) {
+        var t = text
+        t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+    static func == (a: TermKey, b: TermKey) -> Bool { a.text.sameBytes(as: b.text) }
 }
