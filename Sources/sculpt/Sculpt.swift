@@ -13,6 +13,15 @@ struct Sculpt: ParsableCommand {
         subcommands: [NewCommand.self, CheckCommand.self, SpecCommand.self, SchemaCommand.self, ReviewCommand.self,
                       ExplainCommand.self, DatasetCommand.self]
     )
+
+    /// Starts loading the lexicon on another thread before the arguments are parsed, for the two
+    /// commands that read a requirement (the other commands would only burn the CPU).
+    static func main() {
+        if let command = CommandLine.arguments.dropFirst().first, command == "new" || command == "spec" {
+            RequirementParser.prepare()
+        }
+        main(nil)
+    }
 }
 
 /// Writes a message for the user on stderr.

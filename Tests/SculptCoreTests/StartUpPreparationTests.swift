@@ -43,6 +43,17 @@ struct StartUpPreparationTests {
         #expect(TermIndex.asciiNormalised("Ünïcode") == nil)
     }
 
+    @Test("a requirement in decomposed or compatibility forms reads as its composed form")
+    func composedForms() throws {
+        // U+FA5B is a CJK compatibility ideograph for 者; "e\u{301}" is é written in two scalars.
+        let plain = try RequirementParser().understand("图书有书名和作者。")
+        let compat = try RequirementParser().understand("图书有书名和作\u{FA5B}。")
+        #expect(SpecCoding.encode(plain.spec) == SpecCoding.encode(compat.spec))
+        let composed = try RequirementParser().understand("A caf\u{E9} menu: dishes have a name and a price.")
+        let decomposed = try RequirementParser().understand("A cafe\u{301} menu: dishes have a name and a price.")
+        #expect(SpecCoding.encode(composed.spec) == SpecCoding.encode(decomposed.spec))
+    }
+
     @Test("term keys compare and hash by their bytes")
     func termKeys() {
         #expect(TermKey("用户名") == TermKey("用户" + "名"))

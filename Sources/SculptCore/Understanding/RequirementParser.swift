@@ -15,7 +15,9 @@ public struct RequirementParser: Sendable {
     public init(allowPartial: Bool = false) { self.allowPartial = allowPartial }
 
     public func understand(_ requirement: String) throws -> Understanding {
-        let text = requirement.trimmingWhitespaceAndNewlines()
+        // Composed (NFC) first: the lexicon's terms are looked up by their bytes, and a requirement
+        // typed with decomposed accents or CJK compatibility ideographs must still find them.
+        let text = requirement.precomposedStringWithCanonicalMapping.trimmingWhitespaceAndNewlines()
         guard !text.isEmpty else { throw UnderstandingError.empty }
         guard text.count <= Self.maxCharacters else { throw UnderstandingError.tooLong(characters: text.count, limit: Self.maxCharacters) }
         let language = ClauseSplitter.language(of: text)
