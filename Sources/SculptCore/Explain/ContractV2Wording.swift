@@ -16,7 +16,7 @@ struct ContractV2Wording {
     }
 
     func values(_ a: DomainAction, of e: Entity) -> [String: String] {
-        let rulesCatalog = try? MessageCatalog(catalog.language)
+        let rulesCatalog = try? MessageCatalog.shipped(catalog.language)
         let sep = catalog.say("list.separator")
         let rules = a.preconditions.map { p in rulesCatalog.map { RuleWording.message(p, of: e, catalog: $0) } ?? p.field }
         let effects = a.effects.map { effect -> String in

@@ -70,12 +70,15 @@ public enum JSONText {
 
     /// Whole doubles print as integers (`0`, never `0.0`); others as `JSONSerialization` formats them.
     private static func writeNumber(_ d: Double, to out: inout String) {
-        if d == d.rounded() && abs(d) < 1e15 {
-            out += String(Int(d))
+        if let whole = whole(d) {
+            out += String(whole)
         } else {
             out += foundation(d) ?? String(d)
         }
     }
+
+    /// `d` as an integer when it is whole (and small enough to stay exact).
+    static func whole(_ d: Double) -> Int? { d == d.rounded() && abs(d) < 1e15 ? Int(d) : nil }
 
     private static func foundation(_ value: Any) -> String? {
         guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .withoutEscapingSlashes]) else { return nil }
@@ -131,7 +134,7 @@ extension JSONValue {
     public var plain: Any {
         switch self {
         case .string(let s): return s
-        case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? Int(n) as Any : n as Any
+        case .number(let n): return JSONText.whole(n).map { $0 as Any } ?? n
         case .bool(let b): return b
         case .null: return NSNull()
         }
