@@ -53,16 +53,16 @@ public struct ProjectWriter {
         let parent = destination.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).sculpt-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            // Each folder once, then the files on both cores (creating files is most of the time).
-            let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
-            for folder in folders {
-                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            let root = staging.path
+            try PlainFolder.make(root)
+            // Each folder once, parents first, then the files on both cores (creating files is most of the time).
+            for folder in Self.folders(of: files) {
+                try PlainFolder.make(root + "/" + folder)
             }
             let failures = Locked<[Int: Error]>([:])
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
+            SideBySide.run(2) { part in
                 for i in stride(from: part, to: files.count, by: 2) {
-                    let path = staging.appendingPathComponent(files[i].path).path
+                    let path = root + "/" + files[i].path
                     do {
                         try PlainFileWrite.save(files[i].contents.utf8, to: path)
                         if files[i].executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) }
@@ -92,17 +92,30 @@ public struct ProjectWriter {
                     putBack()
                     throw error
                 }
-                try? fm.removeItem(at: old)
+                try? PlainFolder.remove(old.path)
             } else {
                 try fm.moveItem(at: staging, to: destination)
             }
         } catch let f as Failure {
-            try? fm.removeItem(at: staging)
+            try? PlainFolder.remove(staging.path)
             throw f
         } catch {
-            try? fm.removeItem(at: staging)
+            try? PlainFolder.remove(staging.path)
             throw Failure.unwritable(destination.path, (error as NSError).localizedDescription)
         }
+    }
+
+    /// Every folder the files lie in, each after its parent: `a`, `a/b`, `c`.
+    static func folders(of files: [GeneratedFile]) -> [String] {
+        var all = Set<String>()
+        for file in files {
+            var path = Substring(file.path)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                if path.isEmpty || !all.insert(String(path)).inserted { break }
+            }
+        }
+        return all.sorted()
     }
 
     /// Moves each kept folder that exists in `from` to the same place in `to`: those moved, and the

@@ -36,16 +36,22 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         do {
             let generator = ProjectGenerator(backend: backend)
-            // Templates and messages are read on the other core while the requirement is understood.
-            generator.prefetch()
+            // Templates and messages are read on the other core while the requirement is understood,
+            // once the lexicon that understanding starts with is loaded.
+            generator.prefetch(after: RequirementParser.waitForPreparedTables)
+            PhaseClock.mark("prefetch-started")
             if let out { try ProjectWriter(destination: URL(fileURLWithPath: out), force: force).checkDestination() }
+            PhaseClock.mark("checked")
             let (spec, report) = try input.understand(allowPartial: allowPartial)
+            PhaseClock.mark("understood")
             let files: [GeneratedFile]
             do { files = try generator.generate(spec) } catch { throw UserError(message: "\(error)") }
+            PhaseClock.mark("generated")
             let dest = URL(fileURLWithPath: out ?? spec.name.replacingOccurrences(of: "_", with: "-"))
             // A project the user already set up keeps its environment and build folder (`--force`).
             let dir = generator.target.manifest.dir
             try ProjectWriter(destination: dest, force: force).write(files, keeping: ["\(dir)/.venv", "\(dir)/.build"])
+            PhaseClock.mark("written")
             if !quiet {
                 if let report, !ReportText.render(report).isEmpty { say(ReportText.render(report)) }
                 say("Wrote \(files.count) files to \(dest.path) (\(backend.rawValue)).")

@@ -39,7 +39,10 @@ struct RequirementInput: ParsableArguments {
             }
             text = String(decoding: data, as: UTF8.self)
         }
-        if let config = try modelOptions.configuration() {
+        PhaseClock.mark("read")
+        let cfg = try modelOptions.configuration()
+        PhaseClock.mark("configured")
+        if let config = cfg {
             let (spec, report) = try modelOptions.understand(text, with: config)
             return (spec, report)
         }

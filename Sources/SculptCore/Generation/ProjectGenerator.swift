@@ -22,11 +22,15 @@ public struct ProjectGenerator: Sendable {
     /// Starts reading what generating takes from disk (this backend's templates, the page's and the
     /// README's, the message catalogs of both languages) on another thread, while the requirement is
     /// understood on this one; `generate` finds it ready or waits for it. Optional.
-    public func prefetch() {
+    /// - Parameter after: what to wait for first, so the reading does not take a core from work
+    ///   that is needed sooner (the understanding's own start-up).
+    public func prefetch(after: @escaping @Sendable () -> Void = {}) {
         let folderLists = [target.templateFolders, [FrontendTarget.folder], [ReadmeWriter.folder]]
         Thread.detachNewThread {
+            after()
             for folders in folderLists { (try? TemplateSet(folders: folders))?.prepareAll() }
             for language in Language.allCases { _ = try? MessageCatalog.shipped(language) }
+            PhaseClock.mark("prefetched")
         }
     }
 
@@ -35,8 +39,10 @@ public struct ProjectGenerator: Sendable {
     static func concurrently(_ jobs: [@Sendable () throws -> [GeneratedFile]]) -> [Result<[GeneratedFile], Error>] {
         let results = Locked<[Int: Result<[GeneratedFile], Error>]>([:])
         let sink = TemplateKeyAudit.sink
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+        SideBySide.run(jobs.count) { i in
+            PhaseClock.mark("job\(i)+")
             let result = TemplateKeyAudit.$sink.withValue(sink) { Result { try jobs[i]() } }
+            PhaseClock.mark("job\(i)-")
             results.mutate { $0[i] = result }
         }
         let done = results.value
@@ -48,26 +54,29 @@ public struct ProjectGenerator: Sendable {
         let catalog = try MessageCatalog.shipped(spec.language)
         let plan = APIPlan(spec)
         let schemas = APISchemas(spec)
-        let openAPI = OpenAPIDocument.build(spec, plan: plan, schemas: schemas, catalog: catalog)
         let context = GenerationContext(plan: plan, schemas: schemas, catalog: catalog,
                                         generator: "sculpt \(Self.version)")
-        var files: [GeneratedFile] = []
         let manifest = target.manifest
-        files.append(GeneratedFile(path: "sculpt.json", contents: ProjectManifest(generator: context.generator, backend: manifest).json))
-        files.append(GeneratedFile(path: "spec.json", contents: SpecCoding.encode(spec)))
-        files.append(GeneratedFile(path: "openapi.json", contents: JSONText.render(openAPI)))
-        // The backend and the page share nothing but the inputs: they are rendered on both cores.
+        // The backend is most of the work; the page and the three JSON documents go on the other core.
         let target = self.target
         let parts = Self.concurrently([
             { try target.files(for: spec, context: context) },
-            { try FrontendTarget().files(for: spec, context: context) },
+            {
+                [
+                    GeneratedFile(path: "sculpt.json", contents: ProjectManifest(generator: context.generator, backend: manifest).json),
+                    GeneratedFile(path: "spec.json", contents: SpecCoding.encode(spec)),
+                    GeneratedFile(path: "openapi.json", contents: JSONText.render(
+                        OpenAPIDocument.build(spec, plan: plan, schemas: schemas, catalog: catalog))),
+                ] + (try FrontendTarget().files(for: spec, context: context)).map {
+                    GeneratedFile(path: "frontend/\($0.path)", contents: $0.contents)
+                }
+            },
         ])
-        files += try parts[0].get().map {
+        var files = try parts[0].get().map {
             GeneratedFile(path: "\(manifest.dir)/\($0.path)", contents: $0.contents, executable: $0.executable)
         }
-        files += try parts[1].get().map {
-            GeneratedFile(path: "frontend/\($0.path)", contents: $0.contents)
-        }
+        files += try parts[1].get()
+        PhaseClock.mark("g-parts")
         files.append(try ReadmeWriter().readme(for: spec, manifest: manifest, context: context, files: files.map(\.path) + ["README.md"]))
         return files.sorted { $0.path < $1.path }
     }

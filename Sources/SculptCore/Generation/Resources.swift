@@ -18,25 +18,39 @@ public enum Resources {
     /// The folder holding `Templates/`, `Lexicon/`, `Locales/` and `appspec.schema.json`.
     public static func root() throws -> URL {
         if let found = cachedRoot.value { return found }
-        var candidates: [URL] = []
-        if let env = ProcessInfo.processInfo.environment["SCULPT_RESOURCES"], !env.isEmpty {
-            candidates.append(URL(fileURLWithPath: env))
+        // Candidates are made one at a time, most likely first: the later ones (`Bundle.main`,
+        // a standardised path) cost more than the file check that usually ends the search.
+        var searched: [URL] = []
+        let candidates: [() -> URL?] = [
+            {
+                guard let env = ProcessInfo.processInfo.environment["SCULPT_RESOURCES"], !env.isEmpty else { return nil }
+                return URL(fileURLWithPath: env)
+            },
+            { executableFolder().appendingPathComponent(bundleName).appendingPathComponent("Resources") },
+            { executableFolder().appendingPathComponent("../share/sculpt/Resources").standardizedFileURL },
+            {
+                Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
+                    .appendingPathComponent(bundleName).appendingPathComponent("Resources")
+            },
+            // The source tree this binary was built from, for development builds and tests.
+            {
+                URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                    .appendingPathComponent("Resources")
+            },
+        ]
+        for make in candidates {
+            guard let c = make() else { continue }
+            if FileManager.default.fileExists(atPath: c.appendingPathComponent("Templates").path) {
+                cachedRoot.set(c)
+                return c
+            }
+            searched.append(c)
         }
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
-        candidates.append(exe.appendingPathComponent(bundleName).appendingPathComponent("Resources"))
-        candidates.append(exe.appendingPathComponent("../share/sculpt/Resources").standardizedFileURL)
-        if let main = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() {
-            candidates.append(main.appendingPathComponent(bundleName).appendingPathComponent("Resources"))
-        }
-        // The source tree this binary was built from, for development builds and tests.
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Resources")
-        candidates.append(source)
-        for c in candidates where FileManager.default.fileExists(atPath: c.appendingPathComponent("Templates").path) {
-            cachedRoot.set(c)
-            return c
-        }
-        throw Missing(searched: candidates.map(\.path))
+        throw Missing(searched: searched.map(\.path))
+    }
+
+    private static func executableFolder() -> URL {
+        URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
     }
 
     public static func url(_ relative: String) throws -> URL {

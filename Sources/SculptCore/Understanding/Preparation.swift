@@ -15,6 +15,12 @@ extension RequirementParser {
         guard Preparation.start(language) else { return }
         Thread.detachNewThread { Preparation.load(language) }
     }
+
+    /// Returns once the thread `prepare()` started has built the lexicon's tables, or at once when
+    /// no such thread runs. For other start-up work that should not compete with it for a core.
+    public static func waitForPreparedTables() {
+        Preparation.waitForStartedTables()
+    }
 }
 
 /// The background loading `RequirementParser.prepare()` starts, once per process.
@@ -43,6 +49,12 @@ enum Preparation {
         while state.language == language && !state.tablesDone { state.condition.wait() }
     }
 
+    /// Returns when the tables the background thread is building are done, at once if none is.
+    static func waitForStartedTables() {
+        state.condition.lock(); defer { state.condition.unlock() }
+        while state.language != nil && !state.tablesDone { state.condition.wait() }
+    }
+
     private static func tablesBuilt() {
         state.condition.lock(); state.tablesDone = true; state.condition.broadcast(); state.condition.unlock()
     }
@@ -55,9 +67,11 @@ enum Preparation {
     static func load(_ language: Language) {
         _ = try? Lexicon.shipped()
         _ = Reading.tables(language)
+        PhaseClock.mark("tables")
         tablesBuilt()
         _ = try? DomainLexicon.shipped()
         _ = try? ConstraintReader.shipped(language)
         _ = regexReady
+        PhaseClock.mark("prepared")
     }
 }

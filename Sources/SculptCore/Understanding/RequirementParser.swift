@@ -18,9 +18,11 @@ public struct RequirementParser: Sendable {
         // Composed (NFC) first: the lexicon's terms are looked up by their bytes, and a requirement
         // typed with decomposed accents or CJK compatibility ideographs must still find them.
         let text = requirement.precomposedStringWithCanonicalMapping.trimmingWhitespaceAndNewlines()
+        PhaseClock.mark("nfc")
         guard !text.isEmpty else { throw UnderstandingError.empty }
         guard text.count <= Self.maxCharacters else { throw UnderstandingError.tooLong(characters: text.count, limit: Self.maxCharacters) }
         let language = ClauseSplitter.language(of: text)
+        PhaseClock.mark("lang")
         var reading = try Reading(language: language)
         reading.read(text)
         let (spec, report) = try SpecAssembler(reading: reading, requirement: text, allowPartial: allowPartial).assemble()
@@ -92,10 +94,15 @@ struct Reading {
     init(language: Language) throws {
         // What does not need the lexicon first: with `RequirementParser.prepare()` a background thread
         // is meanwhile reading the lexicon and building the term table, which this then waits for.
+        PhaseClock.mark("init")
         constraints = try ConstraintReader.shipped(language)
+        PhaseClock.mark("constraints")
         domain = try DomainLexicon.shipped()
+        PhaseClock.mark("domain")
         _ = Preparation.regexReady
+        PhaseClock.mark("wait")
         Preparation.waitForTables(language)
+        PhaseClock.mark("waited")
         let shared = try Self.tables(language).get()
         let lexicon = try Lexicon.shipped()
         self.language = language

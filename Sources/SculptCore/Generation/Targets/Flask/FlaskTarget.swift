@@ -28,6 +28,7 @@ public struct FlaskTarget: BackendTarget {
         let templates = try TemplateSet(folders: templateFolders)
         let model = try PythonViewModel(spec: spec, context: context)
         var out = RenderedFiles(templates)
+        PhaseClock.mark("flaskmodel")
         try out.add(Self.appFiles, model)
         try out.add(PythonViewModel.sharedTests, model)
         // auth.py holds password hashing, which only accounts need.
