@@ -32,8 +32,9 @@ public struct ProjectWriter {
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: destination.path, isDirectory: &isDir) {
             if !isDir.boolValue { throw Failure.notADirectory(destination.path) }
-            let contents = (try? fm.contentsOfDirectory(atPath: destination.path)) ?? []
-            if !contents.isEmpty && !force { throw Failure.notEmpty(destination.path) }
+            if !force, !((try? fm.contentsOfDirectory(atPath: destination.path)) ?? []).isEmpty {
+                throw Failure.notEmpty(destination.path)
+            }
         }
         let parent = destination.deletingLastPathComponent()
         if !fm.fileExists(atPath: parent.path) {

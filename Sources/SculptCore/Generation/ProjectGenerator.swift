@@ -57,25 +57,30 @@ public struct ProjectGenerator: Sendable {
         let context = GenerationContext(plan: plan, schemas: schemas, catalog: catalog,
                                         generator: "sculpt \(Self.version)")
         let manifest = target.manifest
-        // The backend is most of the work; the page and the three JSON documents go on the other core.
+        // The backend, the page and the three JSON documents share nothing but the inputs: each is
+        // made on a thread of its own.
         let target = self.target
         let parts = Self.concurrently([
-            { try target.files(for: spec, context: context) },
+            {
+                try target.files(for: spec, context: context).map {
+                    GeneratedFile(path: "\(manifest.dir)/\($0.path)", contents: $0.contents, executable: $0.executable)
+                }
+            },
+            {
+                try FrontendTarget().files(for: spec, context: context).map {
+                    GeneratedFile(path: "frontend/\($0.path)", contents: $0.contents)
+                }
+            },
             {
                 [
                     GeneratedFile(path: "sculpt.json", contents: ProjectManifest(generator: context.generator, backend: manifest).json),
                     GeneratedFile(path: "spec.json", contents: SpecCoding.encode(spec)),
                     GeneratedFile(path: "openapi.json", contents: JSONText.render(
                         OpenAPIDocument.build(spec, plan: plan, schemas: schemas, catalog: catalog))),
-                ] + (try FrontendTarget().files(for: spec, context: context)).map {
-                    GeneratedFile(path: "frontend/\($0.path)", contents: $0.contents)
-                }
+                ]
             },
         ])
-        var files = try parts[0].get().map {
-            GeneratedFile(path: "\(manifest.dir)/\($0.path)", contents: $0.contents, executable: $0.executable)
-        }
-        files += try parts[1].get()
+        var files = try parts.flatMap { try $0.get() }
         PhaseClock.mark("g-parts")
         files.append(try ReadmeWriter().readme(for: spec, manifest: manifest, context: context, files: files.map(\.path) + ["README.md"]))
         return files.sorted { $0.path < $1.path }

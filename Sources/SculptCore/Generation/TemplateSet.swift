@@ -31,11 +31,19 @@ public struct TemplateSet: Sendable {
         if let first = Self.made.value[folders] { self = first }
     }
 
-    /// Reads and parses every template of `folders` now, so that rendering finds them ready.
+    /// Reads and parses every template of `folders` now, so that rendering finds them ready, and
+    /// reads the files copied as they are.
     func prepareAll() {
         for name in names where !name.split(separator: "/").contains(where: { $0.hasPrefix("_") }) {
             _ = try? store.prepare(name)
         }
+        _ = try? store.plainFiles()
+    }
+
+    /// The files of the target's own folder that are not templates (a stylesheet, a script), to be
+    /// copied into the project as they are, by path; hidden files are left out.
+    public func plainFiles() throws -> [GeneratedFile] {
+        try store.plainFiles()
     }
 
     private init(reading folders: [String]) throws {
@@ -43,20 +51,24 @@ public struct TemplateSet: Sendable {
         let shared = Array(folders.dropFirst())
         self.folder = folder
         var files: [String: (file: URL, label: String)] = [:]
-        let fm = FileManager.default
+        var plain: [String: URL] = [:]
         for dir in [folder] + shared {
             let base = try Resources.url("Templates/\(dir)")
-            guard let walker = fm.enumerator(atPath: base.path) else {
+            guard let listed = FolderListing.files(under: base.path) else {
                 throw GenerationError.template(dir, "folder missing")
             }
-            for case let rel as String in walker where rel.hasSuffix(".mustache") {
-                let name = String(rel.dropLast(".mustache".count))
-                guard files[name] == nil else { continue }
-                files[name] = (base.appendingPathComponent(rel), "\(dir)/\(rel)")
+            for rel in listed {
+                if rel.hasSuffix(".mustache") {
+                    let name = String(rel.dropLast(".mustache".count))
+                    guard files[name] == nil else { continue }
+                    files[name] = (URL(fileURLWithPath: base.path + "/" + rel), "\(dir)/\(rel)")
+                } else if dir == folder, !rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                    plain[rel] = URL(fileURLWithPath: base.path + "/" + rel)
+                }
             }
         }
         names = files.keys.sorted()
-        store = TemplateStore(files: files)
+        store = TemplateStore(files: files, plain: plain)
     }
 
     public func render(_ name: String, _ model: Any) throws -> String {
@@ -75,9 +87,25 @@ public struct TemplateSet: Sendable {
 final class TemplateStore: @unchecked Sendable {
     private let files: [String: (file: URL, label: String)]
     private var parsed: [String: Template] = [:]
+    private let plain: [String: URL]
+    private var plainRead: [GeneratedFile]?
     private let lock = NSLock()
 
-    init(files: [String: (file: URL, label: String)]) { self.files = files }
+    init(files: [String: (file: URL, label: String)], plain: [String: URL]) {
+        self.files = files
+        self.plain = plain
+    }
+
+    /// The files copied as they are, read once, sorted by path.
+    func plainFiles() throws -> [GeneratedFile] {
+        lock.lock(); defer { lock.unlock() }
+        if let plainRead { return plainRead }
+        let read = try plain.keys.sorted().map { rel in
+            GeneratedFile(path: rel, contents: String(decoding: try Data(contentsOf: plain[rel]!), as: UTF8.self))
+        }
+        plainRead = read
+        return read
+    }
 
     /// The template `name` and every partial it includes (and theirs), parsed; nil for an unknown name.
     func prepare(_ name: String) throws -> (Template, [String: Template])? {

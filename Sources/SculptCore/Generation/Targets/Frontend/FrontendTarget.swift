@@ -17,17 +17,7 @@ public struct FrontendTarget: Sendable {
         for name in templates.names where !name.split(separator: "/").contains(where: { $0.hasPrefix("_") }) {
             files.append(GeneratedFile(path: name, contents: try templates.render(name, model)))
         }
-        let base = try Resources.url("Templates/\(Self.folder)")
-        let fm = FileManager.default
-        guard let walker = fm.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            throw GenerationError.template(Self.folder, "folder missing")
-        }
-        for case let url as URL in walker {
-            let rel = String(url.standardizedFileURL.path.dropFirst(base.standardizedFileURL.path.count + 1))
-            let isFile = (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) ?? false
-            guard isFile, url.pathExtension != "mustache", !rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-            files.append(GeneratedFile(path: rel, contents: String(decoding: try Data(contentsOf: url), as: UTF8.self)))
-        }
+        files += try templates.plainFiles()
         return files.sorted { $0.path < $1.path }
     }
 }

@@ -55,9 +55,19 @@ enum PythonCode {
     /// A docstring at `indent` spaces: the summary, then one `Requirement:` line per clause it proves.
     static func docstring(_ summary: String, requirements: [String], indent: Int = 4) -> String {
         let pad = String(repeating: " ", count: indent)
+        // One pass over the bytes: a backslash and a quote escaped, a line break made a space.
         func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-                .replacingOccurrences(of: "\n", with: " ")
+            guard s.utf8.contains(where: { $0 == 0x5C || $0 == 0x22 || $0 == 0x0A }) else { return s }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(s.utf8.count + 8)
+            for b in s.utf8 {
+                switch b {
+                case 0x5C, 0x22: bytes += [0x5C, b]
+                case 0x0A: bytes.append(0x20)
+                default: bytes.append(b)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
         if requirements.isEmpty { return "\"\"\"\(esc(summary))\"\"\"" }
         var out = "\"\"\"\(esc(summary))\n\n"
