@@ -39,9 +39,7 @@ struct NewCommand: ParsableCommand {
             // Templates and messages are read on the other core while the requirement is understood,
             // once the lexicon that understanding starts with is loaded.
             generator.prefetch(after: RequirementParser.waitForPreparedTables)
-            PhaseClock.mark("prefetch-started")
             if let out { try ProjectWriter(destination: URL(fileURLWithPath: out), force: force).checkDestination() }
-            PhaseClock.mark("checked")
             let (spec, report) = try input.understand(allowPartial: allowPartial)
             PhaseClock.mark("understood")
             let files: [GeneratedFile]

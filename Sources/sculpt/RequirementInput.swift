@@ -39,10 +39,7 @@ struct RequirementInput: ParsableArguments {
             }
             text = String(decoding: data, as: UTF8.self)
         }
-        PhaseClock.mark("read")
-        let cfg = try modelOptions.configuration()
-        PhaseClock.mark("configured")
-        if let config = cfg {
+        if let config = try modelOptions.configuration() {
             let (spec, report) = try modelOptions.understand(text, with: config)
             return (spec, report)
         }

@@ -40,9 +40,10 @@ struct Sculpt: ParsableCommand {
     private static func runDirectly<C: ParsableCommand>(_ command: C.Type, _ arguments: [String]) {
         guard var parsed = try? C.parseAsRoot(Array(arguments.dropFirst())) as? C else { return }
         do {
-            PhaseClock.mark("parsed")
+            PhaseClock.mark("arguments parsed")
             try parsed.run()
-            PhaseClock.mark("done"); PhaseClock.dump()
+            PhaseClock.mark("done")
+            PhaseClock.report()
             // Everything is written and closed: leave without running the runtime's and Foundation's
             // teardown (~0.4 ms), as compilers do; only what is buffered for stdout needs flushing.
             fflush(nil)

@@ -26,11 +26,11 @@ public struct ProjectGenerator: Sendable {
     ///   that is needed sooner (the understanding's own start-up).
     public func prefetch(after: @escaping @Sendable () -> Void = {}) {
         let folderLists = [target.templateFolders, [FrontendTarget.folder], [ReadmeWriter.folder]]
-        Thread.detachNewThread {
+        SideBySide.detach {
             after()
             for folders in folderLists { (try? TemplateSet(folders: folders))?.prepareAll() }
             for language in Language.allCases { _ = try? MessageCatalog.shipped(language) }
-            PhaseClock.mark("prefetched")
+            PhaseClock.mark("templates read")
         }
     }
 
@@ -40,9 +40,7 @@ public struct ProjectGenerator: Sendable {
         let results = Locked<[Int: Result<[GeneratedFile], Error>]>([:])
         let sink = TemplateKeyAudit.sink
         SideBySide.run(jobs.count) { i in
-            PhaseClock.mark("job\(i)+")
             let result = TemplateKeyAudit.$sink.withValue(sink) { Result { try jobs[i]() } }
-            PhaseClock.mark("job\(i)-")
             results.mutate { $0[i] = result }
         }
         let done = results.value
@@ -81,7 +79,6 @@ public struct ProjectGenerator: Sendable {
             },
         ])
         var files = try parts.flatMap { try $0.get() }
-        PhaseClock.mark("g-parts")
         files.append(try ReadmeWriter().readme(for: spec, manifest: manifest, context: context, files: files.map(\.path) + ["README.md"]))
         return files.sorted { $0.path < $1.path }
     }

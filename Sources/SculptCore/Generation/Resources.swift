@@ -49,8 +49,15 @@ public enum Resources {
         throw Missing(searched: searched.map(\.path))
     }
 
+    /// The folder of the binary as invoked, symbolic links resolved (`realpath`: one call, where
+    /// `URL.resolvingSymlinksInPath` examined each component).
     private static func executableFolder() -> URL {
-        URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        let invoked = CommandLine.arguments.first ?? ""
+        guard let resolved = realpath(invoked, nil) else {
+            return URL(fileURLWithPath: invoked).resolvingSymlinksInPath().deletingLastPathComponent()
+        }
+        defer { free(resolved) }
+        return URL(fileURLWithPath: String(cString: resolved)).deletingLastPathComponent()
     }
 
     public static func url(_ relative: String) throws -> URL {

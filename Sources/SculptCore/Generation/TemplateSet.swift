@@ -148,16 +148,24 @@ public enum GenerationError: Error, CustomStringConvertible {
     }
 }
 
-/// The files a target renders, collected in the order they are added and handed back sorted by path.
+/// The files a target renders: collected as they are added, rendered on both cores when asked
+/// for (`sorted`), and handed back sorted by path.
+///
+/// Why both cores: a backend's files are most of `sculpt new`'s generation time, and its view model
+/// is built before the first file is rendered, so the files themselves are independent work.
 struct RenderedFiles {
     let templates: TemplateSet
-    private(set) var files: [GeneratedFile] = []
+    private var pending: [(path: String, template: String, model: SharedModel)] = []
 
     init(_ templates: TemplateSet) { self.templates = templates }
 
-    /// Renders `template` with `model` into the file at `path`.
+    /// A view model read by the renderer from two threads at once: view models are values built
+    /// before rendering starts and only read while it runs.
+    private struct SharedModel: @unchecked Sendable { let value: Any }
+
+    /// Renders `template` with `model` into the file at `path` (when `sorted` is read).
     mutating func add(_ path: String, _ template: String, _ model: Any) throws {
-        files.append(GeneratedFile(path: path, contents: try templates.render(template, model)))
+        pending.append((path, template, SharedModel(value: model)))
     }
 
     /// Renders each `(template, path)` pair with the same model.
@@ -165,5 +173,28 @@ struct RenderedFiles {
         for (template, path) in pairs { try add(path, template, model) }
     }
 
-    var sorted: [GeneratedFile] { files.sorted { $0.path < $1.path } }
+    /// Every file, rendered, sorted by path; the first failure (in the order added) is thrown.
+    var sorted: [GeneratedFile] {
+        get throws {
+            let jobs = pending
+            let templates = self.templates
+            let next = Locked(0)
+            let results = Locked<[Int: Result<GeneratedFile, Error>]>([:])
+            let sink = TemplateKeyAudit.sink
+            SideBySide.run(min(2, jobs.count)) { _ in
+                TemplateKeyAudit.$sink.withValue(sink) {
+                    while true {
+                        var i = 0
+                        next.mutate { i = $0; $0 += 1 }
+                        guard i < jobs.count else { return }
+                        let job = jobs[i]
+                        let result = Result { GeneratedFile(path: job.path, contents: try templates.render(job.template, job.model.value)) }
+                        results.mutate { $0[i] = result }
+                    }
+                }
+            }
+            let done = results.value
+            return try jobs.indices.map { try done[$0]!.get() }.sorted { $0.path < $1.path }
+        }
+    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 extension RequirementParser {
-    /// Starts loading, on a background thread, what a parse needs that does not depend on the text,
+    /// Starts loading, on background threads, what a parse needs that does not depend on the text,
     /// beginning with the longest chain: the lexicon, then the term table of the language the
     /// command-line arguments are written in (a guess: a wrong one only costs time); then the domain
     /// lexicon, the constraint rules and ICU's regular-expression set-up.
@@ -13,7 +13,10 @@ extension RequirementParser {
     public static func prepare(arguments: [String] = CommandLine.arguments) {
         let language = ClauseSplitter.language(of: arguments.dropFirst().joined(separator: " "))
         guard Preparation.start(language) else { return }
-        Thread.detachNewThread { Preparation.load(language) }
+        SideBySide.detach { Preparation.load(language) }
+        // ICU's regular-expression set-up on a thread of its own: it needs nothing else, and the
+        // first parse step that needs it otherwise waits for it.
+        SideBySide.detach { _ = Preparation.regexReady }
     }
 
     /// Returns once the thread `prepare()` started has built the lexicon's tables, or at once when
@@ -67,11 +70,11 @@ enum Preparation {
     static func load(_ language: Language) {
         _ = try? Lexicon.shipped()
         _ = Reading.tables(language)
-        PhaseClock.mark("tables")
+        PhaseClock.mark("tables built")
         tablesBuilt()
         _ = try? DomainLexicon.shipped()
         _ = try? ConstraintReader.shipped(language)
         _ = regexReady
-        PhaseClock.mark("prepared")
+        PhaseClock.mark("preparation done")
     }
 }

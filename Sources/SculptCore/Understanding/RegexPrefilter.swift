@@ -19,6 +19,15 @@ struct RegexPrefilter: Sendable, Equatable {
         }
     }
 
+    /// Whether a case-insensitive search for `word` may find it in `text` (false only when it
+    /// certainly cannot): the same byte test as `mayMatch`, for a plain word, with no pattern to parse.
+    static func mayContain(_ text: String, word: String) -> Bool {
+        let needle = Array(word.lowercased().utf8)
+        guard needle.allSatisfy({ $0 < 0x80 }) else { return true }
+        var text = text
+        return text.withUTF8 { bytes in !foldSafe(bytes) || contains(bytes, needle) }
+    }
+
     /// Whether the expression may match `text` (false only when it certainly cannot).
     func mayMatch(_ text: String) -> Bool {
         guard !groups.isEmpty else { return true }

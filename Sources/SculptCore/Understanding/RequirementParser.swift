@@ -18,11 +18,9 @@ public struct RequirementParser: Sendable {
         // Composed (NFC) first: the lexicon's terms are looked up by their bytes, and a requirement
         // typed with decomposed accents or CJK compatibility ideographs must still find them.
         let text = requirement.precomposedStringWithCanonicalMapping.trimmingWhitespaceAndNewlines()
-        PhaseClock.mark("nfc")
         guard !text.isEmpty else { throw UnderstandingError.empty }
         guard text.count <= Self.maxCharacters else { throw UnderstandingError.tooLong(characters: text.count, limit: Self.maxCharacters) }
         let language = ClauseSplitter.language(of: text)
-        PhaseClock.mark("lang")
         var reading = try Reading(language: language)
         reading.read(text)
         let (spec, report) = try SpecAssembler(reading: reading, requirement: text, allowPartial: allowPartial).assemble()
@@ -94,15 +92,11 @@ struct Reading {
     init(language: Language) throws {
         // What does not need the lexicon first: with `RequirementParser.prepare()` a background thread
         // is meanwhile reading the lexicon and building the term table, which this then waits for.
-        PhaseClock.mark("init")
         constraints = try ConstraintReader.shipped(language)
-        PhaseClock.mark("constraints")
         domain = try DomainLexicon.shipped()
-        PhaseClock.mark("domain")
         _ = Preparation.regexReady
-        PhaseClock.mark("wait")
         Preparation.waitForTables(language)
-        PhaseClock.mark("waited")
+        PhaseClock.mark("tables ready")
         let shared = try Self.tables(language).get()
         let lexicon = try Lexicon.shipped()
         self.language = language
@@ -228,14 +222,17 @@ struct Reading {
     /// GIFs", "训练一个深度学习模型").
     mutating func noteScope(_ text: String) {
         let lower = text.lowercased()
+        // Words that cannot be in the text are ruled out by their bytes before any pattern is made.
         for w in lexicon.outOfScope?(language) ?? [] where !outOfScope.contains(w) {
             let hit = language == .zh ? lower.contains(w.lowercased())
-                : lower.matches("\\b" + NSRegularExpression.escapedPattern(for: w.lowercased()))
+                : RegexPrefilter.mayContain(lower, word: w)
+                    && lower.matches("\\b" + NSRegularExpression.escapedPattern(for: w.lowercased()))
             if hit { outOfScope.append(w) }
         }
         if language == .zh {
             for w in lexicon.outOfScope?(.en) ?? [] where !outOfScope.contains(w) && w.count >= 3 {
-                if lower.matches("\\b" + NSRegularExpression.escapedPattern(for: w.lowercased()) + "\\b") { outOfScope.append(w) }
+                if RegexPrefilter.mayContain(lower, word: w),
+                   lower.matches("\\b" + NSRegularExpression.escapedPattern(for: w.lowercased()) + "\\b") { outOfScope.append(w) }
             }
         }
     }

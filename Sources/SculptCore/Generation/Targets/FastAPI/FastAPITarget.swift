@@ -44,6 +44,6 @@ public struct FastAPITarget: BackendTarget {
             try out.add("tests/test_\(entity.entity.plural).py", PythonEntityModel.testTemplate, entity.entity)
         }
         try out.addContractFiles(model.python)
-        return out.sorted
+        return try out.sorted
     }
 }

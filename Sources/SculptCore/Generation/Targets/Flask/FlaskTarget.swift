@@ -28,7 +28,6 @@ public struct FlaskTarget: BackendTarget {
         let templates = try TemplateSet(folders: templateFolders)
         let model = try PythonViewModel(spec: spec, context: context)
         var out = RenderedFiles(templates)
-        PhaseClock.mark("flaskmodel")
         try out.add(Self.appFiles, model)
         try out.add(PythonViewModel.sharedTests, model)
         // auth.py holds password hashing, which only accounts need.
@@ -43,6 +42,6 @@ public struct FlaskTarget: BackendTarget {
             try out.add("tests/test_\(entity.plural).py", PythonEntityModel.testTemplate, entity)
         }
         try out.addContractFiles(model)
-        return out.sorted
+        return try out.sorted
     }
 }

@@ -45,6 +45,6 @@ public struct HummingbirdTarget: BackendTarget {
             try out.add("Sources/App/\(entity.typeName)Routes.swift", "Sources/App/EntityRoutes.swift", entity)
             try out.add("Tests/AppTests/\(entity.typeName)Tests.swift", "Tests/AppTests/EntityTests.swift", tests)
         }
-        return out.sorted
+        return try out.sorted
     }
 }

@@ -33,6 +33,22 @@ public enum SideBySide {
         for thread in threads { pthread_join(thread, nil) }
     }
 
+    /// Starts `body` on a bare POSIX thread of its own and returns at once (the thread is not
+    /// waited for); where no thread can be had, runs it here.
+    public static func detach(_ body: @escaping @Sendable () -> Void) {
+        let box = Unmanaged.passRetained(Work(body))
+        var thread = pthread_t()
+        if pthread_create(&thread, nil, { raw in
+            let work = Unmanaged<Work>.fromOpaque(raw!).takeRetainedValue()
+            work.run()
+            return nil
+        }, box.toOpaque()) == 0 {
+            pthread_detach(thread)
+        } else {
+            box.takeRetainedValue().run()
+        }
+    }
+
     private final class Work: Sendable {
         let run: @Sendable () -> Void
         init(_ run: @escaping @Sendable () -> Void) { self.run = run }
