@@ -8,6 +8,8 @@ import SculptCore
 /// some versions do not follow `$ref`; several providers ignore or reject `$defs`). So the model
 /// gets a self-contained variant derived here at run time: references inlined, annotations that
 /// only describe dropped, and the parts Sculpt fills in itself (`requirement`, `clauses`) left out.
+/// The field schema is split by type (`FieldVariants`), so length limits go only on text, numeric
+/// limits only on numbers, and an enum cannot be written without its values.
 /// Identifier patterns get an explicit bound so a grammar cannot run away repeating letters. The
 /// answer is still validated locally by `SpecValidator`, which checks far more than any schema.
 public enum AppSpecSchema {
@@ -23,6 +25,9 @@ public enum AppSpecSchema {
         let schema = try original()
         var defs: [String: JSON] = [:]
         if case .object(let pairs)? = schema["$defs"] { for (k, v) in pairs { defs[k] = v } }
+        // One variant per kind of field, so the grammar offers only the constraints the validator
+        // accepts on the type the model has just written (see FieldVariants).
+        if let field = defs["field"] { defs["field"] = FieldVariants.split(field) }
         let inlined = inline(schema, defs: defs, depth: 0)
         return removeProperties(["requirement", "clauses"], from: inlined)
     }

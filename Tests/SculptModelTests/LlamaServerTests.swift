@@ -54,6 +54,32 @@ struct LlamaServerTests {
         #expect(answer.content.hasPrefix("{"))
     }
 
+    /// Sampled (temperature 1) under the response schema, random weights write whatever the grammar
+    /// allows; no field they write may carry a constraint the validator refuses on its type. Under
+    /// the former one-size field schema, 9 of 59 such answers did (measured with this prompt and seeds).
+    @Test(.tinyServer) func theGrammarWritesNoConstraintOffItsFieldType() async throws {
+        let server = try #require(LlamaServers.tiny)
+        let c = ChatClient(configuration: server.configuration())
+        let schema = try AppSpecSchema.response()
+        let typeRules = ["length limits apply", "numeric limits apply", "needs allowedValues", "allowedValues need",
+                         "boolean cannot be unique", "does not match type", "not a whole number",
+                         "give minimum or exclusiveMinimum", "unique field cannot have a default", "takes no unique flag"]
+        var fields = 0, offType: [String] = []
+        for seed in 1...60 {
+            let answer = try await c.complete(ChatRequest(messages: [ChatMessage(.user, "A shop with products, orders and customers")],
+                                                          temperature: 1, maxTokens: 1500,
+                                                          responseFormat: .jsonSchema(name: "appspec", schema: schema, strict: true), seed: seed))
+            guard answer.finishReason == "stop", var json = JSON.parse(answer.content), case .object(var pairs) = json else { continue }
+            pairs.append(("requirement", .string("shop")))
+            json = .object(pairs)
+            guard let spec = try? JSONDecoder().decode(AppSpec.self, from: Data(json.text.utf8)) else { continue }
+            fields += spec.entities.reduce(0) { $0 + $1.fields.count } + (spec.accounts.map { $0.fields.count + 1 } ?? 0)
+            offType += SpecValidator.problems(in: spec).map(\.description).filter { p in typeRules.contains { p.contains($0) } }
+        }
+        #expect(fields >= 20, "enough fields written to say something: \(fields)")
+        #expect(offType.isEmpty, "\(offType.prefix(5))")
+    }
+
     @Test(.tinyServer) func aWrongKeyIsRefusedWithTheSettingNamed() async throws {
         let server = try #require(LlamaServers.tiny)
         var config = server.configuration(key: "sk-wrong-key-for-sculpt-tests")

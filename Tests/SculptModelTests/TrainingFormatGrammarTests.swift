@@ -10,10 +10,25 @@ import Testing
 struct TrainingFormatGrammarTests {
     /// Where `answer` leaves what the grammar compiled from `schema` allows: keys out of the order
     /// llama-server's grammar writes them (required properties first, then the rest, each in schema
-    /// order), keys the schema lacks, values outside an enum, identifiers off their pattern.
+    /// order), keys the schema lacks, required keys missing, values outside an enum or of another
+    /// JSON type, identifiers off their pattern. Under `anyOf`, the answer fits when one
+    /// alternative fits; otherwise the misfits of the closest are given.
     static func misfits(_ answer: JSON, _ schema: JSON, at path: String = "") -> [String] {
+        if case .array(let alternatives)? = schema["anyOf"] {
+            let tries = alternatives.map { misfits(answer, $0, at: path) }
+            return tries.first(where: \.isEmpty) ?? tries.min { $0.count < $1.count } ?? ["\(path): empty anyOf"]
+        }
         if case .array(let allowed)? = schema["enum"] {
             return allowed.contains(answer) ? [] : ["\(path): \(answer) is not one of the schema's values"]
+        }
+        let types: [String]
+        switch schema["type"] {
+        case .string(let t)?: types = [t]
+        case .array(let ts)?: types = ts.compactMap(\.string)
+        default: types = []
+        }
+        if !types.isEmpty && !types.contains(where: { Self.fits(answer, type: $0) }) {
+            return ["\(path): \(answer) is not of type \(types)"]
         }
         switch answer {
         case .object(let pairs):
@@ -24,6 +39,7 @@ struct TrainingFormatGrammarTests {
             let keys = pairs.map(\.0)
             if let unknown = keys.first(where: { rank[$0] == nil }) { return ["\(path): key '\(unknown)' is not in the schema"] }
             if keys != keys.sorted(by: { rank[$0]! < rank[$1]! }) { out.append("\(path): keys \(keys) are not in grammar order") }
+            for r in props.map(\.0) where required.contains(r) && !keys.contains(r) { out.append("\(path): required key '\(r)' is missing") }
             for (k, v) in pairs { out += misfits(v, schema["properties"]![k]!, at: path + "." + k) }
             return out
         case .array(let items):
@@ -36,6 +52,14 @@ struct TrainingFormatGrammarTests {
             return []
         default:
             return []
+        }
+    }
+
+    static func fits(_ value: JSON, type: String) -> Bool {
+        switch (type, value) {
+        case ("null", .null), ("boolean", .bool), ("number", .number), ("string", .string), ("array", .array), ("object", .object): return true
+        case ("integer", .number(let n)): return n == n.rounded()
+        default: return false
         }
     }
 

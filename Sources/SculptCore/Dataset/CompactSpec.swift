@@ -66,6 +66,10 @@ public enum CompactSpec {
 
     static func field(_ f: Field) -> String {
         var out: [(String, String)] = [("name", quote(f.name)), ("type", quote(f.type.rawValue))]
+        // An enum's values right after its type: the decoding grammar requires them there (they
+        // are required, and required properties come first), so the model learns that order.
+        let values = f.allowedValues.map { "[" + $0.map(quote).joined(separator: ",") + "]" }
+        if f.type == .enumeration, let v = values { out.append(("allowedValues", v)) }
         if f.label != f.name { out.append(("label", quote(f.label))) }
         if f.required { out.append(("required", "true")) }
         if f.unique { out.append(("unique", "true")) }
@@ -74,7 +78,7 @@ public enum CompactSpec {
         if let v = f.minimum { out.append(("minimum", number(v))) }
         if let v = f.exclusiveMinimum { out.append(("exclusiveMinimum", number(v))) }
         if let v = f.maximum { out.append(("maximum", number(v))) }
-        if let v = f.allowedValues { out.append(("allowedValues", "[" + v.map(quote).joined(separator: ",") + "]")) }
+        if f.type != .enumeration, let v = values { out.append(("allowedValues", v)) }
         if let v = f.defaultValue { out.append(("default", json(v))) }
         if let r = f.relation {
             out.append(("relation", object([("entity", quote(r.entity))] + (r.onDelete == .restrict ? [] : [("onDelete", quote(r.onDelete.rawValue))]))))
