@@ -49,36 +49,82 @@ public struct ProjectWriter {
     ///   `backend/.venv`: when `--force` replaces a project, these move into the new one untouched
     ///   (folders only; a symbolic link, as older Sculpt made, is not carried over).
     public func write(_ files: [GeneratedFile], keeping: [String] = []) throws {
-        try checkDestination()
-        let fm = FileManager.default
-        let parent = destination.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).sculpt-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
-        do {
-            let root = staging.path
+        let staging = try stage()
+        // Creating files is most of the time: both cores.
+        let halves = [stride(from: 0, to: files.count, by: 2).map { files[$0] }, stride(from: 1, to: files.count, by: 2).map { files[$0] }]
+        SideBySide.run(2) { staging.write(halves[$0]) }
+        try commit(staging, keeping: keeping)
+    }
+
+    /// The hidden folder beside the destination that a project is written into before it is moved
+    /// into place. Files can be added from several threads at once, as they are made (`write`).
+    public final class Staging: @unchecked Sendable {
+        let url: URL
+        private let root: String
+        private let lock = NSLock()
+        private var made: Set<String> = []
+        private var failure: Error?
+
+        init(_ url: URL) throws {
+            self.url = url
+            root = url.path
             try PlainFolder.make(root)
-            // Each folder once, parents first, then the files on both cores (creating files is most of the time).
-            for folder in Self.folders(of: files) {
-                try PlainFolder.make(root + "/" + folder)
-            }
-            let failures = Locked<[Int: Error]>([:])
-            SideBySide.run(2) { part in
-                for i in stride(from: part, to: files.count, by: 2) {
-                    let path = root + "/" + files[i].path
-                    do {
-                        try PlainFileWrite.save(files[i].contents.utf8, to: path)
-                        if files[i].executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) }
-                    } catch {
-                        failures.mutate { $0[i] = error }
+        }
+
+        /// Writes `files` into the staging folder, making their folders first (each once, parents
+        /// first); the first failure is kept for `commit` to report.
+        public func write(_ files: [GeneratedFile]) {
+            do {
+                let folders = ProjectWriter.folders(of: files)
+                try lock.withLock {
+                    for folder in folders where !made.contains(folder) {
+                        try PlainFolder.make(root + "/" + folder)
+                        made.insert(folder)
                     }
                 }
+                for file in files {
+                    let path = root + "/" + file.path
+                    try PlainFileWrite.save(file.contents.utf8, to: path)
+                    if file.executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) }
+                }
+            } catch {
+                lock.withLock { if failure == nil { failure = error } }
             }
-            if let (_, error) = failures.value.min(by: { $0.key < $1.key }) { throw error }
+        }
+
+        var firstFailure: Error? { lock.withLock { failure } }
+    }
+
+    /// Checks the destination and makes an empty staging folder beside it.
+    public func stage() throws -> Staging {
+        try checkDestination()
+        let parent = destination.deletingLastPathComponent()
+        let url = parent.appendingPathComponent(".\(destination.lastPathComponent).sculpt-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        do { return try Staging(url) } catch {
+            throw Failure.unwritable(destination.path, (error as NSError).localizedDescription)
+        }
+    }
+
+    /// Removes a staging folder whose project will not be finished.
+    public func discard(_ staging: Staging) {
+        try? PlainFolder.remove(staging.url.path)
+    }
+
+    /// Moves the staged project into place: the destination, if it exists (`--force`, or empty),
+    /// is replaced only once the new project is complete, and the `keeping` folders move over.
+    /// On any failure the staging folder is removed and the destination is as it was.
+    public func commit(_ staging: Staging, keeping: [String] = []) throws {
+        let fm = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        let stagingURL = staging.url
+        do {
+            if let error = staging.firstFailure { throw error }
             if fm.fileExists(atPath: destination.path) {
                 // --force (checked above) or an empty folder: replace it, keeping the old one until the new is in place.
-                let old = parent.appendingPathComponent(staging.lastPathComponent + "-old")
-                let (kept, stuck) = carry(keeping, from: destination, to: staging)
+                let old = parent.appendingPathComponent(stagingURL.lastPathComponent + "-old")
+                let (kept, stuck) = carry(keeping, from: destination, to: stagingURL)
                 func putBack() {
-                    for rel in kept { try? fm.moveItem(at: staging.appendingPathComponent(rel), to: destination.appendingPathComponent(rel)) }
+                    for rel in kept { try? fm.moveItem(at: stagingURL.appendingPathComponent(rel), to: destination.appendingPathComponent(rel)) }
                 }
                 if let stuck {
                     putBack()
@@ -88,20 +134,20 @@ public struct ProjectWriter {
                     putBack()
                     throw error
                 }
-                do { try fm.moveItem(at: staging, to: destination) } catch {
+                do { try fm.moveItem(at: stagingURL, to: destination) } catch {
                     try? fm.moveItem(at: old, to: destination)
                     putBack()
                     throw error
                 }
                 try? PlainFolder.remove(old.path)
             } else {
-                try fm.moveItem(at: staging, to: destination)
+                try fm.moveItem(at: stagingURL, to: destination)
             }
         } catch let f as Failure {
-            try? PlainFolder.remove(staging.path)
+            discard(staging)
             throw f
         } catch {
-            try? PlainFolder.remove(staging.path)
+            discard(staging)
             throw Failure.unwritable(destination.path, (error as NSError).localizedDescription)
         }
     }

@@ -42,13 +42,19 @@ struct NewCommand: ParsableCommand {
             if let out { try ProjectWriter(destination: URL(fileURLWithPath: out), force: force).checkDestination() }
             let (spec, report) = try input.understand(allowPartial: allowPartial)
             PhaseClock.mark("understood")
-            let files: [GeneratedFile]
-            do { files = try generator.generate(spec) } catch { throw UserError(message: "\(error)") }
-            PhaseClock.mark("generated")
             let dest = URL(fileURLWithPath: out ?? spec.name.replacingOccurrences(of: "_", with: "-"))
+            let writer = ProjectWriter(destination: dest, force: force)
+            // Files are written into a staging folder as each part is generated, then moved into place.
+            let staging = try writer.stage()
+            let files: [GeneratedFile]
+            do { files = try generator.generate(spec, produced: staging.write) } catch {
+                writer.discard(staging)
+                throw UserError(message: "\(error)")
+            }
+            PhaseClock.mark("generated")
             // A project the user already set up keeps its environment and build folder (`--force`).
             let dir = generator.target.manifest.dir
-            try ProjectWriter(destination: dest, force: force).write(files, keeping: ["\(dir)/.venv", "\(dir)/.build"])
+            try writer.commit(staging, keeping: ["\(dir)/.venv", "\(dir)/.build"])
             PhaseClock.mark("written")
             if !quiet {
                 if let report, !ReportText.render(report).isEmpty { say(ReportText.render(report)) }

@@ -79,6 +79,36 @@ struct ProjectWriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: ws.path).sorted() == ["app", "outside"])
     }
 
+    @Test("files staged in batches from several threads, as a generator makes them, end up as one project")
+    func stagedBatches() throws {
+        let ws = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let dest = ws.appendingPathComponent("app")
+        let writer = ProjectWriter(destination: dest, force: false)
+        let staging = try writer.stage()
+        let files = Self.files
+        SideBySide.run(3) { part in staging.write(stride(from: part, to: files.count, by: 3).map { files[$0] }) }
+        try writer.commit(staging)
+        #expect(Self.tree(dest) == Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) }))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: ws.path) == ["app"])
+    }
+
+    @Test("a batch that cannot be written fails the commit, and the old project stays as it was")
+    func failedBatch() throws {
+        let ws = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let dest = ws.appendingPathComponent("app")
+        try ProjectWriter(destination: dest, force: false).write(Self.files)
+        let before = Self.tree(dest)
+        let writer = ProjectWriter(destination: dest, force: true)
+        let staging = try writer.stage()
+        staging.write([GeneratedFile(path: "a/file", contents: "x")])
+        staging.write([GeneratedFile(path: "a/file/under-a-file", contents: "y")])  // a file where a folder must be
+        #expect(throws: ProjectWriter.Failure.self) { try writer.commit(staging) }
+        #expect(Self.tree(dest) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: ws.path) == ["app"])
+    }
+
     @Test("a folder removed with the system calls goes whole, links removed and not followed")
     func removesFolder() throws {
         let ws = try Self.workspace()

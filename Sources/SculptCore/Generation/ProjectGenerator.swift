@@ -34,20 +34,26 @@ public struct ProjectGenerator: Sendable {
         }
     }
 
-    /// Runs the jobs at the same time and returns their results in order. The template key audit
-    /// that tests switch on (a task-local) is carried to the other threads.
-    static func concurrently(_ jobs: [@Sendable () throws -> [GeneratedFile]]) -> [Result<[GeneratedFile], Error>] {
+    /// Runs the jobs at the same time and returns their results in order; each job's files go to
+    /// `produced` as soon as it succeeds. The template key audit that tests switch on (a
+    /// task-local) is carried to the other threads.
+    static func concurrently(_ jobs: [@Sendable () throws -> [GeneratedFile]],
+                             produced: (@Sendable ([GeneratedFile]) -> Void)? = nil) -> [Result<[GeneratedFile], Error>] {
         let results = Locked<[Int: Result<[GeneratedFile], Error>]>([:])
         let sink = TemplateKeyAudit.sink
         SideBySide.run(jobs.count) { i in
             let result = TemplateKeyAudit.$sink.withValue(sink) { Result { try jobs[i]() } }
+            if let produced, case .success(let files) = result { produced(files) }
             results.mutate { $0[i] = result }
         }
         let done = results.value
         return jobs.indices.map { done[$0]! }
     }
 
-    public func generate(_ spec: AppSpec) throws -> [GeneratedFile] {
+    /// - Parameter produced: given each batch of files as soon as it is made, on the thread that
+    ///   made it (so a writer can start on them while the rest is generated); every file is in
+    ///   exactly one batch. The returned list holds them all, sorted by path.
+    public func generate(_ spec: AppSpec, produced: (@Sendable ([GeneratedFile]) -> Void)? = nil) throws -> [GeneratedFile] {
         try SpecValidator.validate(spec)
         let catalog = try MessageCatalog.shipped(spec.language)
         let plan = APIPlan(spec)
@@ -77,9 +83,11 @@ public struct ProjectGenerator: Sendable {
                         OpenAPIDocument.build(spec, plan: plan, schemas: schemas, catalog: catalog))),
                 ]
             },
-        ])
+        ], produced: produced)
         var files = try parts.flatMap { try $0.get() }
-        files.append(try ReadmeWriter().readme(for: spec, manifest: manifest, context: context, files: files.map(\.path) + ["README.md"]))
+        let readme = try ReadmeWriter().readme(for: spec, manifest: manifest, context: context, files: files.map(\.path) + ["README.md"])
+        produced?([readme])
+        files.append(readme)
         return files.sorted { $0.path < $1.path }
     }
 }
