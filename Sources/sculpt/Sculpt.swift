@@ -40,7 +40,7 @@ struct Sculpt: ParsableCommand {
     private static func runDirectly<C: ParsableCommand>(_ command: C.Type, _ arguments: [String]) {
         guard var parsed = try? C.parseAsRoot(Array(arguments.dropFirst())) as? C else { return }
         do {
-            PhaseClock.mark("arguments parsed")
+            PhaseClock.mark("arguments-parsed")
             try parsed.run()
             PhaseClock.mark("done")
             PhaseClock.report()

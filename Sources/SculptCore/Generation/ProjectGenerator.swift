@@ -30,7 +30,7 @@ public struct ProjectGenerator: Sendable {
             after()
             for folders in folderLists { (try? TemplateSet(folders: folders))?.prepareAll() }
             for language in Language.allCases { _ = try? MessageCatalog.shipped(language) }
-            PhaseClock.mark("templates read")
+            PhaseClock.mark("templates-read")
         }
     }
 

@@ -18,7 +18,7 @@ public enum PhaseClock {
 
     private static let marks = Locked<[(String, UInt64)]>([])
 
-    /// Notes that the phase `name` was reached now (on whichever thread).
+    /// Notes that the phase `name` (one word: `tables-built`) was reached now, on whichever thread.
     public static func mark(_ name: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
@@ -26,8 +26,11 @@ public enum PhaseClock {
     }
 
     /// `name=ms` for each mark, from the first, in the order they were reached.
-    public static func line() -> String {
-        let all = marks.value.sorted { $0.1 < $1.1 }
+    public static func line() -> String { line(of: marks.value) }
+
+    /// `name=ms` for each `(name, nanoseconds)`, in time order, in milliseconds since the earliest.
+    static func line(of marks: [(String, UInt64)]) -> String {
+        let all = marks.sorted { $0.1 < $1.1 }
         guard let start = all.first?.1 else { return "" }
         return all.map { "\($0.0)=\(String(format: "%.2f", Double($0.1 - start) / 1e6))" }.joined(separator: " ")
     }

@@ -70,11 +70,11 @@ enum Preparation {
     static func load(_ language: Language) {
         _ = try? Lexicon.shipped()
         _ = Reading.tables(language)
-        PhaseClock.mark("tables built")
+        PhaseClock.mark("tables-built")
         tablesBuilt()
         _ = try? DomainLexicon.shipped()
         _ = try? ConstraintReader.shipped(language)
         _ = regexReady
-        PhaseClock.mark("preparation done")
+        PhaseClock.mark("preparation-done")
     }
 }

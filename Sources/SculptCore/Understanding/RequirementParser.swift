@@ -96,7 +96,7 @@ struct Reading {
         domain = try DomainLexicon.shipped()
         _ = Preparation.regexReady
         Preparation.waitForTables(language)
-        PhaseClock.mark("tables ready")
+        PhaseClock.mark("tables-ready")
         let shared = try Self.tables(language).get()
         let lexicon = try Lexicon.shipped()
         self.language = language
