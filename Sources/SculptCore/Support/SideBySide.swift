@@ -16,18 +16,8 @@ public enum SideBySide {
     public static func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         var threads: [pthread_t] = []
         for i in 1..<max(count, 1) {
-            let box = Unmanaged.passRetained(Work { body(i) })
-            var thread = pthread_t()
-            if pthread_create(&thread, nil, { raw in
-                let work = Unmanaged<Work>.fromOpaque(raw!).takeRetainedValue()
-                work.run()
-                return nil
-            }, box.toOpaque()) == 0 {
-                threads.append(thread)
-            } else {
-                // No thread to be had: do it here, after the others.
-                box.takeRetainedValue().run()
-            }
+            // No thread to be had: that piece runs here, after the others are started.
+            if let thread = start({ body(i) }) { threads.append(thread) } else { body(i) }
         }
         if count > 0 { body(0) }
         for thread in threads { pthread_join(thread, nil) }
@@ -36,17 +26,20 @@ public enum SideBySide {
     /// Starts `body` on a bare POSIX thread of its own and returns at once (the thread is not
     /// waited for); where no thread can be had, runs it here.
     public static func detach(_ body: @escaping @Sendable () -> Void) {
+        if let thread = start(body) { pthread_detach(thread) } else { body() }
+    }
+
+    /// A new thread running `body`, or nil when the system will not make one.
+    private static func start(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
         let box = Unmanaged.passRetained(Work(body))
         var thread = pthread_t()
-        if pthread_create(&thread, nil, { raw in
-            let work = Unmanaged<Work>.fromOpaque(raw!).takeRetainedValue()
-            work.run()
+        let made = pthread_create(&thread, nil, { raw in
+            Unmanaged<Work>.fromOpaque(raw!).takeRetainedValue().run()
             return nil
-        }, box.toOpaque()) == 0 {
-            pthread_detach(thread)
-        } else {
-            box.takeRetainedValue().run()
-        }
+        }, box.toOpaque())
+        if made == 0 { return thread }
+        box.release()
+        return nil
     }
 
     private final class Work: Sendable {
