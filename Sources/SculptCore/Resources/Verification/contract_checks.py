@@ -59,9 +59,10 @@ SIMULATED_CALLS = 12
 INTERNALS = re.compile(
     r"Traceback \(most recent call last\)|File \"[^\"]+\.py\", line \d+|\b[\w./-]+\.(?:py|swift):\d+"
     r"|site-packages/|\[SQL: |\bINSERT INTO\b|\bSELECT\b[^\n]{0,200}\bFROM\b|\bUPDATE\b[^\n]{0,100}\bSET\b"
-    r"|(?i:constraint failed|integrityerror|operationalerror|programmingerror|databaseerror|sqlstate|no such table"
-    r"|no such column|sqlite3?\.|sqlalchemy|psycopg|errors\.pydantic\.dev|grdb|swift\.decodingerror|decodingerror"
-    r"|\bswift\.\w+|keyerror|valueerror|typeerror|attributeerror|indexerror|runtimeerror|zerodivisionerror)"
+    r"|(?i:constraint failed|sqlstate|no such table|no such column|sqlite3?\.|errors\.pydantic\.dev|\bswift\.\w+"
+    # Names standing alone, not inside a longer word: a random token ("...mAFnqfGRdBJ6m...") may spell one.
+    r"|(?<![a-z0-9])(?:integrityerror|operationalerror|programmingerror|databaseerror|sqlalchemy|psycopg"
+    r"|grdb|decodingerror|keyerror|valueerror|typeerror|attributeerror|indexerror|runtimeerror|zerodivisionerror)(?![a-z]))"
     r"|\b[A-Z][A-Za-z]*[a-z](?:Error|Exception)\b|['\"](?:loc|msg|ctx)['\"]\s*:")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Seconds the verifier moves the clock of an extra server instance (CLOCK_OFFSET_SECONDS) around the
