@@ -16,6 +16,9 @@ struct ProjectWriterTests {
         GeneratedFile(path: "run.sh", contents: "#!/bin/sh\n", executable: true),
     ]
 
+    /// What a project written from `files` holds: each path with its contents.
+    static let expected = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) })
+
     static func workspace() throws -> URL {
         let ws = FileManager.default.temporaryDirectory.appendingPathComponent("sculpt-writer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: ws, withIntermediateDirectories: true)
@@ -47,7 +50,7 @@ struct ProjectWriterTests {
         defer { try? FileManager.default.removeItem(at: ws) }
         let dest = ws.appendingPathComponent("app")
         try ProjectWriter(destination: dest, force: false).write(Self.files)
-        #expect(Self.tree(dest) == Dictionary(uniqueKeysWithValues: Self.files.map { ($0.path, $0.contents) }))
+        #expect(Self.tree(dest) == Self.expected)
         let mode = try FileManager.default.attributesOfItem(atPath: dest.appendingPathComponent("run.sh").path)[.posixPermissions] as? Int
         #expect(mode == 0o755)
         #expect(try FileManager.default.contentsOfDirectory(atPath: ws.path) == ["app"])
@@ -72,7 +75,7 @@ struct ProjectWriterTests {
         #expect(throws: ProjectWriter.Failure.self) { try ProjectWriter(destination: dest, force: false).write(Self.files) }
         try ProjectWriter(destination: dest, force: true).write(Self.files, keeping: ["backend/.venv"])
 
-        var expected = Dictionary(uniqueKeysWithValues: Self.files.map { ($0.path, $0.contents) })
+        var expected = Self.expected
         expected["backend/.venv/note.txt"] = "mine\n"
         #expect(Self.tree(dest) == expected)
         #expect(Self.tree(outside) == ["keep.txt": "precious\n"], "the folder a link pointed to was touched")
@@ -89,7 +92,7 @@ struct ProjectWriterTests {
         let files = Self.files
         SideBySide.run(3) { part in staging.write(stride(from: part, to: files.count, by: 3).map { files[$0] }) }
         try writer.commit(staging)
-        #expect(Self.tree(dest) == Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) }))
+        #expect(Self.tree(dest) == Self.expected)
         #expect(try FileManager.default.contentsOfDirectory(atPath: ws.path) == ["app"])
     }
 

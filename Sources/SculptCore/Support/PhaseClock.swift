@@ -14,7 +14,7 @@ import Darwin
 /// a mark costs one load of a flag read once from the environment (`getenv`, not `ProcessInfo`,
 /// whose dictionary of the whole environment took longer than most phases).
 public enum PhaseClock {
-    public static let enabled: Bool = getenv("SCULPT_PHASES").map { String(cString: $0) != "" && String(cString: $0) != "0" } ?? false
+    public static let enabled: Bool = getenv("SCULPT_PHASES").map { !["", "0"].contains(String(cString: $0)) } ?? false
 
     private static let marks = Locked<[(String, UInt64)]>([])
 

@@ -4,7 +4,7 @@ extension RequirementParser {
     /// Starts loading, on background threads, what a parse needs that does not depend on the text,
     /// beginning with the longest chain: the lexicon, then the term table of the language the
     /// command-line arguments are written in (a guess: a wrong one only costs time); then the domain
-    /// lexicon, the constraint rules and ICU's regular-expression set-up.
+    /// lexicon and the constraint rules. ICU's regular-expression set-up runs on a second thread.
     ///
     /// Why: a command-line run parses one requirement, and these take a few milliseconds that can
     /// overlap with argument parsing. Call it first thing in `main`; calling it again does nothing.
@@ -74,7 +74,6 @@ enum Preparation {
         tablesBuilt()
         _ = try? DomainLexicon.shipped()
         _ = try? ConstraintReader.shipped(language)
-        _ = regexReady
         PhaseClock.mark("preparation-done")
     }
 }
